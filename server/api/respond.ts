@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import { ApiError, notFound } from './errors.ts';
+import { parseId } from './query.ts';
+
+export const JSON_API = 'application/vnd.api+json; charset=utf-8';
+
+export function jsonApi(c: Context, body: unknown, status: 200 | 400 | 403 | 404 | 415 | 500 | 502 | 504 = 200) {
+  return c.body(JSON.stringify(body), status, { 'Content-Type': JSON_API });
+}
+
+export function errorResponse(c: Context, error: ApiError) {
+  return jsonApi(c, error.toJSON(), error.status as 400 | 403 | 404 | 415 | 500 | 502 | 504);
+}
+
+/** The numeric id of a `/{id}` path; a malformed one is a missing record. */
+export function idParam(c: Context): number {
+  const id = parseId(c.req.param('id') ?? '');
+  if (id === null) throw notFound();
+  return id;
+}
+
+export const requestUrl = (c: Context) => new URL(c.req.url);

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { schemaSql, SCHEMA_VERSION } from './schema.ts';
+
+export type Database = DatabaseSync;
+
+/** Opens (creating if needed) the SQLite file in WAL mode with the schema applied. */
+export function openDatabase(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  db.exec(schemaSql);
+  return db;
+}
+
+export function isSeeded(db: Database): boolean {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
+    | { value: string }
+    | undefined;
+  return row?.value === String(SCHEMA_VERSION);
+}
+
+export function markSeeded(db: Database, seed: number): void {
+  const upsert = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  upsert.run('schema_version', String(SCHEMA_VERSION));
+  upsert.run('seed', String(seed));
+}
+
+/** Runs fn inside one transaction, rolling back on any error. */
+export function transaction<T>(db: Database, fn: () => T): T {
+  db.exec('BEGIN');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+/** npm start / npm run serve: serves the built app and the API from one process. */
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { readConfig } from './config.ts';
+import { openDatabase, isSeeded } from './db/database.ts';
+import { seedDatabase } from './seed/generate.ts';
+import { createDemoApi } from './api/router.ts';
+import { createLiveApi } from './live/proxy.ts';
+import { createApp } from './http/app.ts';
+
+let config;
+try {
+  config = readConfig();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
+const { mode } = config;
+let api;
+let describeMode: string;
+let close = () => {};
+if (mode.kind === 'live') {
+  api = createLiveApi(mode);
+  describeMode = `live: Productive organization ${mode.organizationId} via ${mode.upstream}`;
+} else {
+  const db = openDatabase(mode.databasePath);
+  if (!isSeeded(db)) {
+    console.log(`Creating the demo database at ${mode.databasePath} …`);
+    seedDatabase(db);
+  }
+  api = createDemoApi(db);
+  describeMode = `demo: database ${mode.databasePath}`;
+  close = () => db.close();
+}
+
+const app = createApp({ api, staticRoot: resolve(process.env.INBOX_STATIC_ROOT ?? 'dist') });
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+  console.log(`Productive inbox on http://${host}:${info.port} (${describeMode})`);
+});
+server.on('error', (error) => {
+  console.error(`Could not start the server: ${error.message}`);
+  process.exit(1);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    close();
+    process.exit(0);
+  });
+}

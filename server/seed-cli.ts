@@ -1,0 +1,31 @@
+/** npm run seed -- [--notifications N] [--seed S] [--db PATH]: regenerates the demo database. */
+import { parseArgs } from 'node:util';
+import { openDatabase } from './db/database.ts';
+import { seedDatabase } from './seed/generate.ts';
+import { defaultDatabasePath } from './config.ts';
+
+const { values } = parseArgs({
+  options: {
+    notifications: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '42' },
+    db: { type: 'string' },
+  },
+});
+const notifications = Number(values.notifications);
+const seed = Number(values.seed);
+if (!Number.isInteger(notifications) || notifications < 1 || notifications > 100_000) {
+  console.error('--notifications must be a whole number from 1 to 100000');
+  process.exit(2);
+}
+if (!Number.isInteger(seed)) {
+  console.error('--seed must be a whole number');
+  process.exit(2);
+}
+const path = values.db ?? process.env.INBOX_DB ?? defaultDatabasePath;
+const started = performance.now();
+const db = openDatabase(path);
+seedDatabase(db, { seed, notifications });
+db.close();
+console.log(
+  `Seeded ${path} with ${notifications} notifications (seed ${seed}) in ${Math.round(performance.now() - started)} ms`,
+);
