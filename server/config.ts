@@ -26,11 +26,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     return {
       host,
       port,
-      mode: { kind: 'live', token, organizationId, upstream: env.PRODUCTIVE_API_URL ?? defaultUpstream },
+      mode: {
+        kind: 'live',
+        token,
+        organizationId,
+        upstream: env.PRODUCTIVE_API_URL ?? defaultUpstream,
+      },
     };
   }
   if (token || organizationId) {
     throw new Error('Live mode needs both PRODUCTIVE_API_TOKEN and PRODUCTIVE_ORGANIZATION_ID');
   }
-  return { host, port, mode: { kind: 'demo', databasePath: resolve(env.INBOX_DB ?? defaultDatabasePath) } };
+  return {
+    host,
+    port,
+    mode: { kind: 'demo', databasePath: resolve(env.INBOX_DB ?? defaultDatabasePath) },
+  };
 }

@@ -1,7 +1,13 @@
 import { Hono } from 'hono';
 import type { Database } from '../db/database.ts';
 import { ORGANIZATION_ID } from '../seed/generate.ts';
-import { includedFor, offset, relationships, uncountedPage, type ResourceObject } from './document.ts';
+import {
+  includedFor,
+  offset,
+  relationships,
+  uncountedPage,
+  type ResourceObject,
+} from './document.ts';
 import { showHandler } from './handlers.ts';
 import { invalidValue, parseListQuery, type ListSpec } from './query.ts';
 import { jsonApi, requestUrl } from './respond.ts';
@@ -22,8 +28,12 @@ export const activityListSpec: ListSpec = {
     event: {
       kind: 'custom',
       parse: (values, parameter) => {
-        for (const value of values) if (!EVENTS.includes(value.toLowerCase())) throw invalidValue(parameter, value);
-        return { sql: `event IN (${values.map(() => '?').join(', ')})`, params: values.map((v) => v.toLowerCase()) };
+        for (const value of values)
+          if (!EVENTS.includes(value.toLowerCase())) throw invalidValue(parameter, value);
+        return {
+          sql: `event IN (${values.map(() => '?').join(', ')})`,
+          params: values.map((v) => v.toLowerCase()),
+        };
       },
     },
     expense_id: { kind: 'ids', column: 'expense_id' },
@@ -39,7 +49,10 @@ export const activityListSpec: ListSpec = {
           return Number(value);
         });
         const list = ids.map(() => '?').join(', ');
-        return { sql: `creator_id IN (${list}) OR person_id IN (${list})`, params: [...ids, ...ids] };
+        return {
+          sql: `creator_id IN (${list}) OR person_id IN (${list})`,
+          params: [...ids, ...ids],
+        };
       },
     },
     person_id: { kind: 'ids', column: 'person_id' },
@@ -51,7 +64,8 @@ export const activityListSpec: ListSpec = {
     type: {
       kind: 'custom',
       parse: (values, parameter) => {
-        for (const value of values) if (!['1', '2', '3'].includes(value)) throw invalidValue(parameter, value);
+        for (const value of values)
+          if (!['1', '2', '3'].includes(value)) throw invalidValue(parameter, value);
         return { sql: `kind IN (${values.map(() => '?').join(', ')})`, params: values.map(Number) };
       },
     },
@@ -102,10 +116,22 @@ export function serializeActivity(row: Row, include: Set<string>): ResourceObjec
     relationships: {
       organization: { data: { type: 'organizations', id: String(ORGANIZATION_ID) } },
       ...relationships({
-        creator: { type: 'people', id: row.creator_id as number | null, include: include.has('creator') },
-        comment: { type: 'comments', id: row.comment_id as number | null, include: include.has('comment') },
+        creator: {
+          type: 'people',
+          id: row.creator_id as number | null,
+          include: include.has('creator'),
+        },
+        comment: {
+          type: 'comments',
+          id: row.comment_id as number | null,
+          include: include.has('comment'),
+        },
         email: { type: 'emails', id: row.email_id as number | null, include: include.has('email') },
-        attachment: { type: 'attachments', id: row.attachment_id as number | null, include: include.has('attachment') },
+        attachment: {
+          type: 'attachments',
+          id: row.attachment_id as number | null,
+          include: include.has('attachment'),
+        },
       }),
       role: { meta: { included: false } },
     },
@@ -120,14 +146,26 @@ export function activityRoutes(db: Database): Hono {
     const query = parseListQuery(url.searchParams, activityListSpec);
     const { sql, params } = query.where;
     const rows = db
-      .prepare(`SELECT * FROM activities WHERE ${sql} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT * FROM activities WHERE ${sql} ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`,
+      )
       .all(...params, query.page.size + 1, offset(query)) as Row[];
     const hasNext = rows.length > query.page.size;
-    const data = rows.slice(0, query.page.size).map((row) => serializeActivity(row, query.includes));
+    const data = rows
+      .slice(0, query.page.size)
+      .map((row) => serializeActivity(row, query.includes));
     const included = query.includes.size ? { included: includedFor(db, data) } : {};
     return jsonApi(c, { data, ...included, ...uncountedPage(url, query, hasNext) });
   });
 
-  routes.get('/:id', showHandler(db, { table: 'activities', spec: activityListSpec, orders: ORDER, serialize: serializeActivity }));
+  routes.get(
+    '/:id',
+    showHandler(db, {
+      table: 'activities',
+      spec: activityListSpec,
+      orders: ORDER,
+      serialize: serializeActivity,
+    }),
+  );
   return routes;
 }

@@ -29,7 +29,8 @@ export function includedFor(db: Database, resources: ResourceObject[]): Resource
   for (const resource of resources) {
     for (const relation of Object.values(resource.relationships)) {
       const data = (relation as { data?: { type: string; id: string } | null }).data;
-      if (!data || data.type === 'organizations' || data.type === 'organization_memberships') continue;
+      if (!data || data.type === 'organizations' || data.type === 'organization_memberships')
+        continue;
       const ids = wanted.get(data.type) ?? new Set<number>();
       ids.add(Number(data.id));
       wanted.set(data.type, ids);

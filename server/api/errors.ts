@@ -5,7 +5,13 @@ export class ApiError extends Error {
   readonly title: string;
   readonly source: Record<string, string>;
 
-  constructor(status: number, code: string, title: string, detail: string, source: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    title: string,
+    detail: string,
+    source: Record<string, string> = {},
+  ) {
     super(detail);
     this.status = status;
     this.code = code;

@@ -22,9 +22,13 @@ export function listHandler(db: Database, definition: ResourceDefinition) {
     const url = requestUrl(c);
     const query = parseListQuery(url.searchParams, spec);
     const { sql, params } = query.where;
-    const total = (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${sql}`).get(...params) as { n: number }).n;
+    const total = (
+      db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${sql}`).get(...params) as { n: number }
+    ).n;
     const rows = db
-      .prepare(`SELECT * FROM ${table} WHERE ${sql} ORDER BY ${orders[query.sort]} LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT * FROM ${table} WHERE ${sql} ORDER BY ${orders[query.sort]} LIMIT ? OFFSET ?`,
+      )
       .all(...params, query.page.size, offset(query)) as Row[];
     const data = rows.map((row) => serialize(row, query.includes));
     const included = query.includes.size ? { included: includedFor(db, data) } : {};
@@ -41,6 +45,10 @@ export function showHandler(db: Database, definition: ResourceDefinition) {
     const row = findOne.get(idParam(c)) as Row | undefined;
     if (!row) throw notFound();
     const data = serialize(row, include);
-    return jsonApi(c, { data, ...(include.size ? { included: includedFor(db, [data]) } : {}), meta: {} });
+    return jsonApi(c, {
+      data,
+      ...(include.size ? { included: includedFor(db, [data]) } : {}),
+      meta: {},
+    });
   };
 }

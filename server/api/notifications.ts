@@ -27,7 +27,6 @@ export const notificationListSpec: ListSpec = {
   defaultSort: '-last_action_at',
 };
 
-
 const bool = (value: unknown) => value === 1;
 
 export function serializeNotification(row: Row, include: Set<string>): ResourceObject {
@@ -55,8 +54,15 @@ export function serializeNotification(row: Row, include: Set<string>): ResourceO
     },
     relationships: {
       organization: { data: { type: 'organizations', id: String(ORGANIZATION_ID) } },
-      ...relationships({ actor: { type: 'people', id: row.actor_id as number | null, include: include.has('actor') } }),
-      owner: { data: { type: 'organization_memberships', id: String(row.owner_id ?? CURRENT_MEMBERSHIP_ID) } },
+      ...relationships({
+        actor: { type: 'people', id: row.actor_id as number | null, include: include.has('actor') },
+      }),
+      owner: {
+        data: {
+          type: 'organization_memberships',
+          id: String(row.owner_id ?? CURRENT_MEMBERSHIP_ID),
+        },
+      },
     },
   };
 }
@@ -79,7 +85,12 @@ const ACTIONS = { read: 'read = 1', dismiss: 'dismissed = 1', undismiss: 'dismis
 async function checkPatchRequest(request: Request) {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^application\/vnd\.api\+json\s*(;|$)/i.test(contentType)) {
-    throw new ApiError(415, 'unsupported_media_type', 'Unsupported Media Type', 'Requests must use Content-Type: application/vnd.api+json');
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      'Unsupported Media Type',
+      'Requests must use Content-Type: application/vnd.api+json',
+    );
   }
   const text = await request.text();
   if (text.trim() === '') return;
@@ -103,7 +114,10 @@ export function notificationRoutes(db: Database): Hono {
       const id = idParam(c);
       await checkPatchRequest(c.req.raw);
       if (update.run(id).changes === 0) throw notFound();
-      return jsonApi(c, { data: serializeNotification(findOne.get(id) as Row, new Set()), meta: {} });
+      return jsonApi(c, {
+        data: serializeNotification(findOne.get(id) as Row, new Set()),
+        meta: {},
+      });
     });
   }
   return routes;

@@ -37,7 +37,12 @@ export const MAX_PAGE_SIZE = 200;
 
 const FILTER_KEY = /^filter\[([a-z_]+)\](\[\])?$/;
 const invalidValue = (parameter: string, value: string) =>
-  badRequest('invalid_filter_value', 'Invalid Filter Value', `"${value.slice(0, 100)}" is not a valid value for ${parameter}`, parameter);
+  badRequest(
+    'invalid_filter_value',
+    'Invalid Filter Value',
+    `"${value.slice(0, 100)}" is not a valid value for ${parameter}`,
+    parameter,
+  );
 
 export function parseListQuery(params: URLSearchParams, spec: ListSpec): ListQuery {
   const values = new Map<string, { parameter: string; values: string[] }>();
@@ -51,7 +56,13 @@ export function parseListQuery(params: URLSearchParams, spec: ListSpec): ListQue
     if (key.startsWith('page[')) {
       if (key === 'page[number]') pageNumber = parsePageValue(key, value, Number.MAX_SAFE_INTEGER);
       else if (key === 'page[size]') pageSize = parsePageValue(key, value, MAX_PAGE_SIZE);
-      else throw badRequest('invalid_page', 'Invalid Page Parameter', `${key} is not a page parameter`, key);
+      else
+        throw badRequest(
+          'invalid_page',
+          'Invalid Page Parameter',
+          `${key} is not a page parameter`,
+          key,
+        );
       continue;
     }
     base.append(key, value);
@@ -59,14 +70,24 @@ export function parseListQuery(params: URLSearchParams, spec: ListSpec): ListQue
       includes = parseIncludes(value, spec.includes);
     } else if (key === 'sort') {
       if (!spec.sorts.includes(value)) {
-        throw badRequest('unsupported_sort', 'Unsupported Sort', `Sorting by "${value.slice(0, 100)}" is not supported`, 'sort');
+        throw badRequest(
+          'unsupported_sort',
+          'Unsupported Sort',
+          `Sorting by "${value.slice(0, 100)}" is not supported`,
+          'sort',
+        );
       }
       sort = value;
     } else if (key.startsWith('filter')) {
       const match = FILTER_KEY.exec(key);
       const name = match?.[1];
       if (!name || !Object.hasOwn(spec.filters, name)) {
-        throw badRequest('unsupported_filter', 'Unsupported Filter', `The filter ${key.slice(0, 100)} is not supported`, key.slice(0, 100));
+        throw badRequest(
+          'unsupported_filter',
+          'Unsupported Filter',
+          `The filter ${key.slice(0, 100)} is not supported`,
+          key.slice(0, 100),
+        );
       }
       const parts = match[2] ? [value] : value.split(',');
       const entry = values.get(name) ?? { parameter: `filter[${name}]`, values: [] };
@@ -92,10 +113,18 @@ export function parseListQuery(params: URLSearchParams, spec: ListSpec): ListQue
 }
 
 export function parseIncludes(value: string, allowed: readonly string[]): Set<string> {
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   for (const name of names) {
     if (!allowed.includes(name)) {
-      throw badRequest('unsupported_include', 'Unsupported Include', `Including "${name.slice(0, 100)}" is not supported`, 'include');
+      throw badRequest(
+        'unsupported_include',
+        'Unsupported Include',
+        `Including "${name.slice(0, 100)}" is not supported`,
+        'include',
+      );
     }
   }
   return new Set(names);
@@ -104,7 +133,12 @@ export function parseIncludes(value: string, allowed: readonly string[]): Set<st
 function parsePageValue(key: string, value: string, max: number): number {
   const number = /^\d{1,16}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(number) || number < 1 || number > max) {
-    throw badRequest('invalid_page', 'Invalid Page Parameter', `${key} must be a whole number from 1 to ${max}`, key);
+    throw badRequest(
+      'invalid_page',
+      'Invalid Page Parameter',
+      `${key} must be a whole number from 1 to ${max}`,
+      key,
+    );
   }
   return number;
 }
@@ -162,7 +196,8 @@ function toClause(spec: FilterSpec, values: string[], parameter: string): Clause
       return { sql: `${spec.column} IS ${flag ? 'NOT ' : ''}NULL`, params: [] };
     }
     case 'text': {
-      if (values.some((value) => value === '' || value.length > 100)) throw invalidValue(parameter, values.join(','));
+      if (values.some((value) => value === '' || value.length > 100))
+        throw invalidValue(parameter, values.join(','));
       return {
         sql: `lower(${spec.column}) IN (${values.map(() => '?').join(', ')})`,
         params: values.map((value) => value.toLowerCase()),

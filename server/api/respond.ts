@@ -1,10 +1,14 @@
 import type { Context } from 'hono';
-import { ApiError, notFound } from './errors.ts';
+import { notFound, type ApiError } from './errors.ts';
 import { parseId } from './query.ts';
 
 export const JSON_API = 'application/vnd.api+json; charset=utf-8';
 
-export function jsonApi(c: Context, body: unknown, status: 200 | 400 | 403 | 404 | 415 | 500 | 502 | 504 = 200) {
+export function jsonApi(
+  c: Context,
+  body: unknown,
+  status: 200 | 400 | 403 | 404 | 415 | 500 | 502 | 504 = 200,
+) {
   return c.body(JSON.stringify(body), status, { 'Content-Type': JSON_API });
 }
 

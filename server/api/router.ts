@@ -12,6 +12,11 @@ export function createDemoApi(db: Database): Hono {
   api.route('/notifications', notificationRoutes(db));
   api.route('/activities', activityRoutes(db));
   api.route('/', resourceRoutes(db));
-  api.notFound((c) => errorResponse(c, notFound(`No endpoint answers ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  api.notFound((c) =>
+    errorResponse(
+      c,
+      notFound(`No endpoint answers ${c.req.method} ${new URL(c.req.url).pathname}`),
+    ),
+  );
   return api;
 }

@@ -126,7 +126,10 @@ export function serializeTask(row: Row, include = new Set<string>()): ResourceOb
 }
 
 /** Serializers of the records that can arrive in `included`, by JSON:API type. */
-export const serializers: Record<string, { table: string; serialize: (row: Row) => ResourceObject }> = {
+export const serializers: Record<
+  string,
+  { table: string; serialize: (row: Row) => ResourceObject }
+> = {
   people: { table: 'people', serialize: serializePerson },
   projects: { table: 'projects', serialize: (row) => serializeProject(row) },
   workflow_statuses: { table: 'workflow_statuses', serialize: serializeWorkflowStatus },

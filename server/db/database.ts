@@ -16,8 +16,7 @@ export function openDatabase(path: string): Database {
 
 export function isSeeded(db: Database): boolean {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row?.value === String(SCHEMA_VERSION);
 }
 

@@ -28,7 +28,15 @@ export interface AppOptions {
 function handleError(error: Error, c: Context) {
   if (error instanceof ApiError) return errorResponse(c, error);
   console.error('Unexpected server error:', error);
-  return errorResponse(c, new ApiError(500, 'internal_error', 'Internal Server Error', 'Something went wrong on the inbox server'));
+  return errorResponse(
+    c,
+    new ApiError(
+      500,
+      'internal_error',
+      'Internal Server Error',
+      'Something went wrong on the inbox server',
+    ),
+  );
 }
 
 /** One process, one origin: the API under /api/v2 and the single-page app everywhere else. */
@@ -44,8 +52,15 @@ export function createApp({ api, staticRoot }: AppOptions): Hono {
   app.onError(handleError);
   api.onError(handleError);
   app.route('/api/v2', api);
-  app.all('/api', (c) => errorResponse(c, notFound('No endpoint here: the API lives under /api/v2')));
-  app.all('/api/*', (c) => errorResponse(c, notFound(`No endpoint answers ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  app.all('/api', (c) =>
+    errorResponse(c, notFound('No endpoint here: the API lives under /api/v2')),
+  );
+  app.all('/api/*', (c) =>
+    errorResponse(
+      c,
+      notFound(`No endpoint answers ${c.req.method} ${new URL(c.req.url).pathname}`),
+    ),
+  );
 
   const indexPath = staticRoot ? join(staticRoot, 'index.html') : undefined;
   if (staticRoot && indexPath && existsSync(indexPath)) {
@@ -57,7 +72,10 @@ export function createApp({ api, staticRoot }: AppOptions): Hono {
     app.get('*', (c) => c.html(indexHtml));
   } else {
     app.get('*', (c) =>
-      c.text('The app is not built. Run `npm start` (or `npm run build`) to build and serve it.', 503),
+      c.text(
+        'The app is not built. Run `npm start` (or `npm run build`) to build and serve it.',
+        503,
+      ),
     );
   }
   return app;

@@ -21,11 +21,22 @@ const ALLOWED: readonly [string, RegExp][] = [
   ['GET', /^\/(projects|people|tasks)\/\d+$/],
   ['GET', /^\/organization_memberships$/],
 ];
-const PASSED_HEADERS = ['content-type', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+const PASSED_HEADERS = [
+  'content-type',
+  'retry-after',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+];
 const MAX_BODY = 64 * 1024;
 
 const forbidden = () =>
-  new ApiError(403, 'forbidden', 'Forbidden', 'This request is not forwarded to Productive by the inbox server');
+  new ApiError(
+    403,
+    'forbidden',
+    'Forbidden',
+    'This request is not forwarded to Productive by the inbox server',
+  );
 
 /** Live mode: forwards the app's requests to Productive, adding the token that never leaves this server. */
 export function createLiveApi(options: LiveOptions): Hono {
@@ -39,13 +50,19 @@ export function createLiveApi(options: LiveOptions): Hono {
     const url = new URL(c.req.url);
     const path = url.pathname.replace(/^\/api\/v2/, '');
     const method = c.req.method;
-    if (!ALLOWED.some(([allowedMethod, pattern]) => allowedMethod === method && pattern.test(path))) {
+    if (
+      !ALLOWED.some(([allowedMethod, pattern]) => allowedMethod === method && pattern.test(path))
+    ) {
       return errorResponse(c, forbidden());
     }
     let body: string | undefined;
     if (method === 'PATCH') {
       body = await c.req.text();
-      if (body.length > MAX_BODY) return errorResponse(c, new ApiError(400, 'body_too_large', 'Body Too Large', 'The request body is too large'));
+      if (body.length > MAX_BODY)
+        return errorResponse(
+          c,
+          new ApiError(400, 'body_too_large', 'Body Too Large', 'The request body is too large'),
+        );
     }
     let response: Response;
     try {
@@ -66,8 +83,18 @@ export function createLiveApi(options: LiveOptions): Hono {
       return errorResponse(
         c,
         timedOut
-          ? new ApiError(504, 'upstream_timeout', 'Productive Did Not Answer', `Productive did not answer within ${timeoutMs / 1000} s`)
-          : new ApiError(502, 'upstream_unreachable', 'Productive Unreachable', 'The inbox server could not reach Productive'),
+          ? new ApiError(
+              504,
+              'upstream_timeout',
+              'Productive Did Not Answer',
+              `Productive did not answer within ${timeoutMs / 1000} s`,
+            )
+          : new ApiError(
+              502,
+              'upstream_unreachable',
+              'Productive Unreachable',
+              'The inbox server could not reach Productive',
+            ),
       );
     }
     const text = scrub(await response.text());
@@ -77,11 +104,24 @@ export function createLiveApi(options: LiveOptions): Hono {
       if (value) headers.set(name, scrub(value));
     }
     if (response.status >= 300 && response.status < 400) {
-      return errorResponse(c, new ApiError(502, 'upstream_redirect', 'Unexpected Redirect', 'Productive answered with a redirect'));
+      return errorResponse(
+        c,
+        new ApiError(
+          502,
+          'upstream_redirect',
+          'Unexpected Redirect',
+          'Productive answered with a redirect',
+        ),
+      );
     }
     if (!isJson(text)) {
       const status = response.ok ? 502 : response.status;
-      const error = new ApiError(status, 'upstream_error', 'Productive Error', `Productive answered ${response.status} without a JSON:API body`);
+      const error = new ApiError(
+        status,
+        'upstream_error',
+        'Productive Error',
+        `Productive answered ${response.status} without a JSON:API body`,
+      );
       headers.set('content-type', JSON_API);
       return new Response(JSON.stringify(error.toJSON()), { status, headers });
     }

@@ -72,8 +72,17 @@ export function seedDatabase(db: Database, options: SeedOptions = {}): void {
 
   transaction(db, () => {
     for (const table of [
-      'people', 'projects', 'workflow_statuses', 'tasks', 'todos', 'comments', 'emails',
-      'attachments', 'activities', 'notifications', 'meta',
+      'people',
+      'projects',
+      'workflow_statuses',
+      'tasks',
+      'todos',
+      'comments',
+      'emails',
+      'attachments',
+      'activities',
+      'notifications',
+      'meta',
     ]) {
       db.exec(`DELETE FROM ${table}`);
     }
@@ -97,13 +106,23 @@ function buildWorld(db: Database, random: Random, now: number) {
   for (let id = 1; id <= 40; id++) {
     const first = words.firstNames[(id - 1) % words.firstNames.length] as string;
     const last = id === 1 ? 'Kovač' : random.pick(words.lastNames);
-    const email = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+    const email = `${first}.${last}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z.]/g, '');
     insertPerson.run(
-      id, first, last, `${email}@example.com`, random.pick(words.jobTitles), null,
-      id > 37 ? iso(now - 20 * DAY) : null, null,
+      id,
+      first,
+      last,
+      `${email}@example.com`,
+      random.pick(words.jobTitles),
+      null,
+      id > 37 ? iso(now - 20 * DAY) : null,
+      null,
     );
     people.push({ id, name: `${first} ${last}` });
   }
+  const me = people[0] as Person;
   const colleague = () => random.pick(people.slice(1));
 
   const insertStatus = db.prepare(
@@ -127,8 +146,16 @@ function buildWorld(db: Database, random: Random, now: number) {
 
   const targets: Target[] = [];
   const base = (createdMs: number, creatorId: number) => ({
-    createdMs, creatorId, automation: random.chance(0.03), invoiceId: null, bookingId: null,
-    expenseId: null, purchaseOrderId: null, dealId: null, pageId: null, discussionId: null,
+    createdMs,
+    creatorId,
+    automation: random.chance(0.03),
+    invoiceId: null,
+    bookingId: null,
+    expenseId: null,
+    purchaseOrderId: null,
+    dealId: null,
+    pageId: null,
+    discussionId: null,
     companyId: null,
   });
   /** Times for n activities on one target, ascending, the newest within the window. */
@@ -154,25 +181,42 @@ function buildWorld(db: Database, random: Random, now: number) {
     const title = `${random.pick(words.taskVerbs)} ${random.pick(words.taskObjects)}`;
     const label = `#${number}: ${title}`;
     const status = random.pick(words.workflowStatuses);
-    const assignee = random.chance(0.3) ? people[0] : random.chance(0.9) ? colleague() : undefined;
+    const assignee = random.chance(0.3) ? me : random.chance(0.9) ? colleague() : undefined;
     const creator = colleague();
     const times = timeline(random.int(10, 16));
     const dueDate = random.chance(0.6) ? iso(now + random.int(-10, 40) * DAY).slice(0, 10) : null;
     const list = random.pick(words.taskLists);
     const scope = {
-      parentId: project.id, parentType: 'project', parentName: project.name, rootId: project.id,
-      rootType: 'project', rootName: project.name, taskId, projectId: project.id,
+      parentId: project.id,
+      parentType: 'project',
+      parentName: project.name,
+      rootId: project.id,
+      rootType: 'project',
+      rootName: project.name,
+      taskId,
+      projectId: project.id,
     };
     const task: Target = {
-      type: 'task', id: taskId, title: label, parentId: project.id, parentType: 'project',
-      parentTitle: project.name, projectId: project.id, activities: [],
+      type: 'task',
+      id: taskId,
+      title: label,
+      parentId: project.id,
+      parentType: 'project',
+      parentTitle: project.name,
+      projectId: project.id,
+      activities: [],
     };
     times.forEach((ms, i) => {
-      const actor = i === 0 ? creator : random.chance(0.15) ? people[0]! : colleague();
+      const actor = i === 0 ? creator : random.chance(0.15) ? me : colleague();
       const common = { ...base(ms, actor.id), ...scope };
       if (i === 0) {
         task.activities.push({
-          ...common, kind: 2, event: 'create', itemId: taskId, itemType: 'task', itemName: label,
+          ...common,
+          kind: 2,
+          event: 'create',
+          itemId: taskId,
+          itemType: 'task',
+          itemName: label,
           changeset: [
             { title: [null, { value: title }] },
             { workflow_status: [null, { value: 'Not started', id: 1 }] },
@@ -184,14 +228,26 @@ function buildWorld(db: Database, random: Random, now: number) {
       const roll = random.next();
       if (roll < 0.45) {
         task.activities.push({
-          ...common, kind: 2, event: random.chance(0.85) ? 'update' : random.pick(['edit', 'copy']),
-          itemId: taskId, itemType: 'task', itemName: label,
+          ...common,
+          kind: 2,
+          event: random.chance(0.85) ? 'update' : random.pick(['edit', 'copy']),
+          itemId: taskId,
+          itemType: 'task',
+          itemName: label,
           changeset: taskChange(random, people, title, now),
         });
       } else if (roll < 0.88) {
         task.activities.push({
-          ...common, kind: 1, event: 'create', itemId: 0, itemType: 'comment', itemName: label,
-          parentId: taskId, parentType: 'task', parentName: label, changeset: [],
+          ...common,
+          kind: 1,
+          event: 'create',
+          itemId: 0,
+          itemType: 'comment',
+          itemName: label,
+          parentId: taskId,
+          parentType: 'task',
+          parentName: label,
+          changeset: [],
           comment: commentBody(random, people),
           ...(random.chance(0.08) ? { attachment: attachment(random) } : {}),
         });
@@ -199,8 +255,16 @@ function buildWorld(db: Database, random: Random, now: number) {
         const subject = random.pick(words.emailSubjects);
         const from = colleague();
         task.activities.push({
-          ...common, kind: 3, event: 'create', itemId: 0, itemType: 'email', itemName: subject,
-          parentId: taskId, parentType: 'task', parentName: label, changeset: [],
+          ...common,
+          kind: 3,
+          event: 'create',
+          itemId: 0,
+          itemType: 'email',
+          itemName: subject,
+          parentId: taskId,
+          parentType: 'task',
+          parentName: label,
+          changeset: [],
           email: {
             subject,
             body: `<p>Hi team,</p><p>${random.pick(words.commentSentences)}</p><p>Best, ${from.name}</p>`,
@@ -223,9 +287,19 @@ function buildWorld(db: Database, random: Random, now: number) {
     }
     const statusRow = times.length > 0 ? status : words.workflowStatuses[0];
     insertTask.run(
-      taskId, title, number, `<p>${random.pick(words.commentSentences)}</p>`,
-      statusRow.category_id === 3 ? 1 : 0, dueDate, iso((times[0] ?? now) - DAY),
-      iso(times[times.length - 1] ?? now), project.id, creator.id, assignee?.id ?? null, statusRow.id, list,
+      taskId,
+      title,
+      number,
+      `<p>${random.pick(words.commentSentences)}</p>`,
+      statusRow.category_id === 3 ? 1 : 0,
+      dueDate,
+      iso((times[0] ?? now) - DAY),
+      iso(times[times.length - 1] ?? now),
+      project.id,
+      creator.id,
+      assignee?.id ?? null,
+      statusRow.id,
+      list,
     );
     targets.push(task);
 
@@ -236,19 +310,34 @@ function buildWorld(db: Database, random: Random, now: number) {
       const closed = random.chance(0.4);
       insertTodo.run(todoId, taskId, text, closed ? 1 : 0);
       const todo: Target = {
-        type: 'todo', id: todoId, title: text, parentId: taskId, parentType: 'task',
-        parentTitle: label, projectId: project.id, activities: [],
+        type: 'todo',
+        id: todoId,
+        title: text,
+        parentId: taskId,
+        parentType: 'task',
+        parentTitle: label,
+        projectId: project.id,
+        activities: [],
       };
       const todoScope = {
-        ...scope, itemId: todoId, itemType: 'todo', itemName: text, parentId: taskId,
-        parentType: 'task', parentName: label,
+        ...scope,
+        itemId: todoId,
+        itemType: 'todo',
+        itemName: text,
+        parentId: taskId,
+        parentType: 'task',
+        parentName: label,
       };
       for (const [i, ms] of timeline(random.int(1, 2)).entries()) {
         todo.activities.push({
-          ...base(ms, colleague().id), ...todoScope, kind: 2, event: i === 0 ? 'create' : 'update',
-          changeset: i === 0
-            ? [{ description: [null, text] }]
-            : [{ closed: [false, true] }, { assignee: [null, { value: people[0]!.name, id: 1 }] }],
+          ...base(ms, colleague().id),
+          ...todoScope,
+          kind: 2,
+          event: i === 0 ? 'create' : 'update',
+          changeset:
+            i === 0
+              ? [{ description: [null, text] }]
+              : [{ closed: [false, true] }, { assignee: [null, { value: me.name, id: 1 }] }],
         });
       }
       targets.push(todo);
@@ -260,25 +349,53 @@ function buildWorld(db: Database, random: Random, now: number) {
     const company = words.companies[companyId - 1] as string;
     const name = `${random.pick(words.dealNames)} – ${company}`;
     const deal: Target = {
-      type: 'deal', id: dealId, title: name, parentId: companyId, parentType: 'company',
-      parentTitle: company, projectId: null, activities: [],
+      type: 'deal',
+      id: dealId,
+      title: name,
+      parentId: companyId,
+      parentType: 'company',
+      parentTitle: company,
+      projectId: null,
+      activities: [],
     };
     for (const [i, ms] of timeline(random.int(3, 5)).entries()) {
       deal.activities.push({
-        ...base(ms, colleague().id), kind: 2, event: i === 0 ? 'create' : 'update', itemId: dealId,
-        itemType: 'deal', itemName: name, parentId: companyId, parentType: 'company',
-        parentName: company, rootId: companyId, rootType: 'company', rootName: company, taskId: null,
-        projectId: null, dealId, companyId,
-        invoiceId: i === 1 ? dealId : null, bookingId: i === 2 ? dealId + 100 : null,
-        expenseId: i === 3 ? dealId + 200 : null, purchaseOrderId: i === 4 ? dealId + 300 : null,
-        changeset: i === 0
-          ? [{ name: [null, name] }, { currency: [null, { value: 'EUR', id: 2 }] }]
-          : random.pick<Changeset>([
-              [{ currency: [{ value: 'USD', id: 1 }, { value: 'EUR', id: 2 }] }],
-              [{ name: [null, 'SLA Basic'] }],
-              [{ probability: [40, 70] }],
-              [{ closed_at: [null, iso(ms)] }],
-            ]),
+        ...base(ms, colleague().id),
+        kind: 2,
+        event: i === 0 ? 'create' : 'update',
+        itemId: dealId,
+        itemType: 'deal',
+        itemName: name,
+        parentId: companyId,
+        parentType: 'company',
+        parentName: company,
+        rootId: companyId,
+        rootType: 'company',
+        rootName: company,
+        taskId: null,
+        projectId: null,
+        dealId,
+        companyId,
+        invoiceId: i === 1 ? dealId : null,
+        bookingId: i === 2 ? dealId + 100 : null,
+        expenseId: i === 3 ? dealId + 200 : null,
+        purchaseOrderId: i === 4 ? dealId + 300 : null,
+        changeset:
+          i === 0
+            ? [{ name: [null, name] }, { currency: [null, { value: 'EUR', id: 2 }] }]
+            : random.pick<Changeset>([
+                [
+                  {
+                    currency: [
+                      { value: 'USD', id: 1 },
+                      { value: 'EUR', id: 2 },
+                    ],
+                  },
+                ],
+                [{ name: [null, 'SLA Basic'] }],
+                [{ probability: [40, 70] }],
+                [{ closed_at: [null, iso(ms)] }],
+              ]),
       });
     }
     targets.push(deal);
@@ -288,31 +405,70 @@ function buildWorld(db: Database, random: Random, now: number) {
     const project = projects[pageId % projects.length] as (typeof projects)[number];
     const title = random.pick(words.pageNames);
     const page: Target = {
-      type: 'page', id: pageId, title, parentId: project.id, parentType: 'project',
-      parentTitle: project.name, projectId: project.id, activities: [],
+      type: 'page',
+      id: pageId,
+      title,
+      parentId: project.id,
+      parentType: 'project',
+      parentTitle: project.name,
+      projectId: project.id,
+      activities: [],
     };
     for (const [i, ms] of timeline(random.int(2, 4)).entries()) {
       page.activities.push({
-        ...base(ms, colleague().id), kind: 2, event: i === 0 ? 'create' : 'edit', itemId: pageId,
-        itemType: 'page', itemName: title, parentId: project.id, parentType: 'project',
-        parentName: project.name, rootId: project.id, rootType: 'project', rootName: project.name,
-        taskId: null, projectId: project.id, pageId,
-        changeset: i === 0 ? [{ title: [null, { value: title }] }] : [{ body: [{ value: 'v' + i }, { value: 'v' + (i + 1) }] }],
+        ...base(ms, colleague().id),
+        kind: 2,
+        event: i === 0 ? 'create' : 'edit',
+        itemId: pageId,
+        itemType: 'page',
+        itemName: title,
+        parentId: project.id,
+        parentType: 'project',
+        parentName: project.name,
+        rootId: project.id,
+        rootType: 'project',
+        rootName: project.name,
+        taskId: null,
+        projectId: project.id,
+        pageId,
+        changeset:
+          i === 0
+            ? [{ title: [null, { value: title }] }]
+            : [{ body: [{ value: 'v' + i }, { value: 'v' + (i + 1) }] }],
       });
     }
     targets.push(page);
     if (pageId <= 30) {
       const topic = `Question about ${title.toLowerCase()}`;
       const discussion: Target = {
-        type: 'discussion', id: pageId, title: topic, parentId: pageId, parentType: 'page',
-        parentTitle: title, projectId: project.id, activities: [],
+        type: 'discussion',
+        id: pageId,
+        title: topic,
+        parentId: pageId,
+        parentType: 'page',
+        parentTitle: title,
+        projectId: project.id,
+        activities: [],
       };
       for (const ms of timeline(random.int(2, 4))) {
         discussion.activities.push({
-          ...base(ms, colleague().id), kind: 1, event: 'create', itemId: 0, itemType: 'comment',
-          itemName: topic, parentId: pageId, parentType: 'discussion', parentName: topic,
-          rootId: project.id, rootType: 'project', rootName: project.name, taskId: null,
-          projectId: project.id, pageId, discussionId: pageId, changeset: [],
+          ...base(ms, colleague().id),
+          kind: 1,
+          event: 'create',
+          itemId: 0,
+          itemType: 'comment',
+          itemName: topic,
+          parentId: pageId,
+          parentType: 'discussion',
+          parentName: topic,
+          rootId: project.id,
+          rootType: 'project',
+          rootName: project.name,
+          taskId: null,
+          projectId: project.id,
+          pageId,
+          discussionId: pageId,
+          changeset: [],
           comment: commentBody(random, people),
         });
       }
@@ -328,16 +484,52 @@ function taskChange(random: Random, people: Person[], title: string, now: number
   const options: (() => Changeset)[] = [
     () => {
       const [from, to] = [status(), status()];
-      return [{ workflow_status: [{ value: from.name, id: from.id }, { value: to.name, id: to.id }] }];
+      return [
+        {
+          workflow_status: [
+            { value: from.name, id: from.id },
+            { value: to.name, id: to.id },
+          ],
+        },
+      ];
     },
     () => {
       const [from, to] = [someone(), someone()];
-      return [{ assignee: [random.chance(0.3) ? null : { value: from.name, id: from.id }, { value: to.name, id: to.id }] }];
+      return [
+        {
+          assignee: [
+            random.chance(0.3) ? null : { value: from.name, id: from.id },
+            { value: to.name, id: to.id },
+          ],
+        },
+      ];
     },
-    () => [{ due_date: [random.chance(0.5) ? null : iso(now - 5 * DAY).slice(0, 10), iso(now + random.int(1, 30) * DAY).slice(0, 10)] }],
+    () => [
+      {
+        due_date: [
+          random.chance(0.5) ? null : iso(now - 5 * DAY).slice(0, 10),
+          iso(now + random.int(1, 30) * DAY).slice(0, 10),
+        ],
+      },
+    ],
     () => [{ title: [{ value: title.toLowerCase() }, { value: title }] }],
-    () => [{ task_list: [{ value: `Folder: ${random.pick(words.taskLists)}` }, { value: `Folder: ${random.pick(words.taskLists)}` }] }],
-    () => [{ closed: [false, true] }, { workflow_status: [{ value: 'In review', id: 3 }, { value: 'Closed', id: 4 }] }],
+    () => [
+      {
+        task_list: [
+          { value: `Folder: ${random.pick(words.taskLists)}` },
+          { value: `Folder: ${random.pick(words.taskLists)}` },
+        ],
+      },
+    ],
+    () => [
+      { closed: [false, true] },
+      {
+        workflow_status: [
+          { value: 'In review', id: 3 },
+          { value: 'Closed', id: 4 },
+        ],
+      },
+    ],
     () => [{ initial_estimate: [random.chance(0.5) ? null : 120, random.int(1, 16) * 60] }],
     () => [{ tag_list: [['design'], ['design', random.pick(['urgent', 'client', 'qa'])]] }],
     () => [{ private: [true, false] }],
@@ -346,12 +538,15 @@ function taskChange(random: Random, people: Person[], title: string, now: number
 }
 
 function commentBody(random: Random, people: Person[]) {
+  const me = people[0] as Person;
   const mentionsMe = random.chance(0.25);
-  const mentioned = mentionsMe ? people[0]! : random.pick(people.slice(1));
+  const mentioned = mentionsMe ? me : random.pick(people.slice(1));
   const sentence = random.pick(words.commentSentences);
   const withMention = random.chance(0.6) || mentionsMe;
   const lead = withMention ? `@[Person:${mentioned.id}:${mentioned.name}] ` : '';
-  const list = random.chance(0.15) ? '<ul><li>Header spacing</li><li>Button contrast</li></ul>' : '';
+  const list = random.chance(0.15)
+    ? '<ul><li>Header spacing</li><li>Button contrast</li></ul>'
+    : '';
   const body = `<p>${lead}${sentence}</p>${list}`;
   const plain = `${withMention ? `@${mentioned.name} ` : ''}${sentence.replace(/<[^>]*>/g, '')}`;
   return { body, pinned: random.chance(0.04), mentionsMe: withMention && mentionsMe, plain };
@@ -361,13 +556,22 @@ function attachment(random: Random) {
   const name = random.pick(words.attachmentNames);
   const ext = name.split('.').pop() ?? '';
   const types: Record<string, string> = {
-    pdf: 'application/pdf', png: 'image/png', xlsx: 'application/vnd.ms-excel', svg: 'image/svg+xml',
+    pdf: 'application/pdf',
+    png: 'image/png',
+    xlsx: 'application/vnd.ms-excel',
+    svg: 'image/svg+xml',
   };
-  return { name, contentType: types[ext] ?? 'application/octet-stream', size: random.int(10_000, 4_000_000) };
+  return {
+    name,
+    contentType: types[ext] ?? 'application/octet-stream',
+    size: random.int(10_000, 4_000_000),
+  };
 }
 
 function insertActivities(db: Database, targets: Target[]) {
-  const all = targets.flatMap((target) => target.activities).sort((a, b) => a.createdMs - b.createdMs);
+  const all = targets
+    .flatMap((target) => target.activities)
+    .sort((a, b) => a.createdMs - b.createdMs);
   const insertComment = db.prepare(
     'INSERT INTO comments (id, body, created_at, edited_at, deleted_at, pinned_at, creator_id, task_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -398,8 +602,14 @@ function insertActivities(db: Database, targets: Target[]) {
       commentRef = ++commentId;
       activity.itemId = commentRef;
       insertComment.run(
-        commentRef, activity.comment.body, createdAt, null, null,
-        activity.comment.pinned ? createdAt : null, activity.creatorId, activity.taskId,
+        commentRef,
+        activity.comment.body,
+        createdAt,
+        null,
+        null,
+        activity.comment.pinned ? createdAt : null,
+        activity.creatorId,
+        activity.taskId,
       );
     }
     if (activity.email) {
@@ -415,13 +625,43 @@ function insertActivities(db: Database, targets: Target[]) {
     }
     const deleted = activity.event === 'delete' ? createdAt : null;
     insert.run(
-      activity.id, activity.kind, activity.event, JSON.stringify(activity.changeset), activity.itemId,
-      activity.itemType, activity.itemName, deleted, activity.parentId, activity.parentType,
-      activity.parentName, null, activity.rootId, activity.rootType, activity.rootName, null,
-      0, activity.taskId, activity.dealId, activity.bookingId, activity.invoiceId, activity.companyId,
-      createdAt, activity.createdMs, activity.discussionId, null, activity.pageId, null,
-      activity.purchaseOrderId, activity.expenseId, activity.projectId, activity.automation ? 1 : 0,
-      activity.comment?.pinned ? 1 : 0, activity.creatorId, commentRef, emailRef, attachmentRef,
+      activity.id,
+      activity.kind,
+      activity.event,
+      JSON.stringify(activity.changeset),
+      activity.itemId,
+      activity.itemType,
+      activity.itemName,
+      deleted,
+      activity.parentId,
+      activity.parentType,
+      activity.parentName,
+      null,
+      activity.rootId,
+      activity.rootType,
+      activity.rootName,
+      null,
+      0,
+      activity.taskId,
+      activity.dealId,
+      activity.bookingId,
+      activity.invoiceId,
+      activity.companyId,
+      createdAt,
+      activity.createdMs,
+      activity.discussionId,
+      null,
+      activity.pageId,
+      null,
+      activity.purchaseOrderId,
+      activity.expenseId,
+      activity.projectId,
+      activity.automation ? 1 : 0,
+      activity.comment?.pinned ? 1 : 0,
+      activity.creatorId,
+      commentRef,
+      emailRef,
+      attachmentRef,
     );
   });
 }
@@ -446,7 +686,10 @@ function insertNotifications(
 ) {
   const byType = (type: Target['type']) => world.targets.filter((target) => target.type === type);
   const pools: [number, Target[]][] = [
-    [0.5, byType('task')], [0.35, byType('todo')], [0.05, byType('deal')], [0.05, byType('page')],
+    [0.5, byType('task')],
+    [0.35, byType('todo')],
+    [0.05, byType('deal')],
+    [0.05, byType('page')],
     [0.05, byType('discussion')],
   ];
   const insert = db.prepare(
@@ -457,14 +700,17 @@ function insertNotifications(
   );
   for (let id = 1; id <= count; id++) {
     let roll = random.next();
-    let pool = pools[0]![1];
+    let pool = byType('task');
     for (const [weight, candidates] of pools) {
       pool = candidates;
       if (roll < weight) break;
       roll -= weight;
     }
     const target = random.pick(pool);
-    const index = random.int(Math.max(0, target.activities.length - 3), target.activities.length - 1);
+    const index = random.int(
+      Math.max(0, target.activities.length - 3),
+      target.activities.length - 1,
+    );
     const trigger = target.activities[index] as ActivityDraft;
     const unread = random.chance(0.35);
     const firstUnreadIndex = Math.max(0, index - random.int(0, 2));
@@ -473,13 +719,28 @@ function insertNotifications(
     const mention = trigger.comment?.mentionsMe ?? false;
     const excerpt = trigger.comment?.plain ?? trigger.email?.subject ?? '';
     insert.run(
-      id, target.id, target.type, target.title, target.parentId, target.parentType, target.parentTitle,
+      id,
+      target.id,
+      target.type,
+      target.title,
+      target.parentId,
+      target.parentType,
+      target.parentTitle,
       `${verbFor(trigger, target)} <b>${escapeMarkup(target.title)}</b>${parent}`,
-      unread ? 0 : 1, random.chance(unread ? 0.05 : 0.3) ? 1 : 0,
-      unread ? index - firstUnreadIndex + 1 : 0, excerpt.slice(0, 160), iso(trigger.createdMs),
-      trigger.createdMs, firstUnread?.id ?? null, trigger.kind === 2 ? JSON.stringify(trigger.changeset) : '[]',
-      random.chance(0.12) || mention ? 1 : 0, mention ? 1 : 0, target.type, trigger.creatorId,
-      target.projectId, CURRENT_MEMBERSHIP_ID,
+      unread ? 0 : 1,
+      random.chance(unread ? 0.05 : 0.3) ? 1 : 0,
+      unread ? index - firstUnreadIndex + 1 : 0,
+      excerpt.slice(0, 160),
+      iso(trigger.createdMs),
+      trigger.createdMs,
+      firstUnread?.id ?? null,
+      trigger.kind === 2 ? JSON.stringify(trigger.changeset) : '[]',
+      random.chance(0.12) || mention ? 1 : 0,
+      mention ? 1 : 0,
+      target.type,
+      trigger.creatorId,
+      target.projectId,
+      CURRENT_MEMBERSHIP_ID,
     );
   }
 }

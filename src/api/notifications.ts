@@ -1,0 +1,126 @@
+import { apiRequest } from './http.ts';
+import {
+  attribute,
+  readCollection,
+  readSingle,
+  readTotalCount,
+  related,
+  type ResourceObject,
+} from './jsonapi.ts';
+import { parsePerson, type Person } from './people.ts';
+
+export interface Notification {
+  id: string;
+  title: string;
+  targetId: number;
+  targetType: string;
+  targetTitle: string;
+  targetLabel: string;
+  parentId: number | null;
+  parentType: string | null;
+  parentTitle: string | null;
+  read: boolean;
+  dismissed: boolean;
+  important: boolean;
+  mention: boolean;
+  newActivitiesCount: number;
+  excerpt: string;
+  lastActionAt: string | null;
+  firstUnreadActivityId: number | null;
+  actor: Person | null;
+}
+
+/** What the server can be asked to filter by (it has no read filter). */
+export interface NotificationQuery {
+  dismissed?: boolean;
+  important?: boolean;
+  mention?: boolean;
+  projectIds?: number[];
+  types?: string[];
+  after?: string;
+  before?: string;
+}
+
+export interface NotificationPage {
+  notifications: Notification[];
+  totalCount: number | null;
+  hasNextPage: boolean;
+}
+
+export const NOTIFICATION_PAGE_SIZE = 50;
+
+export function parseNotification(
+  resource: ResourceObject,
+  included: Map<string, ResourceObject>,
+): Notification {
+  const actor = related(resource, 'actor', included);
+  return {
+    id: resource.id,
+    title: attribute.string(resource, 'title'),
+    targetId: attribute.number(resource, 'target_id'),
+    targetType: attribute.string(resource, 'target_type', 'unknown'),
+    targetTitle: attribute.string(resource, 'target_title'),
+    targetLabel: attribute.string(resource, 'target_label'),
+    parentId: attribute.nullableNumber(resource, 'parent_id'),
+    parentType: attribute.nullableString(resource, 'parent_type'),
+    parentTitle: attribute.nullableString(resource, 'parent_title'),
+    read: attribute.boolean(resource, 'read'),
+    dismissed: attribute.boolean(resource, 'dismissed'),
+    important: attribute.boolean(resource, 'important'),
+    mention: attribute.boolean(resource, 'mention'),
+    newActivitiesCount: attribute.number(resource, 'new_activities_count'),
+    excerpt: attribute.string(resource, 'excerpt'),
+    lastActionAt: attribute.nullableString(resource, 'last_action_at'),
+    firstUnreadActivityId: attribute.nullableNumber(resource, 'first_unread_activity_id'),
+    actor: actor?.type === 'people' ? parsePerson(actor) : null,
+  };
+}
+
+export function notificationSearchParams(
+  query: NotificationQuery,
+  page: number,
+  pageSize = NOTIFICATION_PAGE_SIZE,
+) {
+  const params = new URLSearchParams();
+  if (query.dismissed !== undefined) params.set('filter[dismissed]', String(query.dismissed));
+  if (query.important !== undefined) params.set('filter[important]', String(query.important));
+  if (query.mention !== undefined) params.set('filter[mention]', String(query.mention));
+  if (query.projectIds?.length) params.set('filter[project_id]', query.projectIds.join(','));
+  if (query.types?.length) params.set('filter[type]', query.types.join(','));
+  if (query.after) params.set('filter[after]', query.after);
+  if (query.before) params.set('filter[before]', query.before);
+  params.set('include', 'actor');
+  params.set('page[number]', String(page));
+  params.set('page[size]', String(pageSize));
+  return params;
+}
+
+export async function getNotifications(
+  query: NotificationQuery,
+  page: number,
+  signal?: AbortSignal,
+): Promise<NotificationPage> {
+  const body = await apiRequest('/notifications', {
+    params: notificationSearchParams(query, page),
+    signal,
+  });
+  const document = readCollection(body, 'notifications');
+  return {
+    notifications: document.data.map((resource) => parseNotification(resource, document.included)),
+    totalCount: readTotalCount(document.meta),
+    hasNextPage: typeof document.links.next === 'string',
+  };
+}
+
+export type NotificationAction = 'read' | 'dismiss' | 'undismiss';
+
+export async function patchNotification(
+  id: string,
+  action: NotificationAction,
+): Promise<Notification> {
+  const body = await apiRequest(`/notifications/${encodeURIComponent(id)}/${action}`, {
+    method: 'PATCH',
+  });
+  const document = readSingle(body, 'notifications');
+  return parseNotification(document.data, document.included);
+}

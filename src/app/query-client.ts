@@ -1,0 +1,27 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiRequestError } from '../api/http.ts';
+
+/** The query client's policy in one place. */
+export function createQueryClient(): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: true,
+        refetchOnReconnect: () => !queryClient.isMutating(),
+        retry: (failureCount, error) => {
+          // A request the server refused for what it is will fail again: do not hammer it.
+          if (
+            error instanceof ApiRequestError &&
+            error.status >= 400 &&
+            error.status < 500 &&
+            error.status !== 429
+          )
+            return false;
+          return failureCount < 2;
+        },
+      },
+    },
+  });
+  return queryClient;
+}
