@@ -6,8 +6,6 @@ type Item = Awaited<ReturnType<typeof fetchAll>>[number];
 const rows = server.db
   .prepare('SELECT * FROM activities ORDER BY created_ms DESC, id DESC')
   .all() as Record<string, unknown>[];
-const rowById = new Map(rows.map((row) => [String(row.id), row]));
-const column = (item: Item, name: string) => rowById.get(item.id)?.[name];
 
 // A narrow slice keeps every comparison quick: the activities of projects 1 and 2.
 const SCOPE = 'filter[project_id]=1,2';

@@ -32,7 +32,7 @@ export const activityListSpec: ListSpec = {
           if (!EVENTS.includes(value.toLowerCase())) throw invalidValue(parameter, value);
         return {
           sql: `event IN (${values.map(() => '?').join(', ')})`,
-          params: values.map((v) => v.toLowerCase()),
+          params: values,
         };
       },
     },

@@ -273,7 +273,7 @@ describe('PATCH read, dismiss and undismiss', () => {
   it('answers 415 for a wrong or missing content type and changes nothing', async () => {
     const target = all.find((item) => attr(item, 'dismissed') === false)?.id as string;
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { 'Content-Type': 'application/json' },
       { 'Content-Type': 'text/plain' },
     ]) {

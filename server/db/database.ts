@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { schemaSql, SCHEMA_VERSION } from './schema.ts';
+import { schemaSql, SCHEMA_VERSION, tables } from './schema.ts';
 
 export type Database = DatabaseSync;
 
@@ -10,8 +10,22 @@ export function openDatabase(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  dropIfOutdated(db);
   db.exec(schemaSql);
   return db;
+}
+
+/** A demo database from an older schema is rebuilt: its content is generated, never the user's own. */
+function dropIfOutdated(db: Database) {
+  const hasMeta = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+    .get();
+  if (!hasMeta) return;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
+    { value: string } | undefined;
+  if (row && row.value !== String(SCHEMA_VERSION)) {
+    for (const table of tables) db.exec(`DROP TABLE IF EXISTS ${table}`);
+  }
 }
 
 export function isSeeded(db: Database): boolean {

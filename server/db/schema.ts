@@ -1,6 +1,20 @@
 /** SQLite schema of the embedded Productive API. Times are stored twice: the ISO string the API
  * returns, and epoch milliseconds for ordering and range filters. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+export const tables = [
+  'meta',
+  'people',
+  'projects',
+  'workflow_statuses',
+  'tasks',
+  'todos',
+  'comments',
+  'emails',
+  'attachments',
+  'activities',
+  'notifications',
+] as const;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -87,18 +101,18 @@ CREATE TABLE IF NOT EXISTS attachments (
 CREATE TABLE IF NOT EXISTS activities (
   id INTEGER PRIMARY KEY,
   kind INTEGER NOT NULL,               -- 1 comment, 2 changeset, 3 email
-  event TEXT NOT NULL,
+  event TEXT NOT NULL COLLATE NOCASE,
   changeset TEXT NOT NULL,             -- JSON array
   item_id INTEGER NOT NULL,
-  item_type TEXT NOT NULL,
+  item_type TEXT NOT NULL COLLATE NOCASE,
   item_name TEXT NOT NULL,
   item_deleted_at TEXT,
   parent_id INTEGER,
-  parent_type TEXT,
+  parent_type TEXT COLLATE NOCASE,
   parent_name TEXT,
   parent_deleted_at TEXT,
   root_id INTEGER,
-  root_type TEXT,
+  root_type TEXT COLLATE NOCASE,
   root_name TEXT,
   root_deleted_at TEXT,
   deal_is_budget INTEGER NOT NULL,
@@ -134,7 +148,7 @@ CREATE INDEX IF NOT EXISTS activities_creator ON activities (creator_id, created
 CREATE TABLE IF NOT EXISTS notifications (
   id INTEGER PRIMARY KEY,
   target_id INTEGER NOT NULL,
-  target_type TEXT NOT NULL,
+  target_type TEXT NOT NULL COLLATE NOCASE,
   target_title TEXT NOT NULL,
   parent_id INTEGER,
   parent_type TEXT,
@@ -158,6 +172,8 @@ CREATE TABLE IF NOT EXISTS notifications (
 CREATE INDEX IF NOT EXISTS notifications_recent ON notifications (last_action_ms DESC, id DESC);
 CREATE INDEX IF NOT EXISTS notifications_dismissed ON notifications (dismissed, last_action_ms DESC, id DESC);
 CREATE INDEX IF NOT EXISTS notifications_project ON notifications (project_id, dismissed, last_action_ms DESC, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_project_recent ON notifications (project_id, last_action_ms DESC, id DESC);
+CREATE INDEX IF NOT EXISTS notifications_project_type ON notifications (project_id, target_type, dismissed, last_action_ms DESC);
 CREATE INDEX IF NOT EXISTS notifications_type ON notifications (target_type, dismissed, last_action_ms DESC, id DESC);
 CREATE INDEX IF NOT EXISTS notifications_important ON notifications (important, dismissed, last_action_ms DESC, id DESC);
 CREATE INDEX IF NOT EXISTS notifications_mention ON notifications (mention, dismissed, last_action_ms DESC, id DESC);

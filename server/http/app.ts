@@ -68,7 +68,8 @@ export function createApp({ api, staticRoot }: AppOptions): Hono {
     const root = relative(process.cwd(), staticRoot) || '.';
     app.use('/assets/*', serveStatic({ root }));
     app.get('/assets/*', (c) => c.text('Not found', 404));
-    app.use('*', serveStatic({ root, index: '' }));
+    // Top-level files such as /favicon.svg; everything else is a client route.
+    app.get('/:file{[^/]+\\.[a-z0-9]+}', serveStatic({ root }));
     app.get('*', (c) => c.html(indexHtml));
   } else {
     app.get('*', (c) =>

@@ -13,7 +13,7 @@ describe('demo data', () => {
   const db = snapshot(42);
   const notifications = db.prepare('SELECT * FROM notifications').all() as Record<
     string,
-    unknown
+    number | string | null
   >[];
 
   it('is the same for the same seed number and differs for another', () => {
@@ -23,7 +23,7 @@ describe('demo data', () => {
   });
 
   it('has the mix an inbox needs, spread over 60 days', () => {
-    const count = (test: (row: Record<string, unknown>) => boolean) =>
+    const count = (test: (row: (typeof notifications)[number]) => boolean) =>
       notifications.filter(test).length;
     expect(notifications).toHaveLength(2000);
     for (const flag of ['read', 'dismissed', 'important', 'mention']) {
@@ -66,18 +66,18 @@ describe('demo data', () => {
               .prepare(
                 "SELECT count(*) AS n FROM activities WHERE item_type = 'todo' AND item_id = ?",
               )
-              .get(row.target_id)
+              .get(row.target_id as number)
           : db
               .prepare(
                 `SELECT count(*) AS n FROM activities WHERE ${targetColumn[String(row.target_type)]} = ?`,
               )
-              .get(row.target_id);
+              .get(row.target_id as number);
       expect(
         (target as { n: number }).n,
         `activities of notification ${row.id}'s target`,
       ).toBeGreaterThan(0);
       if (row.read === 0) {
-        const first = activity.get(row.first_unread_activity_id) as
+        const first = activity.get(row.first_unread_activity_id as number) as
           Record<string, unknown> | undefined;
         expect(first, `notification ${row.id}`).toBeDefined();
         if (row.target_type === 'task') expect(first?.task_id).toBe(row.target_id);

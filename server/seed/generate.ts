@@ -1,4 +1,5 @@
 import { transaction, markSeeded, type Database } from '../db/database.ts';
+import { tables } from '../db/schema.ts';
 import { createRandom, type Random } from './random.ts';
 import * as words from './vocabulary.ts';
 
@@ -71,21 +72,7 @@ export function seedDatabase(db: Database, options: SeedOptions = {}): void {
   const random = createRandom(seed);
 
   transaction(db, () => {
-    for (const table of [
-      'people',
-      'projects',
-      'workflow_statuses',
-      'tasks',
-      'todos',
-      'comments',
-      'emails',
-      'attachments',
-      'activities',
-      'notifications',
-      'meta',
-    ]) {
-      db.exec(`DELETE FROM ${table}`);
-    }
+    for (const table of tables) db.exec(`DELETE FROM ${table}`);
     const world = buildWorld(db, random, now);
     insertActivities(db, world.targets);
     insertNotifications(db, random, world, notificationCount);
