@@ -685,6 +685,7 @@ function insertNotifications(
       first_unread_activity_id, changeset, important, mention, target_label, actor_id, project_id, owner_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const used = new Set<Target>();
   for (let id = 1; id <= count; id++) {
     let roll = random.next();
     let pool = byType('task');
@@ -693,11 +694,20 @@ function insertNotifications(
       if (roll < weight) break;
       roll -= weight;
     }
-    const target = random.pick(pool);
-    const index = random.int(
-      Math.max(0, target.activities.length - 3),
-      target.activities.length - 1,
-    );
+    // One notification per target while targets last, as Productive groups a target's news into one.
+    let target = random.pick(pool);
+    for (let tries = 0; used.has(target) && tries < 20; tries++) target = random.pick(pool);
+    used.add(target);
+    // Nobody is notified of their own doing: the trigger is a recent activity by someone else.
+    const recent = target.activities
+      .map((activity, position) => ({ activity, position }))
+      .filter(
+        ({ activity, position }) =>
+          activity.creatorId !== CURRENT_PERSON_ID && position >= target.activities.length - 4,
+      );
+    const index = recent.length
+      ? random.pick(recent.slice(-2)).position
+      : target.activities.length - 1;
     const trigger = target.activities[index] as ActivityDraft;
     const unread = random.chance(0.35);
     const firstUnreadIndex = Math.max(0, index - random.int(0, 2));

@@ -1,6 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
+import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
+import { ToastProvider } from '../components/toasts.tsx';
 import { createQueryClient } from './query-client.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 
@@ -8,9 +10,12 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+      <ToastProvider>
+        <BackgroundErrors />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </ToastProvider>
     </QueryClientProvider>
   );
 }

@@ -1,28 +1,114 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
 import { notificationQueries } from '../api/notification-queries.ts';
+import { useInboxFilters } from '../api/use-inbox-filters.ts';
+import {
+  hasFilters,
+  hrefFor,
+  toNotificationQuery,
+  VIEWS,
+  type InboxFilters,
+  type ViewName,
+} from '../model/filters.ts';
+import { FilterBar } from './FilterBar.tsx';
+import { InboxNav } from './InboxNav.tsx';
+import { NotificationList } from './NotificationList.tsx';
+import { useProjectName } from './ProjectPicker.tsx';
+import { targetTypeLabel } from './TargetIcon.tsx';
 
-export function InboxPage() {
-  const { data, status, error, refetch } = useInfiniteQuery(
-    notificationQueries.list({ dismissed: false }),
+const EMPTY_VIEW: Record<ViewName, string> = {
+  inbox: 'You are all caught up',
+  important: 'Nothing important',
+  mentions: 'No mentions',
+  dismissed: 'Nothing dismissed',
+};
+
+function emptyTitle(
+  view: ViewName,
+  filters: InboxFilters,
+  projectName: (id: number) => string,
+): string {
+  if (!hasFilters(filters)) return EMPTY_VIEW[view];
+  const type =
+    filters.types.length === 1
+      ? `${targetTypeLabel(filters.types[0] as string).toLowerCase()} `
+      : '';
+  const place =
+    filters.projectIds.length === 1 ? ` in ${projectName(filters.projectIds[0] as number)}` : '';
+  return `No ${type}notifications${place} match these filters`;
+}
+
+/** The unread count of the Inbox view, as far as it is loaded ("50+" when more pages remain). */
+function useInboxUnreadLabel(): string | null {
+  const { data } = useInfiniteQuery(
+    notificationQueries.list(
+      toNotificationQuery('inbox', {
+        projectIds: [],
+        types: [],
+        importance: null,
+        after: null,
+        before: null,
+        read: null,
+      }),
+    ),
   );
-  const total = data?.pages[0]?.totalCount;
+  if (!data) return null;
+  const unread = data.pages.reduce(
+    (sum, page) => sum + page.notifications.filter((notification) => !notification.read).length,
+    0,
+  );
+  const more = data.pages[data.pages.length - 1]?.hasNextPage ?? false;
+  return unread === 0 && !more ? null : `${unread}${more ? '+' : ''}`;
+}
+
+export function InboxPage({ view }: { view: ViewName }) {
+  const { filters, ignored, setFilters } = useInboxFilters();
+  const navigate = useNavigate();
+  const projectName = useProjectName();
+  const unread = useInboxUnreadLabel();
+  const query = toNotificationQuery(view, filters);
+
+  useEffect(() => {
+    document.title = `${unread ? `(${unread}) ` : ''}${VIEWS[view].label}`;
+  }, [unread, view]);
+
   return (
-    <main className="mx-auto max-w-3xl px-4 py-8">
-      <h1 className="text-2xl font-semibold">Inbox</h1>
-      {status === 'pending' && <p className="mt-4 text-slate-500">Loading notifications…</p>}
-      {status === 'error' && (
-        <div role="alert" className="mt-4">
-          <p>Could not load notifications: {error.message}</p>
-          <button type="button" onClick={() => void refetch()} className="mt-2 underline">
-            Try again
-          </button>
-        </div>
-      )}
-      {status === 'success' && (
-        <p className="mt-4" data-testid="notification-count">
-          {total ?? 0} notifications in your inbox
+    <div className="mx-auto flex min-h-screen max-w-6xl flex-col sm:flex-row">
+      <aside className="sm:w-48 sm:shrink-0">
+        <p className="px-4 pt-4 text-sm font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">
+          Productive inbox
         </p>
-      )}
-    </main>
+        <InboxNav filters={filters} />
+      </aside>
+      <main className="min-w-0 flex-1">
+        <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">{VIEWS[view].label}</h1>
+        {ignored.length > 0 && (
+          <div
+            role="status"
+            className="mx-3 mb-2 flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 sm:mx-4 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
+            <span className="flex-1">
+              Ignored invalid filter{ignored.length > 1 ? 's' : ''}:{' '}
+              <span className="font-mono break-all">{ignored.join(', ')}</span>
+            </span>
+            <button
+              type="button"
+              className="font-medium underline"
+              onClick={() => void navigate(hrefFor(view, filters), { replace: true })}
+            >
+              Clean up the address
+            </button>
+          </div>
+        )}
+        <FilterBar view={view} filters={filters} onChange={setFilters} />
+        <NotificationList
+          view={view}
+          query={query}
+          read={filters.read}
+          emptyTitle={emptyTitle(view, filters, projectName)}
+        />
+      </main>
+    </div>
   );
 }

@@ -1,0 +1,82 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  action?: { label: string; run: () => void };
+}
+
+type ShowToast = (toast: Omit<Toast, 'id'>) => void;
+const ToastContext = createContext<ShowToast>(() => {});
+
+export const useToast = () => useContext(ToastContext);
+
+let nextId = 1;
+const TIMEOUT_MS = 8000;
+
+/** Toasts in live regions: errors are announced at once, the rest politely. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const dismiss = useCallback(
+    (id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)),
+    [],
+  );
+  const show = useCallback<ShowToast>(
+    (toast) => {
+      const id = nextId++;
+      setToasts((all) => [...all.slice(-3), { ...toast, id }]);
+      window.setTimeout(() => dismiss(id), TIMEOUT_MS);
+    },
+    [dismiss],
+  );
+  const value = useMemo(() => show, [show]);
+  const render = (tone: Toast['tone']) =>
+    toasts
+      .filter((toast) => toast.tone === tone)
+      .map((toast) => (
+        <div
+          key={toast.id}
+          className={`pointer-events-auto flex items-center gap-3 rounded-lg px-4 py-3 text-sm shadow-lg ${
+            tone === 'error'
+              ? 'bg-red-700 text-white'
+              : 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900'
+          }`}
+        >
+          <span className="min-w-0 flex-1">{toast.message}</span>
+          {toast.action && (
+            <button
+              type="button"
+              className="rounded px-2 py-1 font-semibold underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-white"
+              onClick={() => {
+                toast.action?.run();
+                dismiss(toast.id);
+              }}
+            >
+              {toast.action.label}
+            </button>
+          )}
+          <button
+            type="button"
+            aria-label="Close"
+            className="rounded px-1 opacity-80 hover:opacity-100"
+            onClick={() => dismiss(toast.id)}
+          >
+            ✕
+          </button>
+        </div>
+      ));
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
+        <div role="alert" className="flex w-full max-w-md flex-col gap-2">
+          {render('error')}
+        </div>
+        <div role="status" className="flex w-full max-w-md flex-col gap-2">
+          {render('info')}
+        </div>
+      </div>
+    </ToastContext.Provider>
+  );
+}

@@ -1,0 +1,172 @@
+import { useId } from 'react';
+import {
+  hasFilters,
+  NO_FILTERS,
+  TARGET_TYPES,
+  type InboxFilters,
+  type ViewName,
+} from '../model/filters.ts';
+import { ProjectPicker, useProjectName } from './ProjectPicker.tsx';
+import { targetTypeLabel } from './TargetIcon.tsx';
+
+interface Props {
+  view: ViewName;
+  filters: InboxFilters;
+  onChange: (filters: InboxFilters) => void;
+}
+
+/** Every filter of the inbox, each one click to clear, all of them one click to clear. */
+export function FilterBar({ view, filters, onChange }: Props) {
+  const id = useId();
+  const projectName = useProjectName();
+  const set = (patch: Partial<InboxFilters>) => onChange({ ...filters, ...patch });
+  const chips: { label: string; clear: () => void }[] = [
+    ...filters.projectIds.map((projectId) => ({
+      label: `Project: ${projectName(projectId)}`,
+      clear: () => set({ projectIds: filters.projectIds.filter((value) => value !== projectId) }),
+    })),
+    ...filters.types.map((type) => ({
+      label: `Type: ${targetTypeLabel(type)}`,
+      clear: () => set({ types: filters.types.filter((value) => value !== type) }),
+    })),
+    ...(filters.importance
+      ? [
+          {
+            label: filters.importance === 'important' ? 'Important only' : 'Not important',
+            clear: () => set({ importance: null }),
+          },
+        ]
+      : []),
+    ...(filters.after
+      ? [{ label: `From ${filters.after}`, clear: () => set({ after: null }) }]
+      : []),
+    ...(filters.before
+      ? [{ label: `To ${filters.before}`, clear: () => set({ before: null }) }]
+      : []),
+    ...(filters.read
+      ? [
+          {
+            label: filters.read === 'unread' ? 'Unread only' : 'Read only',
+            clear: () => set({ read: null }),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <section
+      role="search"
+      aria-label="Filter notifications"
+      className="border-b border-slate-200 px-3 py-2 sm:px-4 dark:border-slate-800"
+    >
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <ProjectPicker
+          selected={filters.projectIds}
+          onChange={(projectIds) => set({ projectIds })}
+        />
+        <label htmlFor={`${id}-type`} className="sr-only">
+          Type
+        </label>
+        <select
+          id={`${id}-type`}
+          className="filter-control"
+          value={
+            filters.types.length === 1 ? filters.types[0] : filters.types.length ? 'several' : ''
+          }
+          onChange={(event) => set({ types: event.target.value ? [event.target.value] : [] })}
+        >
+          <option value="">All types</option>
+          {filters.types.length > 1 && (
+            <option value="several" disabled>
+              {filters.types.map(targetTypeLabel).join(', ')}
+            </option>
+          )}
+          {TARGET_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {targetTypeLabel(type)}
+            </option>
+          ))}
+        </select>
+        {view !== 'important' && (
+          <>
+            <label htmlFor={`${id}-importance`} className="sr-only">
+              Importance
+            </label>
+            <select
+              id={`${id}-importance`}
+              className="filter-control"
+              value={filters.importance ?? ''}
+              onChange={(event) =>
+                set({ importance: (event.target.value || null) as InboxFilters['importance'] })
+              }
+            >
+              <option value="">Any importance</option>
+              <option value="important">Important</option>
+              <option value="normal">Not important</option>
+            </select>
+          </>
+        )}
+        <label htmlFor={`${id}-read`} className="sr-only">
+          Read state
+        </label>
+        <select
+          id={`${id}-read`}
+          className="filter-control"
+          value={filters.read ?? ''}
+          onChange={(event) => set({ read: (event.target.value || null) as InboxFilters['read'] })}
+        >
+          <option value="">Read and unread</option>
+          <option value="unread">Unread only</option>
+          <option value="read">Read only</option>
+        </select>
+        <label className="flex items-center gap-1">
+          <span className="text-slate-600 dark:text-slate-400">From</span>
+          <input
+            type="date"
+            className="filter-control"
+            value={filters.after ?? ''}
+            max={filters.before ?? undefined}
+            onChange={(event) => set({ after: event.target.value || null })}
+          />
+        </label>
+        <label className="flex items-center gap-1">
+          <span className="text-slate-600 dark:text-slate-400">To</span>
+          <input
+            type="date"
+            className="filter-control"
+            value={filters.before ?? ''}
+            min={filters.after ?? undefined}
+            onChange={(event) => set({ before: event.target.value || null })}
+          />
+        </label>
+      </div>
+      {chips.length > 0 && (
+        <ul className="mt-2 flex flex-wrap items-center gap-2 text-xs" aria-label="Active filters">
+          {chips.map((chip) => (
+            <li key={chip.label}>
+              <button
+                type="button"
+                onClick={chip.clear}
+                className="rounded-full bg-slate-100 px-2.5 py-1 font-medium hover:bg-slate-200 dark:bg-slate-800 dark:hover:bg-slate-700"
+                aria-label={`Remove filter: ${chip.label}`}
+              >
+                {chip.label} <span aria-hidden="true">✕</span>
+              </button>
+            </li>
+          ))}
+          {hasFilters(filters) && (
+            <li>
+              <button
+                type="button"
+                onClick={() => onChange(NO_FILTERS)}
+                className="px-1 font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
+              >
+                Clear all filters
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { NavLink } from 'react-router';
+import { hrefFor, VIEW_NAMES, VIEWS, type InboxFilters } from '../model/filters.ts';
+
+/** The four views; switching keeps the filters. */
+export function InboxNav({ filters }: { filters: InboxFilters }) {
+  return (
+    <nav
+      aria-label="Views"
+      className="border-b border-slate-200 sm:border-r sm:border-b-0 dark:border-slate-800"
+    >
+      <ul className="flex gap-1 overflow-x-auto px-2 py-2 sm:flex-col sm:px-3 sm:py-4">
+        {VIEW_NAMES.map((view) => (
+          <li key={view}>
+            <NavLink
+              to={hrefFor(view, filters)}
+              end
+              className={({ isActive }) =>
+                `block rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap ${
+                  isActive
+                    ? 'bg-brand-100 text-brand-700 dark:bg-brand-700 dark:text-white'
+                    : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
+                }`
+              }
+            >
+              {VIEWS[view].label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

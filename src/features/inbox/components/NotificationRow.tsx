@@ -1,0 +1,151 @@
+import { memo } from 'react';
+import { Link } from 'react-router';
+import type { Notification, NotificationAction } from '../../../api/notifications.ts';
+import { RelativeTime } from '../../../components/RelativeTime.tsx';
+import { titleText } from '../model/title-markup.ts';
+import { NotificationTitle } from './NotificationTitle.tsx';
+import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
+
+interface Props {
+  notification: Notification;
+  inDismissedView: boolean;
+  onAction: (notification: Notification, action: NotificationAction) => void;
+}
+
+/** Where a notification leads: a task's feed in the app, or Productive itself for the rest. */
+export function targetHref(notification: Notification): { internal: boolean; href: string } {
+  const { targetType, targetId, parentType, parentId } = notification;
+  const search = new URLSearchParams({ notification: notification.id });
+  if (notification.firstUnreadActivityId !== null)
+    search.set('unread', String(notification.firstUnreadActivityId));
+  if (targetType === 'task') return { internal: true, href: `/tasks/${targetId}?${search}` };
+  if (targetType === 'todo' && parentType === 'task' && parentId !== null)
+    return { internal: true, href: `/tasks/${parentId}?${search}` };
+  return { internal: false, href: 'https://app.productive.io/' };
+}
+
+const buttonClass =
+  'rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';
+
+export const NotificationRow = memo(function NotificationRow({
+  notification,
+  inDismissedView,
+  onAction,
+}: Props) {
+  const { internal, href } = targetHref(notification);
+  const plainTitle = titleText(notification.title);
+  const unread = !notification.read;
+  const openTarget = () => {
+    if (unread) onAction(notification, 'read');
+  };
+  const title = (
+    <span
+      className={unread ? 'text-slate-900 dark:text-white' : 'text-slate-600 dark:text-slate-300'}
+    >
+      {notification.actor && <span className="font-medium">{notification.actor.name} </span>}
+      <NotificationTitle markup={notification.title} />
+    </span>
+  );
+  return (
+    <li
+      data-testid="notification-row"
+      data-notification-id={notification.id}
+      data-read={notification.read}
+      className={`group relative flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800 ${unread ? 'bg-brand-50/60 dark:bg-slate-900' : ''}`}
+    >
+      <div className="flex w-5 shrink-0 flex-col items-center gap-2 pt-0.5 text-slate-500 dark:text-slate-400">
+        <TargetIcon type={notification.targetType} />
+        {unread && (
+          <span className="size-2 rounded-full bg-brand-600" role="img" aria-label="Unread" />
+        )}
+      </div>
+      <div className="min-w-0 flex-1">
+        <p className="text-sm leading-snug">
+          {internal ? (
+            <Link
+              to={href}
+              onClick={openTarget}
+              className="hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
+        </p>
+        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+          <span className="font-medium text-slate-700 dark:text-slate-300">
+            {notification.targetLabel
+              ? targetTypeLabel(notification.targetLabel)
+              : targetTypeLabel(notification.targetType)}
+          </span>
+          {notification.parentTitle && (
+            <span className="truncate">in {notification.parentTitle}</span>
+          )}
+          <RelativeTime iso={notification.lastActionAt} />
+          {notification.important && (
+            <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+              ★ Important
+            </span>
+          )}
+          {notification.mention && (
+            <span className="rounded bg-violet-100 px-1.5 font-medium text-violet-900 dark:bg-violet-900 dark:text-violet-100">
+              @ Mentioned you
+            </span>
+          )}
+          {notification.newActivitiesCount > 0 && unread && (
+            <span className="rounded bg-brand-100 px-1.5 font-medium text-brand-700 dark:bg-brand-700 dark:text-white">
+              {notification.newActivitiesCount} new
+            </span>
+          )}
+          {!internal && (
+            <a
+              href={href}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="underline underline-offset-2"
+            >
+              Open in Productive<span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          )}
+        </p>
+        {notification.excerpt && (
+          <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">
+            {notification.excerpt}
+          </p>
+        )}
+      </div>
+      <div className="flex shrink-0 flex-col items-end gap-1.5 sm:flex-row sm:items-start">
+        {unread && (
+          <button
+            type="button"
+            className={buttonClass}
+            aria-label={`Mark as read: ${plainTitle}`}
+            onClick={() => onAction(notification, 'read')}
+          >
+            Mark as read
+          </button>
+        )}
+        {inDismissedView ? (
+          <button
+            type="button"
+            className={buttonClass}
+            aria-label={`Restore: ${plainTitle}`}
+            onClick={() => onAction(notification, 'undismiss')}
+          >
+            Restore
+          </button>
+        ) : (
+          <button
+            type="button"
+            className={buttonClass}
+            aria-label={`Dismiss: ${plainTitle}`}
+            onClick={() => onAction(notification, 'dismiss')}
+          >
+            Dismiss
+          </button>
+        )}
+      </div>
+    </li>
+  );
+});

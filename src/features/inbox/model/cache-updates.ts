@@ -1,0 +1,133 @@
+import type { InfiniteData } from '@tanstack/react-query';
+import type {
+  Notification,
+  NotificationAction,
+  NotificationPage,
+  NotificationQuery,
+} from '../../../api/notifications.ts';
+
+export type NotificationPages = InfiniteData<NotificationPage, number>;
+
+/** The notification as it will be once the action is done. */
+export function applyToNotification(
+  notification: Notification,
+  action: NotificationAction,
+): Notification {
+  switch (action) {
+    case 'read':
+      return { ...notification, read: true };
+    case 'dismiss':
+      return { ...notification, dismissed: true };
+    case 'undismiss':
+      return { ...notification, dismissed: false };
+  }
+}
+
+/** The project a notification belongs to, when the client can tell (a todo's project is not in the record). */
+function projectOf(notification: Notification): number | null {
+  return notification.parentType === 'project' ? notification.parentId : null;
+}
+
+/**
+ * Whether the server would list this notification for the query: true, false, or null when the client
+ * cannot tell (then the list is left alone and the refetch after the action settles decides).
+ */
+export function matchesQuery(notification: Notification, query: NotificationQuery): boolean | null {
+  if (query.dismissed !== undefined && notification.dismissed !== query.dismissed) return false;
+  if (query.important !== undefined && notification.important !== query.important) return false;
+  if (query.mention !== undefined && notification.mention !== query.mention) return false;
+  if (query.types?.length && !query.types.includes(notification.targetType.toLowerCase()))
+    return false;
+  const time = notification.lastActionAt ? Date.parse(notification.lastActionAt) : NaN;
+  if (query.after && !(time > Date.parse(query.after))) return false;
+  if (query.before && !(time < Date.parse(query.before))) return false;
+  if (query.projectIds?.length) {
+    const project = projectOf(notification);
+    if (project === null) return null;
+    if (!query.projectIds.includes(project)) return false;
+  }
+  return true;
+}
+
+const newerFirst = (a: Notification, b: Notification) =>
+  (b.lastActionAt ?? '').localeCompare(a.lastActionAt ?? '') || Number(b.id) - Number(a.id);
+
+function withTotal(pages: NotificationPage[], delta: number): NotificationPage[] {
+  const [first, ...rest] = pages;
+  if (!first || first.totalCount === null || delta === 0) return pages;
+  return [{ ...first, totalCount: Math.max(0, first.totalCount + delta) }, ...rest];
+}
+
+function remove(data: NotificationPages, id: string): NotificationPages {
+  let removed = 0;
+  const pages = data.pages.map((page) => {
+    const notifications = page.notifications.filter((item) => item.id !== id);
+    removed += page.notifications.length - notifications.length;
+    return notifications.length === page.notifications.length ? page : { ...page, notifications };
+  });
+  return removed ? { ...data, pages: withTotal(pages, -removed) } : data;
+}
+
+function replace(data: NotificationPages, next: Notification): NotificationPages {
+  let changed = false;
+  const pages = data.pages.map((page) => {
+    if (!page.notifications.some((item) => item.id === next.id)) return page;
+    changed = true;
+    return {
+      ...page,
+      notifications: page.notifications.map((item) => (item.id === next.id ? next : item)),
+    };
+  });
+  return changed ? { ...data, pages } : data;
+}
+
+/** Puts the notification where the server's order would, if that place is within what is loaded. */
+function insert(data: NotificationPages, next: Notification): NotificationPages {
+  const pages = [...data.pages];
+  for (let index = 0; index < pages.length; index++) {
+    const page = pages[index] as NotificationPage;
+    const position = page.notifications.findIndex((item) => newerFirst(next, item) < 0);
+    const isLastLoaded = index === pages.length - 1;
+    if (position >= 0 || (isLastLoaded && !page.hasNextPage)) {
+      const notifications = [...page.notifications];
+      notifications.splice(position >= 0 ? position : notifications.length, 0, next);
+      pages[index] = { ...page, notifications };
+      return { ...data, pages: withTotal(pages, 1) };
+    }
+  }
+  // Older than everything loaded while more pages remain: it will arrive with its page.
+  return { ...data, pages: withTotal(pages, 1) };
+}
+
+/**
+ * The next state of one cached list after an action on a notification: a dismissed row leaves the lists
+ * of undismissed notifications and joins the Dismissed list, a read row loses its unread marker everywhere.
+ */
+export function applyActionToList(
+  data: NotificationPages,
+  query: NotificationQuery,
+  notification: Notification,
+  action: NotificationAction,
+): NotificationPages {
+  const next = applyToNotification(notification, action);
+  const listed = data.pages.some((page) =>
+    page.notifications.some((item) => item.id === notification.id),
+  );
+  const belongs = matchesQuery(next, query);
+  if (listed) return belongs === false ? remove(data, notification.id) : replace(data, next);
+  return belongs === true ? insert(data, next) : data;
+}
+
+/** Finds a notification in any cached list. */
+export function findNotification(
+  lists: readonly (readonly [unknown, NotificationPages | undefined])[],
+  id: string,
+): Notification | undefined {
+  for (const [, data] of lists) {
+    for (const page of data?.pages ?? []) {
+      const found = page.notifications.find((item) => item.id === id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

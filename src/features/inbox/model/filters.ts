@@ -1,0 +1,157 @@
+import type { NotificationQuery } from '../../../api/notifications.ts';
+
+/** The four views of the inbox, each a URL. */
+export const VIEWS = {
+  inbox: { path: '/', label: 'Inbox', query: { dismissed: false } },
+  important: {
+    path: '/important',
+    label: 'Important',
+    query: { dismissed: false, important: true },
+  },
+  mentions: { path: '/mentions', label: 'Mentions', query: { dismissed: false, mention: true } },
+  dismissed: { path: '/dismissed', label: 'Dismissed', query: { dismissed: true } },
+} as const satisfies Record<string, { path: string; label: string; query: NotificationQuery }>;
+
+export type ViewName = keyof typeof VIEWS;
+export const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];
+
+/** Target types Productive names; the type filter offers these. */
+export const TARGET_TYPES = [
+  'task',
+  'todo',
+  'deal',
+  'project',
+  'page',
+  'discussion',
+  'invoice',
+  'company',
+  'person',
+  'booking',
+] as const;
+
+export type Importance = 'important' | 'normal';
+export type ReadState = 'unread' | 'read';
+
+export interface InboxFilters {
+  projectIds: number[];
+  types: string[];
+  importance: Importance | null;
+  /** Inclusive calendar days, YYYY-MM-DD, in the user's time zone. */
+  after: string | null;
+  before: string | null;
+  read: ReadState | null;
+}
+
+export const NO_FILTERS: InboxFilters = {
+  projectIds: [],
+  types: [],
+  importance: null,
+  after: null,
+  before: null,
+  read: null,
+};
+
+export interface ParsedFilters {
+  filters: InboxFilters;
+  /** `name=value` of every parameter that was ignored, for the notice. */
+  ignored: string[];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export function isCalendarDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    year >= 2000 &&
+    year <= 2100
+  );
+}
+
+const describe = (name: string, value: string) =>
+  `${name}=${value.length > 40 ? `${value.slice(0, 40)}…` : value}`;
+
+/** Reads filters from the URL: every bad value is dropped and named, nothing throws. */
+export function parseFilters(params: URLSearchParams): ParsedFilters {
+  const filters: InboxFilters = { ...NO_FILTERS, projectIds: [], types: [] };
+  const ignored: string[] = [];
+  for (const [name, value] of params) {
+    switch (name) {
+      case 'project':
+        for (const part of value.split(',')) {
+          if (/^\d{1,12}$/.test(part) && Number(part) > 0) {
+            if (!filters.projectIds.includes(Number(part))) filters.projectIds.push(Number(part));
+          } else ignored.push(describe(name, part));
+        }
+        break;
+      case 'type':
+        for (const part of value.split(',')) {
+          const type = part.toLowerCase();
+          if ((TARGET_TYPES as readonly string[]).includes(type)) {
+            if (!filters.types.includes(type)) filters.types.push(type);
+          } else ignored.push(describe(name, part));
+        }
+        break;
+      case 'importance':
+        if (value === 'important' || value === 'normal') filters.importance = value;
+        else ignored.push(describe(name, value));
+        break;
+      case 'read':
+        if (value === 'unread' || value === 'read') filters.read = value;
+        else ignored.push(describe(name, value));
+        break;
+      case 'after':
+      case 'before':
+        if (isCalendarDay(value)) filters[name] = value;
+        else ignored.push(describe(name, value));
+        break;
+      default:
+        ignored.push(describe(name, value));
+    }
+  }
+  if (filters.after && filters.before && filters.after > filters.before) {
+    ignored.push(describe('before', filters.before));
+    filters.before = null;
+  }
+  return { filters, ignored };
+}
+
+/** Writes filters back to the URL in a stable order; nothing else is kept, so links never drop or duplicate. */
+export function filtersToSearchParams(filters: InboxFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.projectIds.length) params.set('project', filters.projectIds.join(','));
+  if (filters.types.length) params.set('type', filters.types.join(','));
+  if (filters.importance) params.set('importance', filters.importance);
+  if (filters.after) params.set('after', filters.after);
+  if (filters.before) params.set('before', filters.before);
+  if (filters.read) params.set('read', filters.read);
+  return params;
+}
+
+export function hrefFor(view: ViewName, filters: InboxFilters): string {
+  const search = filtersToSearchParams(filters).toString();
+  return `${VIEWS[view].path}${search ? `?${search}` : ''}`;
+}
+
+export const hasFilters = (filters: InboxFilters) => filtersToSearchParams(filters).size > 0;
+
+/** Midnight at the start of a calendar day in the user's time zone, as an ISO instant. */
+const startOfDay = (day: string, offsetDays = 0) => {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, date + offsetDays).toISOString();
+};
+
+/** What to ask the server for: the view's query plus every filter it can apply (it has no read filter). */
+export function toNotificationQuery(view: ViewName, filters: InboxFilters): NotificationQuery {
+  const query: NotificationQuery = { ...VIEWS[view].query };
+  if (filters.projectIds.length) query.projectIds = [...filters.projectIds].sort((a, b) => a - b);
+  if (filters.types.length) query.types = [...filters.types].sort();
+  if (filters.importance && view !== 'important')
+    query.important = filters.importance === 'important';
+  if (filters.after) query.after = startOfDay(filters.after);
+  if (filters.before) query.before = startOfDay(filters.before, 1);
+  return query;
+}
