@@ -1,2 +1,17 @@
-// Shared test setup: component tests opt into jsdom with a `@vitest-environment jsdom` comment.
-export {};
+// Shared test setup. Component tests opt into jsdom with a `@vitest-environment jsdom` comment.
+import { afterEach } from 'vitest';
+
+if (typeof window !== 'undefined') {
+  const { cleanup } = await import('@testing-library/react');
+  afterEach(() => cleanup());
+  // jsdom has no IntersectionObserver; infinite scrolling falls back to the "Load more" button in tests.
+  class NoIntersectionObserver {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  }
+  Object.assign(window, { IntersectionObserver: NoIntersectionObserver });
+}

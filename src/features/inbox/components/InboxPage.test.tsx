@@ -1,0 +1,157 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  apiMock,
+  mockNotification,
+  mockState,
+  resetMockState,
+  resolveRelativeFetch,
+} from '../../../testing/api-mock.ts';
+import { location, renderApp } from '../../../testing/render.tsx';
+
+beforeAll(() => {
+  apiMock.listen({ onUnhandledRequest: 'error' });
+  resolveRelativeFetch();
+});
+afterAll(() => apiMock.close());
+beforeEach(() =>
+  resetMockState([
+    mockNotification(1, { important: true }),
+    mockNotification(2, {
+      target_type: 'todo',
+      parent_type: 'task',
+      title: 'created todo <b>Buy milk</b>',
+    }),
+    mockNotification(3, { read: true, project_id: 2, parent_title: 'Project 2' }),
+    mockNotification(4, { dismissed: true }),
+    mockNotification(5, {
+      title: '<img src=x onerror="window.hacked=1">Hostile <script>alert(1)</script>',
+      target_type: 'spaceship',
+    }),
+  ]),
+);
+
+const rows = () => screen.queryAllByTestId('notification-row');
+const rowIds = () => rows().map((row) => row.dataset.notificationId);
+
+describe('the inbox page', () => {
+  it('lists the undismissed notifications with their total', async () => {
+    renderApp('/');
+    await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3', '5']));
+    expect(screen.getByText('4 notifications')).toBeTruthy();
+    expect(screen.getAllByRole('img', { name: 'Unread' })).toHaveLength(3);
+    expect(screen.getByText('★ Important')).toBeTruthy();
+  });
+
+  it('renders hostile titles as text, never as HTML, and unknown types as a generic row', async () => {
+    const { container } = renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(
+      screen.getByText(/<img src=x onerror="window.hacked=1">Hostile <script>alert\(1\)<\/script>/),
+    ).toBeTruthy();
+    expect(within(rows()[3] as HTMLElement).getByText('Spaceship')).toBeTruthy();
+    expect((window as unknown as { hacked?: number }).hacked).toBeUndefined();
+  });
+
+  it('filters by type through the URL, and clears the filter in one click', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await user.selectOptions(screen.getByLabelText('Type'), 'todo');
+    await waitFor(() => expect(rowIds()).toEqual(['2']));
+    expect(location.current).toBe('/?type=todo');
+    await user.click(screen.getByRole('button', { name: 'Remove filter: Type: Todo' }));
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    expect(location.current).toBe('/');
+  });
+
+  it('filters by project with the searchable picker', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await user.click(screen.getByText('All projects'));
+    await user.type(screen.getByLabelText('Search projects'), '2');
+    expect(screen.queryByLabelText('Project 1')).toBeNull();
+    await user.click(screen.getByLabelText('Project 2'));
+    await waitFor(() => expect(rowIds()).toEqual(['3']));
+    expect(location.current).toBe('/?project=2');
+  });
+
+  it('names ignored URL values in a notice and still shows the list', async () => {
+    renderApp('/?project=abc&type=spaceship&after=2026-13-45');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const notice = screen.getByText('project=abc, type=spaceship, after=2026-13-45');
+    expect(notice.closest('[role="status"]')?.textContent).toContain('Ignored invalid filters');
+  });
+
+  it('shows an empty state per view and filter', async () => {
+    mockState.notifications = mockState.notifications.filter(
+      (notification) => !notification.dismissed,
+    );
+    renderApp('/dismissed');
+    expect(await screen.findByText('Nothing dismissed')).toBeTruthy();
+  });
+
+  it('shows an error state with retry for a malformed response', async () => {
+    mockState.malformedList = true;
+    const user = userEvent.setup();
+    renderApp('/');
+    expect(await screen.findByText('Could not load notifications')).toBeTruthy();
+    expect(screen.getByText(/The server sent an unexpected response/).closest('[role="alert"]')).toBeTruthy();
+    mockState.malformedList = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(rows()).toHaveLength(4));
+  });
+});
+
+describe('one-click actions', () => {
+  it('dismiss removes the row before the server answers, and the server agrees', async () => {
+    mockState.patchDelayMs = 300;
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await user.click(screen.getByRole('button', { name: /^Dismiss: .*Task 1/ }));
+    expect(rowIds()).toEqual(['2', '3', '5']);
+    expect(mockState.notifications[0]?.dismissed).toBe(false);
+    await waitFor(() => expect(mockState.notifications[0]?.dismissed).toBe(true));
+    expect(screen.getByText('3 notifications')).toBeTruthy();
+  });
+
+  it('mark as read drops the unread marker at once', async () => {
+    mockState.patchDelayMs = 300;
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await user.click(screen.getByRole('button', { name: /^Mark as read: .*Task 1/ }));
+    expect(rows()[0]?.dataset.read).toBe('true');
+    await waitFor(() => expect(mockState.notifications[0]?.read).toBe(true));
+  });
+
+  it('restore moves a row out of Dismissed', async () => {
+    const user = userEvent.setup();
+    renderApp('/dismissed');
+    await waitFor(() => expect(rowIds()).toEqual(['4']));
+    await user.click(screen.getByRole('button', { name: /^Restore: / }));
+    expect(rows()).toHaveLength(0);
+    await waitFor(() => expect(mockState.notifications[3]?.dismissed).toBe(false));
+  });
+
+  it('rolls back and says what failed when the server refuses, with a retry that works', async () => {
+    mockState.failPatchWith = 500;
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await user.click(screen.getByRole('button', { name: /^Dismiss: .*Task 1/ }));
+    const alert = await screen.findByText(/Could not dismiss “Task 1”: The server broke/);
+    expect(rowIds()).toEqual(['1', '2', '3', '5']);
+    mockState.failPatchWith = null;
+    await user.click(
+      within(alert.parentElement as HTMLElement).getByRole('button', { name: 'Retry' }),
+    );
+    await waitFor(() => expect(rowIds()).toEqual(['2', '3', '5']));
+    expect(mockState.notifications[0]?.dismissed).toBe(true);
+  });
+});

@@ -1,0 +1,161 @@
+import { delay, http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+
+/** A small in-memory stand-in of the API for component tests (e2e tests use the real server). */
+export interface MockNotification {
+  id: number;
+  title: string;
+  target_type: string;
+  target_id: number;
+  parent_type: string;
+  parent_id: number;
+  parent_title: string;
+  read: boolean;
+  dismissed: boolean;
+  important: boolean;
+  mention: boolean;
+  project_id: number;
+  last_action_at: string;
+}
+
+export const mockState = {
+  notifications: [] as MockNotification[],
+  /** Every PATCH answers with this status while set. */
+  failPatchWith: null as number | null,
+  patchDelayMs: 0,
+  malformedList: false,
+};
+
+export function resetMockState(notifications: MockNotification[]) {
+  mockState.notifications = notifications.map((notification) => ({ ...notification }));
+  mockState.failPatchWith = null;
+  mockState.patchDelayMs = 0;
+  mockState.malformedList = false;
+}
+
+export function mockNotification(
+  id: number,
+  overrides: Partial<MockNotification> = {},
+): MockNotification {
+  return {
+    id,
+    title: `commented on task <b>Task ${id}</b> on <b>Project 1</b>`,
+    target_type: 'task',
+    target_id: id,
+    parent_type: 'project',
+    parent_id: 1,
+    parent_title: 'Project 1',
+    read: false,
+    dismissed: false,
+    important: false,
+    mention: false,
+    project_id: 1,
+    last_action_at: new Date(Date.UTC(2026, 10, 20) - id * 3_600_000).toISOString(),
+    ...overrides,
+  };
+}
+
+const resource = (notification: MockNotification) => ({
+  id: String(notification.id),
+  type: 'notifications',
+  attributes: {
+    target_id: notification.target_id,
+    target_type: notification.target_type,
+    target_title: `Task ${notification.id}`,
+    parent_id: notification.parent_id,
+    parent_type: notification.parent_type,
+    parent_title: notification.parent_title,
+    title: notification.title,
+    read: notification.read,
+    dismissed: notification.dismissed,
+    new_activities_count: 1,
+    excerpt: '',
+    last_action_at: notification.last_action_at,
+    first_unread_activity_id: null,
+    changeset: [],
+    important: notification.important,
+    mention: notification.mention,
+    target_label: notification.target_type,
+  },
+  relationships: { actor: { meta: { included: false } } },
+});
+
+const json = (body: unknown, status = 200) =>
+  HttpResponse.json(body, { status, headers: { 'Content-Type': 'application/vnd.api+json' } });
+
+export const handlers = [
+  http.get('*/api/v2/notifications', ({ request }) => {
+    if (mockState.malformedList) return json({ data: [{ id: 1, type: 'notifications' }] });
+    const params = new URL(request.url).searchParams;
+    const flag = (name: string) => params.get(`filter[${name}]`);
+    let list = mockState.notifications;
+    for (const name of ['dismissed', 'important', 'mention'] as const) {
+      const value = flag(name);
+      if (value !== null)
+        list = list.filter((notification) => String(notification[name]) === value);
+    }
+    const types = flag('type')?.split(',');
+    if (types) list = list.filter((notification) => types.includes(notification.target_type));
+    const projects = flag('project_id')?.split(',').map(Number);
+    if (projects) list = list.filter((notification) => projects.includes(notification.project_id));
+    const size = Number(params.get('page[size]') ?? 30);
+    const page = Number(params.get('page[number]') ?? 1);
+    const data = list.slice((page - 1) * size, page * size).map(resource);
+    const links: Record<string, string> = { first: request.url };
+    if (page * size < list.length) links.next = `${request.url}&next`;
+    return json({ data, links, meta: { total_count: list.length, current_page: page } });
+  }),
+  http.patch('*/api/v2/notifications/:id/:action', async ({ params }) => {
+    if (mockState.patchDelayMs) await delay(mockState.patchDelayMs);
+    if (mockState.failPatchWith) {
+      return json(
+        {
+          errors: [
+            {
+              status: String(mockState.failPatchWith),
+              title: 'Server Error',
+              detail: 'The server broke',
+            },
+          ],
+        },
+        mockState.failPatchWith,
+      );
+    }
+    const notification = mockState.notifications.find((item) => item.id === Number(params.id));
+    if (!notification)
+      return json(
+        { errors: [{ status: '404', title: 'Record Not Found', detail: 'Not found' }] },
+        404,
+      );
+    if (params.action === 'read') notification.read = true;
+    if (params.action === 'dismiss') notification.dismissed = true;
+    if (params.action === 'undismiss') notification.dismissed = false;
+    return json({ data: resource(notification), meta: {} });
+  }),
+  http.get('*/api/v2/projects', () =>
+    json({
+      data: [1, 2].map((id) => ({
+        id: String(id),
+        type: 'projects',
+        attributes: { name: `Project ${id}` },
+        relationships: {},
+      })),
+      links: { first: '' },
+      meta: {},
+    }),
+  ),
+];
+
+export const apiMock = setupServer(...handlers);
+
+/** Node's fetch needs absolute URLs; the app uses relative ones, as a browser would. Call after listen(). */
+export function resolveRelativeFetch() {
+  const fetchWithInterception = globalThis.fetch;
+  globalThis.fetch = (input, init) =>
+    fetchWithInterception(
+      typeof input === 'string' && input.startsWith('/')
+        ? new URL(input, window.location.origin)
+        : input,
+      init,
+    );
+}
