@@ -100,7 +100,9 @@ describe('the inbox page', () => {
     const user = userEvent.setup();
     renderApp('/');
     expect(await screen.findByText('Could not load notifications')).toBeTruthy();
-    expect(screen.getByText(/The server sent an unexpected response/).closest('[role="alert"]')).toBeTruthy();
+    expect(
+      screen.getByText(/The server sent an unexpected response/).closest('[role="alert"]'),
+    ).toBeTruthy();
     mockState.malformedList = false;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(rows()).toHaveLength(4));

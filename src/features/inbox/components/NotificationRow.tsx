@@ -51,6 +51,7 @@ export const NotificationRow = memo(function NotificationRow({
       data-testid="notification-row"
       data-notification-id={notification.id}
       data-read={notification.read}
+      data-target-type={notification.targetType}
       className={`group relative flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800 ${unread ? 'bg-brand-50/60 dark:bg-slate-900' : ''}`}
     >
       <div className="flex w-5 shrink-0 flex-col items-center gap-2 pt-0.5 text-slate-500 dark:text-slate-400">

@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test';
+import { apiNotification, apiNotifications } from './api.ts';
+
+const rows = (page: Page) => page.getByTestId('notification-row');
+const rowIds = (page: Page) =>
+  rows(page).evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-notification-id')),
+  );
+
+test('filter by project and by type through the UI, clear, and go back', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(50);
+
+  await page.getByText('All projects').click();
+  await page.getByLabel('Search projects').fill('Mobile');
+  await page.getByRole('checkbox', { name: '[Globex] Mobile app v2' }).check();
+  await expect(page).toHaveURL(/\?project=2$/);
+  const byProject = await apiNotifications(request, {
+    'filter[dismissed]': 'false',
+    'filter[project_id]': '2',
+    include: 'actor',
+  });
+  await expect(page.getByTestId('list-summary')).toHaveText(`${byProject.total} notifications`);
+  await expect.poll(() => rowIds(page)).toEqual(byProject.ids);
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Type', { exact: true }).selectOption('todo');
+  await expect(page).toHaveURL(/\?project=2&type=todo$/);
+  const byBoth = await apiNotifications(request, {
+    'filter[dismissed]': 'false',
+    'filter[project_id]': '2',
+    'filter[type]': 'todo',
+  });
+  expect(byBoth.total).toBeGreaterThan(0);
+  await expect(page.getByTestId('list-summary')).toHaveText(`${byBoth.total} notifications`);
+  await expect.poll(() => rowIds(page)).toEqual(byBoth.ids);
+  for (const type of await rows(page).evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-target-type')),
+  )) {
+    expect(type).toBe('todo');
+  }
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?project=2$/);
+  await expect(page.getByLabel('Type', { exact: true })).toHaveValue('');
+  await expect.poll(() => rowIds(page)).toEqual(byProject.ids);
+
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const all = await apiNotifications(request, { 'filter[dismissed]': 'false' });
+  await expect(page.getByTestId('list-summary')).toHaveText(`${all.total} notifications`);
+
+  await page.reload();
+  await expect(page.getByTestId('list-summary')).toHaveText(`${all.total} notifications`);
+});
+
+test('read, dismiss and restore are one click each and hold after reload', async ({
+  page,
+  request,
+}) => {
+  const unread = (await apiNotifications(request, { 'filter[dismissed]': 'false' })).data.filter(
+    (item) => !item.attributes.read,
+  );
+  const target = unread[0]?.id as string;
+  await page.goto('/');
+  const row = page.locator(`[data-notification-id="${target}"]`);
+  await row.getByRole('button', { name: /^Mark as read/ }).click();
+  await expect(row).toHaveAttribute('data-read', 'true');
+  await expect.poll(async () => (await apiNotification(request, target)).read).toBe(true);
+
+  await page.goto('/');
+  await page
+    .locator(`[data-notification-id="${target}"]`)
+    .getByRole('button', { name: /^Dismiss/ })
+    .click();
+  await expect(page.locator(`[data-notification-id="${target}"]`)).toHaveCount(0);
+  await expect.poll(async () => (await apiNotification(request, target)).dismissed).toBe(true);
+  await page.reload();
+  await expect(rows(page).first()).toBeVisible();
+  await expect(page.locator(`[data-notification-id="${target}"]`)).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Dismissed' }).click();
+  await expect(page).toHaveURL(/\/dismissed$/);
+  const restored = page.locator(`[data-notification-id="${target}"]`);
+  await restored.getByRole('button', { name: /^Restore/ }).click();
+  await expect(restored).toHaveCount(0);
+  await expect.poll(async () => (await apiNotification(request, target)).dismissed).toBe(false);
+  await page.goto('/');
+  await expect(page.locator(`[data-notification-id="${target}"]`)).toHaveCount(1);
+});
+
+test('a failing server rolls the change back and says what failed', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(50);
+  const target = (await rowIds(page))[2] as string;
+  await page.route('**/api/v2/notifications/*/dismiss', (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/vnd.api+json',
+      body: JSON.stringify({
+        errors: [
+          { status: '503', title: 'Unavailable', detail: 'Productive is down for maintenance' },
+        ],
+      }),
+    }),
+  );
+  await page
+    .locator(`[data-notification-id="${target}"]`)
+    .getByRole('button', { name: /^Dismiss/ })
+    .click();
+  await expect(
+    page.getByRole('alert').getByText(/Could not dismiss .*Productive is down for maintenance/),
+  ).toBeVisible();
+  await expect(page.locator(`[data-notification-id="${target}"]`)).toHaveCount(1);
+  expect((await rowIds(page))[2]).toBe(target);
+  expect((await apiNotification(request, target)).dismissed).toBe(false);
+
+  await page.unroute('**/api/v2/notifications/*/dismiss');
+  await page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator(`[data-notification-id="${target}"]`)).toHaveCount(0);
+  await expect.poll(async () => (await apiNotification(request, target)).dismissed).toBe(true);
+});
+
+test('twenty quick actions end with the screen equal to the server', async ({ page, request }) => {
+  await page.goto('/important');
+  await expect(rows(page).first()).toBeVisible();
+  // Slow the server a little so that the actions overlap.
+  await page.route('**/api/v2/notifications/*/*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await route.continue();
+  });
+  for (let i = 0; i < 20; i++) {
+    const buttons =
+      i % 3 === 0
+        ? page.getByRole('button', { name: /^Mark as read/ })
+        : page.getByRole('button', { name: /^Dismiss/ });
+    await buttons.first().click();
+  }
+  // Once every action has settled and the list refetched, the screen is what the server says.
+  const serverNow = () =>
+    apiNotifications(request, { 'filter[dismissed]': 'false', 'filter[important]': 'true' });
+  await expect
+    .poll(
+      async () => JSON.stringify(await rowIds(page)) === JSON.stringify((await serverNow()).ids),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  const server = await serverNow();
+  const screenRead = await rows(page).evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-read')),
+  );
+  expect(screenRead).toEqual(server.data.map((item) => String(item.attributes.read)));
+  await expect(page.getByTestId('list-summary')).toHaveText(`${server.total} notifications`);
+});
+
+test('invalid filters in the URL are named and ignored; unknown routes get a 404 page', async ({
+  page,
+}) => {
+  await page.goto('/?project=abc&type=spaceship&before=2026-02-31');
+  await expect(page.getByText('project=abc, type=spaceship, before=2026-02-31')).toBeVisible();
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Clean up the address' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('works 360 px wide with the actions in reach', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  const first = rows(page).first();
+  await expect(first.getByRole('button', { name: /^Dismiss/ })).toBeInViewport();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
