@@ -1,4 +1,4 @@
-import { delay, http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 
 /** A small in-memory stand-in of the API for component tests (e2e tests use the real server). */
@@ -80,7 +80,7 @@ const resource = (notification: MockNotification) => ({
   relationships: { actor: { meta: { included: false } } },
 });
 
-const json = (body: unknown, status = 200) =>
+const json = (body: JsonBodyType, status = 200) =>
   HttpResponse.json(body, { status, headers: { 'Content-Type': 'application/vnd.api+json' } });
 
 export const handlers = [

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import { useEffect } from 'react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { AppRoutes } from '../app/AppRoutes.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
@@ -9,7 +10,9 @@ export const location = { current: '' };
 
 function LocationSpy() {
   const { pathname, search } = useLocation();
-  location.current = `${pathname}${search}`;
+  useEffect(() => {
+    location.current = `${pathname}${search}`;
+  }, [pathname, search]);
   return null;
 }
 

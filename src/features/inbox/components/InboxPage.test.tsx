@@ -12,7 +12,7 @@ import {
 import { location, renderApp } from '../../../testing/render.tsx';
 
 beforeAll(() => {
-  apiMock.listen({ onUnhandledRequest: 'error' });
+  apiMock.listen({ onUnhandledFrame: 'error' });
   resolveRelativeFetch();
 });
 afterAll(() => apiMock.close());
