@@ -178,3 +178,12 @@ test('works 360 px wide with the actions in reach', async ({ page }) => {
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the list loads the next page before the end is reached', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(rows(page)).toHaveCount(50);
+  await rows(page).nth(35).scrollIntoViewIfNeeded();
+  await expect(rows(page)).toHaveCount(100);
+  const server = await apiNotifications(request, { 'filter[dismissed]': 'false' }, 100);
+  expect(await rowIds(page)).toEqual(server.ids);
+});

@@ -141,6 +141,29 @@ describe('one-click actions', () => {
     await waitFor(() => expect(mockState.notifications[3]?.dismissed).toBe(false));
   });
 
+  it('a burst of actions refetches the list once, after the last one settles', async () => {
+    mockState.patchDelayMs = 50;
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const listRequests: string[] = [];
+    apiMock.events.on('request:start', ({ request }) => {
+      if (request.method === 'GET' && request.url.includes('/notifications?'))
+        listRequests.push(request.url);
+    });
+    for (let click = 0; click < 3; click++) {
+      await user.click(screen.getAllByRole('button', { name: /^Dismiss: / })[0] as HTMLElement);
+    }
+    await waitFor(() =>
+      expect(mockState.notifications.filter((item) => item.dismissed)).toHaveLength(4),
+    );
+    await waitFor(() => expect(listRequests).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(listRequests).toHaveLength(1);
+    expect(rowIds()).toEqual(['5']);
+    apiMock.events.removeAllListeners();
+  });
+
   it('rolls back and says what failed when the server refuses, with a retry that works', async () => {
     mockState.failPatchWith = 500;
     const user = userEvent.setup();
