@@ -1,6 +1,21 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { InboxPage } from '../features/inbox/components/InboxPage.tsx';
+
+// The activity feed is its own chunk: opening the inbox does not download it.
+const TaskFeedPage = lazy(() =>
+  import('../features/activity/components/TaskFeedPage.tsx').then((module) => ({
+    default: module.TaskFeedPage,
+  })),
+);
+const ActivityPage = lazy(() =>
+  import('../features/activity/components/ActivityPage.tsx').then((module) => ({
+    default: module.ActivityPage,
+  })),
+);
+
+const pageLoading = <p className="px-4 py-16 text-center text-slate-500">Loading…</p>;
 
 export function AppRoutes() {
   return (
@@ -9,6 +24,22 @@ export function AppRoutes() {
       <Route path="/important" element={<InboxPage key="important" view="important" />} />
       <Route path="/mentions" element={<InboxPage key="mentions" view="mentions" />} />
       <Route path="/dismissed" element={<InboxPage key="dismissed" view="dismissed" />} />
+      <Route
+        path="/tasks/:taskId"
+        element={
+          <Suspense fallback={pageLoading}>
+            <TaskFeedPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/activities/:activityId"
+        element={
+          <Suspense fallback={pageLoading}>
+            <ActivityPage />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

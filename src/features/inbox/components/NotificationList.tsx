@@ -1,11 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useLocation } from 'react-router';
 import type {
   Notification,
   NotificationAction,
   NotificationQuery,
 } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
+import { useLoadMore } from '../../../lib/use-load-more.ts';
 import { notificationQueries } from '../api/notification-queries.ts';
 import { useNotificationAction } from '../api/use-notification-action.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
@@ -34,7 +36,8 @@ export function NotificationList({ view, query, read, emptyTitle }: Props) {
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const { mutate } = useNotificationAction();
   const showToast = useToast();
-  const sentinel = useRef<HTMLDivElement>(null);
+  const { pathname, search } = useLocation();
+  const inboxHref = `${pathname}${search}`;
 
   const loaded = data?.pages.flatMap((page) => page.notifications) ?? [];
   const visible = read
@@ -60,19 +63,8 @@ export function NotificationList({ view, query, read, emptyTitle }: Props) {
   );
 
   // Fetch the next page well before the user reaches the end.
-  useEffect(() => {
-    const element = sentinel.current;
-    if (!element || !hasNextPage) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage)
-          void fetchNextPage();
-      },
-      { rootMargin: '0px 0px 1200px 0px' },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const loadNext = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const sentinel = useLoadMore(hasNextPage && !isFetchingNextPage, loadNext);
 
   // "Unread only" filters what is loaded, so it pages on until it has enough rows (or a bound).
   const loadedPages = data?.pages.length ?? 0;
@@ -116,6 +108,7 @@ export function NotificationList({ view, query, read, emptyTitle }: Props) {
             key={notification.id}
             notification={notification}
             inDismissedView={view === 'dismissed'}
+            inboxHref={inboxHref}
             onAction={onAction}
           />
         ))}

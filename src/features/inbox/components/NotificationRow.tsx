@@ -9,6 +9,8 @@ import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
 interface Props {
   notification: Notification;
   inDismissedView: boolean;
+  /** The inbox address with its filters, for the feed's way back. */
+  inboxHref: string;
   onAction: (notification: Notification, action: NotificationAction) => void;
 }
 
@@ -30,6 +32,7 @@ const buttonClass =
 export const NotificationRow = memo(function NotificationRow({
   notification,
   inDismissedView,
+  inboxHref,
   onAction,
 }: Props) {
   const { internal, href } = targetHref(notification);
@@ -65,6 +68,7 @@ export const NotificationRow = memo(function NotificationRow({
           {internal ? (
             <Link
               to={href}
+              state={{ from: inboxHref }}
               onClick={openTarget}
               className="hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
             >

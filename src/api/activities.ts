@@ -1,0 +1,121 @@
+import { apiRequest } from './http.ts';
+import { attribute, readCollection, readSingle, related, type ResourceObject } from './jsonapi.ts';
+import { parsePerson, type Person } from './people.ts';
+
+export type ChangesetEntry = { field: string; from: unknown; to: unknown };
+
+export interface Activity {
+  id: string;
+  event: string;
+  itemType: string;
+  itemName: string;
+  parentType: string | null;
+  parentName: string | null;
+  taskId: number | null;
+  createdAt: string;
+  changeset: ChangesetEntry[];
+  creator: Person | null;
+  comment: { body: string } | null;
+  email: { subject: string; fromName: string; fromAddress: string } | null;
+  attachment: { name: string } | null;
+}
+
+export interface ActivityQuery {
+  taskId: number;
+  oldestFirst?: boolean;
+  /** 1 comments, 2 changes, 3 emails. */
+  kinds?: number[];
+  events?: string[];
+  creatorIds?: number[];
+}
+
+export interface ActivityPage {
+  activities: Activity[];
+  hasNextPage: boolean;
+}
+
+export const ACTIVITY_PAGE_SIZE = 30;
+
+/** A changeset is a list of single-key objects `{field: [old, new]}`; anything else is skipped. */
+function parseChangeset(value: unknown): ChangesetEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((change) => {
+    if (typeof change !== 'object' || change === null || Array.isArray(change)) return [];
+    return Object.entries(change as Record<string, unknown>).map(([field, pair]) =>
+      Array.isArray(pair)
+        ? { field, from: pair[0] ?? null, to: pair[1] ?? null }
+        : { field, from: null, to: pair ?? null },
+    );
+  });
+}
+
+const text = (resource: ResourceObject | undefined, name: string) => {
+  const value = resource?.attributes[name];
+  return typeof value === 'string' ? value : '';
+};
+
+export function parseActivity(
+  resource: ResourceObject,
+  included: Map<string, ResourceObject>,
+): Activity {
+  const creator = related(resource, 'creator', included);
+  const comment = related(resource, 'comment', included);
+  const email = related(resource, 'email', included);
+  const attachment = related(resource, 'attachment', included);
+  const from = email?.attributes.from as { name?: unknown; address?: unknown } | undefined;
+  return {
+    id: resource.id,
+    event: attribute.string(resource, 'event', 'update'),
+    itemType: attribute.string(resource, 'item_type'),
+    itemName: attribute.string(resource, 'item_name'),
+    parentType: attribute.nullableString(resource, 'parent_type'),
+    parentName: attribute.nullableString(resource, 'parent_name'),
+    taskId: attribute.nullableNumber(resource, 'task_id'),
+    createdAt: attribute.string(resource, 'created_at'),
+    changeset: parseChangeset(resource.attributes.changeset),
+    creator: creator?.type === 'people' ? parsePerson(creator) : null,
+    comment: comment ? { body: text(comment, 'body') } : null,
+    email: email
+      ? {
+          subject: text(email, 'subject'),
+          fromName: typeof from?.name === 'string' ? from.name : '',
+          fromAddress: typeof from?.address === 'string' ? from.address : '',
+        }
+      : null,
+    attachment: attachment ? { name: text(attachment, 'name') || 'Attachment' } : null,
+  };
+}
+
+const INCLUDE = 'creator,comment,email,attachment';
+
+export async function getActivities(
+  query: ActivityQuery,
+  page: number,
+  signal?: AbortSignal,
+): Promise<ActivityPage> {
+  const params = new URLSearchParams({ 'filter[task_id]': String(query.taskId) });
+  if (query.kinds?.length) params.set('filter[type]', query.kinds.join(','));
+  if (query.events?.length) params.set('filter[event]', query.events.join(','));
+  if (query.creatorIds?.length) params.set('filter[creator_id]', query.creatorIds.join(','));
+  if (query.oldestFirst) params.set('sort', 'created_at');
+  params.set('include', INCLUDE);
+  params.set('page[number]', String(page));
+  params.set('page[size]', String(ACTIVITY_PAGE_SIZE));
+  const document = readCollection(
+    await apiRequest('/activities', { params, signal }),
+    'activities',
+  );
+  return {
+    activities: document.data.map((resource) => parseActivity(resource, document.included)),
+    hasNextPage: typeof document.links.next === 'string',
+  };
+}
+
+export async function getActivity(id: string, signal?: AbortSignal): Promise<Activity> {
+  const params = new URLSearchParams({ include: INCLUDE });
+  const document = readSingle(
+    await apiRequest(`/activities/${encodeURIComponent(id)}`, { params, signal }),
+    'activities',
+  );
+  return parseActivity(document.data, document.included);
+}

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { ApiRequestError } from '../../../api/http.ts';
+import { activityQueries } from '../api/activity-queries.ts';
+import { ActivityEntry } from './ActivityEntry.tsx';
+import { FeedError, FeedNotFound, FeedSkeleton } from './FeedStates.tsx';
+
+/** One activity on its own, with a link to its task. */
+export function ActivityPage() {
+  const { activityId = '' } = useParams();
+  const valid = /^\d{1,15}$/.test(activityId);
+  const activity = useQuery({ ...activityQueries.detail(activityId), enabled: valid });
+  if (!valid || (activity.error instanceof ApiRequestError && activity.error.status === 404))
+    return <FeedNotFound what="activity" />;
+  return (
+    <main className="mx-auto max-w-3xl">
+      <header className="px-3 pt-4 pb-2 sm:px-4">
+        <Link
+          to="/"
+          className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
+        >
+          ← Inbox
+        </Link>
+        <h1 className="mt-2 text-xl font-semibold">Activity</h1>
+      </header>
+      {activity.status === 'pending' && <FeedSkeleton rows={1} />}
+      {activity.status === 'error' && (
+        <FeedError message={activity.error.message} onRetry={() => void activity.refetch()} />
+      )}
+      {activity.data && (
+        <>
+          <ul>
+            <ActivityEntry activity={activity.data} isNew={false} />
+          </ul>
+          {activity.data.taskId !== null && (
+            <p className="px-4 py-3 text-sm">
+              <Link
+                to={`/tasks/${activity.data.taskId}`}
+                className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
+              >
+                Open the task’s activity
+              </Link>
+            </p>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+import type { ReactNode } from 'react';
+
+/** Mentions are written `@[Person:ID:Name]` inside comment bodies. */
+const MENTION = /@\[Person:(\d+):([^\]]{1,100})\]/g;
+
+const INLINE: Record<string, string> = {
+  b: 'font-semibold',
+  strong: 'font-semibold',
+  i: 'italic',
+  em: 'italic',
+};
+const BLOCK = new Set(['p', 'ul', 'ol', 'li', 'br', 'a']);
+/** Whose content is never shown: code and styling, not prose. */
+const DROP = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed']);
+
+export function safeHref(href: string | null): string | null {
+  const trimmed = href?.trim() ?? '';
+  // Only absolute http(s) addresses: no relative, protocol-relative or script URLs.
+  if (!/^https?:\/\/[^/]/i.test(trimmed)) return null;
+  try {
+    const url = new URL(trimmed);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function withMentions(text: string, key: string): ReactNode[] {
+  const parts: ReactNode[] = [];
+  let index = 0;
+  for (const match of text.matchAll(MENTION)) {
+    if ((match.index ?? 0) > index) parts.push(text.slice(index, match.index));
+    parts.push(
+      <span
+        key={`${key}-m${match.index}`}
+        className="rounded bg-violet-100 px-1 font-medium text-violet-900 dark:bg-violet-900 dark:text-violet-100"
+      >
+        @{match[2]}
+      </span>,
+    );
+    index = (match.index ?? 0) + match[0].length;
+  }
+  if (index < text.length) parts.push(text.slice(index));
+  return parts;
+}
+
+function convert(node: Node, key: string): ReactNode {
+  if (node.nodeType === Node.TEXT_NODE) return withMentions(node.textContent ?? '', key);
+  if (node.nodeType !== Node.ELEMENT_NODE) return null;
+  const element = node as Element;
+  const tag = element.tagName.toLowerCase();
+  if (DROP.has(tag)) return null;
+  const children = Array.from(element.childNodes).map((child, index) =>
+    convert(child, `${key}.${index}`),
+  );
+  if (INLINE[tag])
+    return (
+      <span key={key} className={INLINE[tag]}>
+        {children}
+      </span>
+    );
+  if (!BLOCK.has(tag)) return children;
+  switch (tag) {
+    case 'p':
+      return (
+        <p key={key} className="my-1">
+          {children}
+        </p>
+      );
+    case 'ul':
+      return (
+        <ul key={key} className="my-1 list-disc pl-5">
+          {children}
+        </ul>
+      );
+    case 'ol':
+      return (
+        <ol key={key} className="my-1 list-decimal pl-5">
+          {children}
+        </ol>
+      );
+    case 'li':
+      return <li key={key}>{children}</li>;
+    case 'br':
+      return <br key={key} />;
+    default: {
+      const href = safeHref(element.getAttribute('href'));
+      return href ? (
+        <a
+          key={key}
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer nofollow"
+          className="text-brand-700 underline underline-offset-2 dark:text-brand-100"
+        >
+          {children}
+        </a>
+      ) : (
+        children
+      );
+    }
+  }
+}
+
+/**
+ * A comment body as React elements. The markup is parsed in an inert document (nothing loads or runs there) and
+ * only emphasis, paragraphs, lists, line breaks and http(s) links are rebuilt; every other element is reduced to
+ * its text, and attributes other than a link's checked href are never copied.
+ */
+export function renderCommentBody(markup: string): ReactNode {
+  const document = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+  return Array.from(document.body.childNodes).map((child, index) => convert(child, String(index)));
+}
