@@ -132,6 +132,53 @@ export const handlers = [
     if (params.action === 'undismiss') notification.dismissed = false;
     return json({ data: resource(notification), meta: {} });
   }),
+  http.get('*/api/v2/tasks/:id', ({ params }) =>
+    params.id === '404'
+      ? json(
+          {
+            errors: [
+              {
+                status: '404',
+                title: 'Record Not Found',
+                detail: 'The requested record was not found',
+              },
+            ],
+          },
+          404,
+        )
+      : json({
+          data: {
+            id: String(params.id),
+            type: 'tasks',
+            attributes: {
+              title: 'Fix the login',
+              task_number: '12',
+              closed: false,
+              due_date: null,
+            },
+            relationships: {},
+          },
+          meta: {},
+        }),
+  ),
+  http.get('*/api/v2/activities', ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    const kinds = params.get('filter[type]')?.split(',');
+    const data = mockActivities
+      .filter((activity) => !kinds || kinds.includes(String(activity.kind)))
+      .map(({ kind: _, ...resource }) => resource);
+    return json({ data, included: mockIncluded, links: { first: request.url }, meta: {} });
+  }),
+  http.get('*/api/v2/activities/:id', ({ params }) => {
+    const found = mockActivities.find((activity) => activity.id === params.id);
+    if (!found)
+      return json(
+        { errors: [{ status: '404', title: 'Record Not Found', detail: 'Not found' }] },
+        404,
+      );
+    const { kind: _, ...resource } = found;
+    return json({ data: resource, meta: {} });
+  }),
   http.get('*/api/v2/projects', () =>
     json({
       data: [1, 2].map((id) => ({
@@ -144,6 +191,79 @@ export const handlers = [
       meta: {},
     }),
   ),
+];
+
+const activity = (
+  id: number,
+  kind: number,
+  createdAt: string,
+  attributes: Record<string, unknown>,
+  relationships: Record<string, unknown> = {},
+) => ({
+  id: String(id),
+  type: 'activities',
+  kind,
+  attributes: {
+    event: 'update',
+    changeset: [],
+    item_type: 'task',
+    item_name: '#12: Fix the login',
+    parent_type: 'project',
+    parent_name: 'Project 1',
+    task_id: 12,
+    created_at: createdAt,
+    ...attributes,
+  },
+  relationships: { creator: { data: { type: 'people', id: '2' } }, ...relationships },
+});
+
+/** Newest first, as the API sends them. */
+export const mockActivities = [
+  activity(
+    3,
+    1,
+    '2026-11-20T12:00:00.000+00:00',
+    {
+      event: 'create',
+      item_type: 'comment',
+      parent_type: 'task',
+      parent_name: '#12: Fix the login',
+    },
+    { comment: { data: { type: 'comments', id: '9' } } },
+  ),
+  activity(2, 2, '2026-11-19T12:00:00.000+00:00', {
+    changeset: [
+      {
+        workflow_status: [
+          { value: 'Open', id: 1 },
+          { value: 'Closed', id: 4 },
+        ],
+      },
+      { due_date: [null, '2026-12-12'] },
+    ],
+  }),
+  activity(1, 2, '2026-11-18T12:00:00.000+00:00', {
+    event: 'archive',
+    changeset: [
+      {
+        assignee: [
+          { value: 'Ana', id: 1 },
+          { value: 'Marko', id: 2 },
+        ],
+      },
+    ],
+  }),
+];
+
+const mockIncluded = [
+  { id: '2', type: 'people', attributes: { first_name: 'Marko', last_name: 'Horvat' } },
+  {
+    id: '9',
+    type: 'comments',
+    attributes: {
+      body: '<p>@[Person:1:Ana Kovač] see <a href="javascript:alert(1)">this</a><img src=x onerror=alert(1)></p>',
+    },
+  },
 ];
 
 export const apiMock = setupServer(...handlers);
