@@ -79,7 +79,9 @@ test('open a task from a notification: its activity, the New marker, kind filter
   ).toBeInViewport();
 
   // Opening the notification marked it read.
-  await expect.poll(async () => (await apiNotification(request, id)).read).toBe(true);
+  await expect
+    .poll(async () => (await apiNotification(request, id)).read, { timeout: 15_000 })
+    .toBe(true);
 
   await page.getByRole('button', { name: 'Comments' }).click();
   await expect(page).toHaveURL(/kind=comments/);

@@ -16,7 +16,7 @@ test('filter by project and by type through the UI, clear, and go back', async (
 
   await page.getByText('All projects').click();
   await page.getByLabel('Search projects').fill('Mobile');
-  await page.getByRole('checkbox', { name: '[Globex] Mobile app v2' }).check();
+  await page.getByRole('checkbox', { name: '[Globex] Mobile app v2', exact: true }).check();
   await expect(page).toHaveURL(/\?project=2$/);
   const byProject = await apiNotifications(request, {
     'filter[dismissed]': 'false',
@@ -69,7 +69,10 @@ test('read, dismiss and restore are one click each and hold after reload', async
   const row = page.locator(`[data-notification-id="${target}"]`);
   await row.getByRole('button', { name: /^Mark as read/ }).click();
   await expect(row).toHaveAttribute('data-read', 'true');
-  await expect.poll(async () => (await apiNotification(request, target)).read).toBe(true);
+  // Reads are held for the 8 s undo window before they are sent.
+  await expect
+    .poll(async () => (await apiNotification(request, target)).read, { timeout: 15_000 })
+    .toBe(true);
 
   await page.goto('/');
   await page
@@ -145,7 +148,7 @@ test('twenty quick actions end with the screen equal to the server', async ({ pa
   await expect
     .poll(
       async () => JSON.stringify(await rowIds(page)) === JSON.stringify((await serverNow()).ids),
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     )
     .toBe(true);
   const server = await serverNow();

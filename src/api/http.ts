@@ -37,6 +37,8 @@ export async function apiRequest(
       method,
       headers: { Accept: 'application/vnd.api+json', 'Content-Type': 'application/vnd.api+json' },
       signal,
+      // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive.
+      keepalive: method === 'PATCH',
     });
   } catch (error) {
     if (signal?.aborted) throw error;

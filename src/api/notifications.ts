@@ -99,11 +99,10 @@ export async function getNotifications(
   query: NotificationQuery,
   page: number,
   signal?: AbortSignal,
+  pageSize = NOTIFICATION_PAGE_SIZE,
 ): Promise<NotificationPage> {
-  const body = await apiRequest('/notifications', {
-    params: notificationSearchParams(query, page),
-    signal,
-  });
+  const params = notificationSearchParams(query, page, pageSize);
+  const body = await apiRequest('/notifications', { params, signal });
   const document = readCollection(body, 'notifications');
   return {
     notifications: document.data.map((resource) => parseNotification(resource, document.included)),

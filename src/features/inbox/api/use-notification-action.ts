@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
   patchNotification,
   type NotificationAction,
@@ -7,42 +7,68 @@ import {
 import {
   applyActionToList,
   findNotification,
+  type CacheAction,
   type NotificationPages,
 } from '../model/cache-updates.ts';
+import { runBulk, type BulkResult } from './bulk.ts';
 import { notificationQueries } from './notification-queries.ts';
+import { holdRead } from './read-hold.ts';
 
 export const notificationActionKey = [...notificationQueries.all(), 'action'] as const;
+const lists = { queryKey: notificationQueries.lists() };
 
 export interface NotificationActionVariables {
-  id: string;
+  ids: string[];
   action: NotificationAction;
 }
 
+/** Applies an action to every cached list at once: the pure cache updates, for each notification. */
+export function updateCachedLists(
+  queryClient: QueryClient,
+  ids: readonly string[],
+  action: CacheAction,
+) {
+  const snapshot = queryClient.getQueriesData<NotificationPages>(lists);
+  for (const [key, data] of snapshot) {
+    if (!data) continue;
+    const query = key[2] as NotificationQuery;
+    let next = data;
+    for (const id of ids) {
+      const notification = findNotification(snapshot, id);
+      if (notification) next = applyActionToList(next, query, notification, action);
+    }
+    if (next !== data) queryClient.setQueryData<NotificationPages>(key, next);
+  }
+  return snapshot;
+}
+
+/** Reads wait out the undo window together; the ones not undone are sent. */
+async function idsToSend(ids: readonly string[], action: NotificationAction): Promise<string[]> {
+  if (action !== 'read') return [...ids];
+  const outcomes = await Promise.all(ids.map(holdRead));
+  return ids.filter((_, index) => outcomes[index] === 'send');
+}
+
 /**
- * Read, dismiss and restore, optimistically: every cached list changes at once, a failure puts them back,
- * and the lists are refetched once when the last of a burst of actions settles.
+ * Read, dismiss and restore, for one notification or many, optimistically: every cached list changes at once, a
+ * request that fails puts its rows back (a single one at once, a bulk one with the refetch), and the lists are
+ * refetched once when the last of a burst of actions settles.
  */
 export function useNotificationAction() {
   const queryClient = useQueryClient();
-  const lists = { queryKey: notificationQueries.lists() };
   return useMutation({
     mutationKey: notificationActionKey,
-    mutationFn: ({ id, action }: NotificationActionVariables) => patchNotification(id, action),
-    onMutate: async ({ id, action }) => {
+    mutationFn: async ({ ids, action }: NotificationActionVariables): Promise<BulkResult> => {
+      const result = await runBulk(await idsToSend(ids, action), (id) =>
+        patchNotification(id, action),
+      );
+      // Nothing went through: fail the mutation, so that its optimistic change is rolled back at once.
+      if (result.succeeded.length === 0 && result.failed[0]) throw result.failed[0].error;
+      return result;
+    },
+    onMutate: async ({ ids, action }) => {
       await queryClient.cancelQueries(lists);
-      const snapshot = queryClient.getQueriesData<NotificationPages>(lists);
-      const notification = findNotification(snapshot, id);
-      if (notification) {
-        for (const [key, data] of snapshot) {
-          if (!data) continue;
-          const query = key[2] as NotificationQuery;
-          queryClient.setQueryData<NotificationPages>(
-            key,
-            applyActionToList(data, query, notification, action),
-          );
-        }
-      }
-      return { snapshot, notification };
+      return { snapshot: updateCachedLists(queryClient, ids, action) };
     },
     onError: (_error, _variables, context) => {
       for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);

@@ -10,12 +10,14 @@ import {
   resolveRelativeFetch,
 } from '../../../testing/api-mock.ts';
 import { location, renderApp } from '../../../testing/render.tsx';
+import { setReadHoldMs } from '../api/read-hold.ts';
 
 beforeAll(() => {
   apiMock.listen({ onUnhandledFrame: 'error' });
   resolveRelativeFetch();
 });
 afterAll(() => apiMock.close());
+beforeEach(() => setReadHoldMs(0));
 beforeEach(() =>
   resetMockState([
     mockNotification(1, { important: true }),
@@ -178,5 +180,38 @@ describe('one-click actions', () => {
     );
     await waitFor(() => expect(rowIds()).toEqual(['2', '3', '5']));
     expect(mockState.notifications[0]?.dismissed).toBe(true);
+  });
+});
+
+describe('undo', () => {
+  it('undoing a dismiss restores the row, on screen and on the server', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await user.click(screen.getByRole('button', { name: /^Dismiss: .*Task 1/ }));
+    await waitFor(() => expect(mockState.notifications[0]?.dismissed).toBe(true));
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3', '5']));
+    await waitFor(() => expect(mockState.notifications[0]?.dismissed).toBe(false));
+  });
+
+  it('undoing a read within the window never sends it: the API cannot mark unread', async () => {
+    setReadHoldMs(60_000);
+    const patches: string[] = [];
+    apiMock.events.on('request:start', ({ request }) => {
+      if (request.method === 'PATCH') patches.push(request.url);
+    });
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    await user.click(screen.getByRole('button', { name: /^Mark as read: .*Task 1/ }));
+    expect(rows()[0]?.dataset.read).toBe('true');
+    await user.keyboard('z');
+    await waitFor(() => expect(rows()[0]?.dataset.read).toBe('false'));
+    expect(screen.getByText(/unread again/)).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(patches).toEqual([]);
+    expect(mockState.notifications[0]?.read).toBe(false);
+    apiMock.events.removeAllListeners();
   });
 });

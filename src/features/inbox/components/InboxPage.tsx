@@ -107,6 +107,7 @@ export function InboxPage({ view }: { view: ViewName }) {
           query={query}
           read={filters.read}
           emptyTitle={emptyTitle(view, filters, projectName)}
+          inboxViewHref={hrefFor('inbox', filters)}
         />
       </main>
     </div>

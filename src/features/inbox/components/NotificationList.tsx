@@ -1,68 +1,154 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
-import { useLocation } from 'react-router';
-import type {
-  Notification,
-  NotificationAction,
-  NotificationQuery,
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import {
+  getNotifications,
+  type Notification,
+  type NotificationAction,
+  type NotificationQuery,
 } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
 import { useLoadMore } from '../../../lib/use-load-more.ts';
 import { notificationQueries } from '../api/notification-queries.ts';
-import { useNotificationAction } from '../api/use-notification-action.ts';
+import { useTriage } from '../api/use-triage.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
+import { actionTargets, EMPTY_SELECTION, selectionReducer } from '../model/selection.ts';
 import { titleText } from '../model/title-markup.ts';
 import { EmptyState, ErrorState, ListSkeleton } from './ListStates.tsx';
-import { NotificationRow } from './NotificationRow.tsx';
+import { NotificationRow, targetHref } from './NotificationRow.tsx';
+import { SelectionBar } from './SelectionBar.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { useInboxShortcuts } from './use-inbox-shortcuts.ts';
 
 interface Props {
   view: ViewName;
   query: NotificationQuery;
   read: ReadState | null;
   emptyTitle: string;
+  /** Where "g i" goes: the Inbox view with the current filters. */
+  inboxViewHref: string;
 }
 
 /** How many rows "unread only" wants on screen before it stops paging through on its own. */
 const READ_FILTER_TARGET = 20;
 const READ_FILTER_MAX_PAGES = 10;
-const VERB: Record<NotificationAction, string> = {
-  read: 'mark as read',
-  dismiss: 'dismiss',
-  undismiss: 'restore',
-};
+const rowElement = (id: string) =>
+  document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
 
-export function NotificationList({ view, query, read, emptyTitle }: Props) {
+export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const list = useInfiniteQuery(notificationQueries.list(query));
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const { mutate } = useNotificationAction();
+  const triage = useTriage();
   const showToast = useToast();
+  const navigate = useNavigate();
   const { pathname, search } = useLocation();
   const inboxHref = `${pathname}${search}`;
+  const [selection, dispatch] = useReducer(selectionReducer, EMPTY_SELECTION);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const moveDomFocus = useRef(false);
 
-  const loaded = data?.pages.flatMap((page) => page.notifications) ?? [];
-  const visible = read
-    ? loaded.filter((notification) => notification.read === (read === 'read'))
-    : loaded;
+  const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
+  const visible = useMemo(
+    () =>
+      read ? loaded.filter((notification) => notification.read === (read === 'read')) : loaded,
+    [loaded, read],
+  );
+  const ids = useMemo(() => visible.map((notification) => notification.id), [visible]);
+  const byId = useMemo(
+    () => new Map(visible.map((notification) => [notification.id, notification])),
+    [visible],
+  );
   const totalCount = data?.pages[0]?.totalCount ?? null;
 
-  const onAction = useCallback(
-    function act(notification: Notification, action: NotificationAction) {
-      mutate(
-        { id: notification.id, action },
-        {
-          onError: (failure) =>
-            showToast({
-              tone: 'error',
-              message: `Could not ${VERB[action]} “${titleText(notification.targetTitle || notification.title)}”: ${failure.message}`,
-              action: { label: 'Retry', run: () => act(notification, action) },
-            }),
-        },
-      );
+  // Rows that leave (dismissed, filtered) pass the focus to the next row and leave the selection.
+  const previousIds = useRef(ids);
+  useEffect(() => {
+    if (previousIds.current === ids) return;
+    const focusWasInList =
+      document.activeElement === document.body ||
+      !!document.activeElement?.closest('[data-notification-id]');
+    if (selection.focusedId && !ids.includes(selection.focusedId) && focusWasInList)
+      moveDomFocus.current = true;
+    dispatch({ type: 'sync', ids, previousIds: previousIds.current });
+    previousIds.current = ids;
+  }, [ids, selection.focusedId]);
+
+  useEffect(() => {
+    if (!moveDomFocus.current || !selection.focusedId) return;
+    moveDomFocus.current = false;
+    const element = rowElement(selection.focusedId);
+    element?.focus();
+    element?.scrollIntoView?.({ block: 'nearest' });
+  }, [selection.focusedId]);
+
+  const act = useCallback(
+    (targets: string[], action: NotificationAction) => {
+      const wanted = targets.filter((id) => {
+        const notification = byId.get(id);
+        return !(action === 'read' && notification?.read);
+      });
+      if (wanted.length === 0) return;
+      const only = wanted.length === 1 ? byId.get(wanted[0] as string) : undefined;
+      triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined);
+      if (selection.selected.size > 0) dispatch({ type: 'clear' });
     },
-    [mutate, showToast],
+    [byId, triage, selection.selected.size],
   );
 
-  // Fetch the next page well before the user reaches the end.
+  const onRowAction = useCallback(
+    (notification: Notification, action: NotificationAction) => act([notification.id], action),
+    [act],
+  );
+  const onToggle = useCallback(
+    (id: string, range: boolean) =>
+      dispatch(range ? { type: 'range', id, ids } : { type: 'toggle', id }),
+    [ids],
+  );
+  const onFocusRow = useCallback((id: string) => dispatch({ type: 'focus', id }), []);
+
+  const open = (notification: Notification) => {
+    const { internal, href } = targetHref(notification);
+    if (!notification.read) act([notification.id], 'read');
+    if (internal) void navigate(href, { state: { from: inboxHref } });
+    else window.open(href, '_blank', 'noopener,noreferrer');
+  };
+
+  const selectAllMatching = async () => {
+    const all: string[] = [];
+    for (let page = 1; page <= 100; page++) {
+      const result = await getNotifications(query, page, undefined, 200);
+      all.push(...result.notifications.map((notification) => notification.id));
+      if (!result.hasNextPage) break;
+    }
+    dispatch({ type: 'selectAll', ids: all });
+    showToast({ tone: 'info', message: `Selected all ${all.length} matching notifications` });
+  };
+
+  useInboxShortcuts({
+    move: (delta) => {
+      moveDomFocus.current = true;
+      dispatch({ type: 'move', delta, ids });
+    },
+    open: () => {
+      const focused = selection.focusedId ? byId.get(selection.focusedId) : undefined;
+      if (focused) open(focused);
+    },
+    dismiss: () => view !== 'dismissed' && act(actionTargets(selection), 'dismiss'),
+    restore: () => view === 'dismissed' && act(actionTargets(selection), 'undismiss'),
+    read: () => act(actionTargets(selection), 'read'),
+    toggle: () => selection.focusedId && dispatch({ type: 'toggle', id: selection.focusedId }),
+    range: () => selection.focusedId && dispatch({ type: 'range', id: selection.focusedId, ids }),
+    selectAll: () => dispatch({ type: 'selectAll', ids }),
+    clear: () => dispatch({ type: 'clear' }),
+    focusFilters: () =>
+      document
+        .querySelector<HTMLElement>('[role="search"] summary, [role="search"] select')
+        ?.focus(),
+    goInbox: () => void navigate(inboxViewHref),
+    help: () => setHelpOpen(true),
+    undo: triage.undoLast,
+  });
+
   const loadNext = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const sentinel = useLoadMore(hasNextPage && !isFetchingNextPage, loadNext);
 
@@ -84,48 +170,77 @@ export function NotificationList({ view, query, read, emptyTitle }: Props) {
   if (status === 'error' && !data)
     return <ErrorState message={error.message} onRetry={() => void refetch()} />;
 
+  const tabbableId =
+    selection.focusedId && byId.has(selection.focusedId) ? selection.focusedId : ids[0];
   return (
     <>
-      <p
-        className="px-3 py-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400"
-        data-testid="list-summary"
-      >
-        {read
-          ? `${visible.length} ${read} of ${loaded.length} loaded${totalCount !== null ? ` (of ${totalCount})` : ''}. The API cannot filter by read state, so this filters what is loaded.`
-          : totalCount !== null
-            ? `${totalCount} notification${totalCount === 1 ? '' : 's'}`
-            : `${loaded.length} loaded`}
-      </p>
+      <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400">
+        <p data-testid="list-summary">
+          {read
+            ? `${visible.length} ${read} of ${loaded.length} loaded${totalCount !== null ? ` (of ${totalCount})` : ''}. The API cannot filter by read state, so this filters what is loaded.`
+            : totalCount !== null
+              ? `${totalCount} notification${totalCount === 1 ? '' : 's'}`
+              : `${loaded.length} loaded`}
+        </p>
+        <button
+          type="button"
+          className="underline underline-offset-2"
+          onClick={() => setHelpOpen(true)}
+        >
+          Keyboard shortcuts <kbd>?</kbd>
+        </button>
+      </div>
+      {visible.length > 0 && (
+        <SelectionBar
+          selectedCount={selection.selected.size}
+          loadedCount={visible.length}
+          totalCount={read ? null : totalCount}
+          inDismissedView={view === 'dismissed'}
+          allLoadedSelected={visible.length > 0 && ids.every((id) => selection.selected.has(id))}
+          onSelectAllLoaded={() => dispatch({ type: 'selectAll', ids })}
+          onSelectAllMatching={read ? null : () => void selectAllMatching()}
+          onClear={() => dispatch({ type: 'clear' })}
+          onAction={(action) => act([...selection.selected], action)}
+        />
+      )}
       {visible.length === 0 && !hasNextPage && <EmptyState title={emptyTitle} />}
       {visible.length === 0 && hasNextPage && !isFetchingNextPage && read && (
         <EmptyState title={`No ${read} notifications among the ${loaded.length} loaded`}>
           Scroll or load more to look further.
         </EmptyState>
       )}
-      <ul aria-label="Notifications">
-        {visible.map((notification) => (
+      <div role="feed" aria-label="Notifications" aria-busy={isFetchingNextPage}>
+        {visible.map((notification, index) => (
           <NotificationRow
             key={notification.id}
             notification={notification}
+            position={index + 1}
+            setSize={read ? visible.length : (totalCount ?? visible.length)}
+            focused={selection.focusedId === notification.id}
+            tabbable={tabbableId === notification.id}
+            selected={selection.selected.has(notification.id)}
+            onToggle={onToggle}
+            onFocusRow={onFocusRow}
             inDismissedView={view === 'dismissed'}
             inboxHref={inboxHref}
-            onAction={onAction}
+            onAction={onRowAction}
           />
         ))}
-      </ul>
+      </div>
       <div ref={sentinel} />
       {isFetchingNextPage && <ListSkeleton rows={3} />}
       {hasNextPage && !isFetchingNextPage && (
         <div className="px-4 py-4 text-center">
           <button
             type="button"
-            onClick={() => void fetchNextPage()}
+            onClick={loadNext}
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium dark:border-slate-600"
           >
             Load more
           </button>
         </div>
       )}
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );
 }

@@ -8,6 +8,14 @@ import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
 
 interface Props {
   notification: Notification;
+  position: number;
+  setSize: number;
+  /** The list's current item; it alone is in the Tab order (roving tabindex). */
+  focused: boolean;
+  tabbable: boolean;
+  selected: boolean;
+  onToggle: (id: string, range: boolean) => void;
+  onFocusRow: (id: string) => void;
   inDismissedView: boolean;
   /** The inbox address with its filters, for the feed's way back. */
   inboxHref: string;
@@ -31,6 +39,13 @@ const buttonClass =
 
 export const NotificationRow = memo(function NotificationRow({
   notification,
+  position,
+  setSize,
+  focused,
+  tabbable,
+  selected,
+  onToggle,
+  onFocusRow,
   inDismissedView,
   inboxHref,
   onAction,
@@ -50,13 +65,30 @@ export const NotificationRow = memo(function NotificationRow({
     </span>
   );
   return (
-    <li
+    <article
       data-testid="notification-row"
       data-notification-id={notification.id}
       data-read={notification.read}
       data-target-type={notification.targetType}
-      className={`group relative flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800 ${unread ? 'bg-brand-50/60 dark:bg-slate-900' : ''}`}
+      data-focused={focused}
+      tabIndex={tabbable ? 0 : -1}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      aria-label={plainTitle}
+      onFocus={() => onFocusRow(notification.id)}
+      className={`group relative flex gap-3 border-b border-slate-200 px-3 py-3 outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset sm:px-4 dark:border-slate-800 ${unread ? 'bg-brand-50/60 dark:bg-slate-900' : ''} ${focused ? 'shadow-[inset_3px_0_0_0_#2a55d8]' : ''} ${selected ? 'bg-brand-100/70 dark:bg-slate-800' : ''}`}
     >
+      <input
+        type="checkbox"
+        className="mt-1 size-4 shrink-0"
+        checked={selected}
+        aria-label={`Select: ${plainTitle}`}
+        onClick={(event) => {
+          event.preventDefault();
+          onToggle(notification.id, event.shiftKey);
+        }}
+        onChange={() => {}}
+      />
       <div className="flex w-5 shrink-0 flex-col items-center gap-2 pt-0.5 text-slate-500 dark:text-slate-400">
         <TargetIcon type={notification.targetType} />
         {unread && (
@@ -151,6 +183,6 @@ export const NotificationRow = memo(function NotificationRow({
           </button>
         )}
       </div>
-    </li>
+    </article>
   );
 });

@@ -8,14 +8,16 @@ import type {
 
 export type NotificationPages = InfiniteData<NotificationPage, number>;
 
+/** Actions on the cache: the API's, plus 'unread', which only undo of a held read does locally. */
+export type CacheAction = NotificationAction | 'unread';
+
 /** The notification as it will be once the action is done. */
-export function applyToNotification(
-  notification: Notification,
-  action: NotificationAction,
-): Notification {
+export function applyToNotification(notification: Notification, action: CacheAction): Notification {
   switch (action) {
     case 'read':
       return { ...notification, read: true };
+    case 'unread':
+      return { ...notification, read: false };
     case 'dismiss':
       return { ...notification, dismissed: true };
     case 'undismiss':
@@ -107,7 +109,7 @@ export function applyActionToList(
   data: NotificationPages,
   query: NotificationQuery,
   notification: Notification,
-  action: NotificationAction,
+  action: CacheAction,
 ): NotificationPages {
   const next = applyToNotification(notification, action);
   const listed = data.pages.some((page) =>

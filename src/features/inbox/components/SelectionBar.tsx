@@ -1,0 +1,62 @@
+import type { NotificationAction } from '../../../api/notifications.ts';
+
+interface Props {
+  selectedCount: number;
+  loadedCount: number;
+  totalCount: number | null;
+  inDismissedView: boolean;
+  allLoadedSelected: boolean;
+  onSelectAllLoaded: () => void;
+  onSelectAllMatching: (() => void) | null;
+  onClear: () => void;
+  onAction: (action: NotificationAction) => void;
+}
+
+const plural = (count: number) => `${count} notification${count === 1 ? '' : 's'}`;
+const button =
+  'rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
+
+/** Selection and bulk actions, with the count spelled out on each button. */
+export function SelectionBar(props: Props) {
+  const { selectedCount, loadedCount, totalCount, inDismissedView, allLoadedSelected } = props;
+  return (
+    <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white/95 px-3 py-2 text-sm sm:px-4 dark:border-slate-800 dark:bg-slate-950/95">
+      <label className="flex items-center gap-2">
+        <input
+          type="checkbox"
+          checked={allLoadedSelected && loadedCount > 0}
+          onChange={() => (allLoadedSelected ? props.onClear() : props.onSelectAllLoaded())}
+        />
+        <span>
+          {selectedCount > 0 ? `${selectedCount} selected` : `Select all ${loadedCount} loaded`}
+        </span>
+      </label>
+      {selectedCount > 0 && (
+        <>
+          <button type="button" className={button} onClick={() => props.onAction('read')}>
+            Mark {plural(selectedCount)} as read
+          </button>
+          <button
+            type="button"
+            className={button}
+            onClick={() => props.onAction(inDismissedView ? 'undismiss' : 'dismiss')}
+          >
+            {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
+          </button>
+          {props.onSelectAllMatching && totalCount !== null && totalCount > selectedCount && (
+            <button type="button" className={button} onClick={props.onSelectAllMatching}>
+              Select all {totalCount} matching
+            </button>
+          )}
+          <button
+            type="button"
+            className="px-1 text-xs font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
+            onClick={props.onClear}
+          >
+            Clear selection
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { NotificationAction } from '../../../api/notifications.ts';
+
+/** What undoing an action does: the API's inverse action, or (for read, which has none) cancelling it. */
+export const INVERSE: Record<NotificationAction, NotificationAction | 'cancel'> = {
+  dismiss: 'undismiss',
+  undismiss: 'dismiss',
+  read: 'cancel',
+};
+
+export interface UndoEntry {
+  key: number;
+  action: NotificationAction;
+  ids: string[];
+  expiresAt: number;
+}
+
+export const UNDO_WINDOW_MS = 8000;
+
+/** The actions that can still be undone, newest last; entries expire after the undo window. */
+export function pushUndo(stack: readonly UndoEntry[], entry: UndoEntry, now: number): UndoEntry[] {
+  return [...stack.filter((item) => item.expiresAt > now), entry].slice(-20);
+}
+
+export function popUndo(
+  stack: readonly UndoEntry[],
+  now: number,
+): { entry: UndoEntry | null; rest: UndoEntry[] } {
+  const live = stack.filter((item) => item.expiresAt > now);
+  return { entry: live[live.length - 1] ?? null, rest: live.slice(0, -1) };
+}
+
+export function removeUndo(stack: readonly UndoEntry[], key: number): UndoEntry[] {
+  return stack.filter((item) => item.key !== key);
+}
