@@ -13,7 +13,8 @@ const ToastContext = createContext<ShowToast>(() => {});
 export const useToast = () => useContext(ToastContext);
 
 let nextId = 1;
-const TIMEOUT_MS = 8000;
+/** Info toasts (with Undo) last the undo window; errors stay longer, so that Retry can be reached. */
+const TIMEOUT_MS = { info: 8000, error: 20_000 } as const;
 
 /** Toasts in live regions: errors are announced at once, the rest politely. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -26,7 +27,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (toast) => {
       const id = nextId++;
       setToasts((all) => [...all.slice(-3), { ...toast, id }]);
-      window.setTimeout(() => dismiss(id), TIMEOUT_MS);
+      window.setTimeout(() => dismiss(id), TIMEOUT_MS[toast.tone]);
     },
     [dismiss],
   );

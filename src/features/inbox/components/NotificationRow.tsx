@@ -84,7 +84,6 @@ export const NotificationRow = memo(function NotificationRow({
         checked={selected}
         aria-label={`Select: ${plainTitle}`}
         onClick={(event) => {
-          event.preventDefault();
           onToggle(notification.id, event.shiftKey);
         }}
         onChange={() => {}}

@@ -1,0 +1,192 @@
+import { expect, test, type Page } from '@playwright/test';
+import { apiNotification, apiNotifications } from './api.ts';
+
+const rows = (page: Page) => page.getByTestId('notification-row');
+const rowIds = (page: Page) =>
+  rows(page).evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-notification-id')),
+  );
+const focusedId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-notification-id') ?? null);
+
+test('keyboard only: move, read, dismiss with focus moving on, select a range, undo, help, filters, g i', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/mentions');
+  await expect(rows(page).first()).toBeVisible();
+  const ids = (await rowIds(page)) as string[];
+
+  await page.keyboard.press('j');
+  expect(await focusedId(page)).toBe(ids[0]);
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedId(page)).toBe(ids[2]);
+  await page.keyboard.press('k');
+  expect(await focusedId(page)).toBe(ids[1]);
+
+  // Shift+I marks the focused row read; e dismisses it and focus moves to the next row.
+  await page.keyboard.press('Shift+I');
+  await expect(page.locator(`[data-notification-id="${ids[1]}"]`)).toHaveAttribute(
+    'data-read',
+    'true',
+  );
+  await page.keyboard.press('e');
+  await expect(page.locator(`[data-notification-id="${ids[1]}"]`)).toHaveCount(0);
+  await expect.poll(() => focusedId(page)).toBe(ids[2]);
+  await expect
+    .poll(async () => (await apiNotification(request, ids[1] as string)).dismissed)
+    .toBe(true);
+
+  // z undoes the dismiss.
+  await page.keyboard.press('z');
+  await expect(page.locator(`[data-notification-id="${ids[1]}"]`)).toHaveCount(1);
+  await expect
+    .poll(async () => (await apiNotification(request, ids[1] as string)).dismissed)
+    .toBe(false);
+
+  // x selects, Shift+X selects a range, e dismisses them all; Ctrl+Z brings them back.
+  await page.locator(`[data-notification-id="${ids[2]}"]`).focus();
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Shift+X');
+  await expect(page.getByRole('button', { name: 'Dismiss 3 notifications' })).toBeVisible();
+  await page.keyboard.press('e');
+  for (const id of ids.slice(2, 5))
+    await expect(page.locator(`[data-notification-id="${id}"]`)).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  for (const id of ids.slice(2, 5))
+    await expect(page.locator(`[data-notification-id="${id}"]`)).toHaveCount(1);
+  await expect
+    .poll(async () => (await apiNotification(request, ids[3] as string)).dismissed)
+    .toBe(false);
+
+  // * selects all loaded, Esc clears.
+  await page.keyboard.press('*');
+  await expect(page.getByText(`${ids.length} selected`)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(`${ids.length} selected`)).toHaveCount(0);
+
+  // ? opens the help; shortcuts do nothing while it is open or while typing.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.keyboard.press('/');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Search projects').focus();
+  await page.keyboard.type('e');
+  await expect(rows(page)).toHaveCount(ids.length);
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('g');
+  await page.keyboard.press('i');
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('keyboard focus moves correctly past the first screen and opens the focused row', async ({
+  page,
+}) => {
+  await page.goto('/?type=task');
+  await expect(rows(page)).toHaveCount(50);
+  for (let i = 0; i < 30; i++) await page.keyboard.press('j');
+  const ids = await rowIds(page);
+  expect(await focusedId(page)).toBe(ids[29]);
+  await expect(page.locator(`[data-notification-id="${ids[29]}"]`)).toBeInViewport();
+  expect(
+    await page.locator(`[data-notification-id="${ids[29]}"]`).getAttribute('aria-posinset'),
+  ).toBe('30');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/tasks\/\d+/);
+  await page.getByRole('link', { name: 'Back to the inbox' }).click();
+  await expect(page).toHaveURL(/\/\?type=task$/);
+});
+
+test('bulk dismiss honours 429 with Retry-After, reports failures per item, and retries the failed ones', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/?type=page');
+  await expect(rows(page).first()).toBeVisible();
+  const ids = ((await rowIds(page)) as string[]).slice(0, 5);
+  let limited = 0;
+  await page.route('**/api/v2/notifications/*/dismiss', async (route) => {
+    const id = /notifications\/(\d+)\//.exec(route.request().url())?.[1];
+    if (limited < 2) {
+      limited++;
+      return route.fulfill({
+        status: 429,
+        headers: { 'Retry-After': '1' },
+        contentType: 'application/vnd.api+json',
+        body: '{"errors":[{"status":"429","title":"Too Many Requests"}]}',
+      });
+    }
+    if (id === ids[4])
+      return route.fulfill({
+        status: 500,
+        contentType: 'application/vnd.api+json',
+        body: '{"errors":[{"status":"500","title":"Error","detail":"Broken record"}]}',
+      });
+    return route.continue();
+  });
+  for (const id of ids)
+    await page
+      .getByRole('checkbox', { name: new RegExp(`^Select: `) })
+      .and(page.locator(`[data-notification-id="${id}"] input`))
+      .check();
+  await page.getByRole('button', { name: 'Dismiss 5 notifications' }).click();
+  await expect(
+    page.getByRole('alert').getByText(/Dismissed 4 of 5; 1 failed: Broken record/),
+  ).toBeVisible({ timeout: 15_000 });
+  expect(limited).toBe(2);
+  for (const id of ids.slice(0, 4))
+    expect((await apiNotification(request, id)).dismissed).toBe(true);
+  expect((await apiNotification(request, ids[4] as string)).dismissed).toBe(false);
+  await expect(page.locator(`[data-notification-id="${ids[4]}"]`)).toHaveCount(1);
+
+  await page.unroute('**/api/v2/notifications/*/dismiss');
+  await page.getByRole('alert').getByRole('button', { name: 'Retry failed' }).click();
+  await expect
+    .poll(async () => (await apiNotification(request, ids[4] as string)).dismissed)
+    .toBe(true);
+  const server = await apiNotifications(request, {
+    'filter[dismissed]': 'false',
+    'filter[type]': 'page',
+  });
+  await expect.poll(() => rowIds(page)).toEqual(server.ids);
+});
+
+test('select all matching spells out the count and restores them all', async ({
+  page,
+  request,
+}) => {
+  const before = await apiNotifications(request, {
+    'filter[dismissed]': 'true',
+    'filter[type]': 'discussion',
+  });
+  expect(before.total).toBeGreaterThan(0);
+  await page.goto('/dismissed?type=discussion');
+  await expect(rows(page).first()).toBeVisible();
+  await rows(page).first().getByRole('checkbox').check();
+  await page.getByRole('button', { name: `Select all ${before.total} matching` }).click();
+  await expect(page.getByText(`${before.total} selected`)).toBeVisible();
+  await page
+    .getByRole('button', {
+      name: `Restore ${before.total} notification${before.total === 1 ? '' : 's'}`,
+    })
+    .click();
+  await expect(page.getByText('No discussion notifications match these filters')).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (
+          await apiNotifications(request, {
+            'filter[dismissed]': 'true',
+            'filter[type]': 'discussion',
+          })
+        ).total,
+      { timeout: 15_000 },
+    )
+    .toBe(0);
+});
