@@ -96,6 +96,11 @@ export const handlers = [
     }
     const types = flag('type')?.split(',');
     if (types) list = list.filter((notification) => types.includes(notification.target_type));
+    const after = flag('after');
+    if (after)
+      list = list.filter(
+        (notification) => Date.parse(notification.last_action_at) > Date.parse(after),
+      );
     const projects = flag('project_id')?.split(',').map(Number);
     if (projects) list = list.filter((notification) => projects.includes(notification.project_id));
     const size = Number(params.get('page[size]') ?? 30);

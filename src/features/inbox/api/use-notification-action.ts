@@ -13,6 +13,7 @@ import {
 import { runBulk, type BulkResult } from './bulk.ts';
 import { notificationQueries } from './notification-queries.ts';
 import { holdRead } from './read-hold.ts';
+import { tellOtherTabs } from './tab-sync.ts';
 
 export const notificationActionKey = [...notificationQueries.all(), 'action'] as const;
 const lists = { queryKey: notificationQueries.lists() };
@@ -68,10 +69,15 @@ export function useNotificationAction() {
     },
     onMutate: async ({ ids, action }) => {
       await queryClient.cancelQueries(lists);
+      tellOtherTabs({ type: 'action', ids, action });
       return { snapshot: updateCachedLists(queryClient, ids, action) };
     },
     onError: (_error, _variables, context) => {
       for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
+      tellOtherTabs({ type: 'refresh' });
+    },
+    onSuccess: ({ failed }) => {
+      if (failed.length) tellOtherTabs({ type: 'refresh' });
     },
     onSettled: () => {
       if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 1) {

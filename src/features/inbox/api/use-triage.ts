@@ -11,6 +11,7 @@ import {
   type UndoEntry,
 } from '../model/undo-stack.ts';
 import { cancelReads } from './read-hold.ts';
+import { tellOtherTabs } from './tab-sync.ts';
 import { updateCachedLists, useNotificationAction } from './use-notification-action.ts';
 
 const DONE: Record<NotificationAction, string> = {
@@ -107,7 +108,10 @@ export function useTriage(): Triage {
         return;
       }
       const cancelled = cancelReads(entry.ids);
-      if (cancelled.length) updateCachedLists(queryClient, cancelled, 'unread');
+      if (cancelled.length) {
+        updateCachedLists(queryClient, cancelled, 'unread');
+        tellOtherTabs({ type: 'action', ids: cancelled, action: 'unread' });
+      }
       showToast({
         tone: 'info',
         message:

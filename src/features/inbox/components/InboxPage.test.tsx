@@ -150,7 +150,11 @@ describe('one-click actions', () => {
     await waitFor(() => expect(rows()).toHaveLength(4));
     const listRequests: string[] = [];
     apiMock.events.on('request:start', ({ request }) => {
-      if (request.method === 'GET' && request.url.includes('/notifications?'))
+      if (
+        request.method === 'GET' &&
+        request.url.includes('/notifications?') &&
+        !request.url.includes('after')
+      )
         listRequests.push(request.url);
     });
     for (let click = 0; click < 3; click++) {

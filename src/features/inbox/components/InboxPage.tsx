@@ -1,7 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
+import { setFaviconBadge } from '../../../lib/favicon-badge.ts';
+import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
 import { notificationQueries } from '../api/notification-queries.ts';
+import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
 import {
   hasFilters,
@@ -71,7 +74,9 @@ export function InboxPage({ view }: { view: ViewName }) {
 
   useEffect(() => {
     document.title = `${unread ? `(${unread}) ` : ''}${VIEWS[view].label}`;
+    setFaviconBadge(unread);
   }, [unread, view]);
+  useTabSync();
 
   return (
     <div className="mx-auto flex min-h-screen max-w-6xl flex-col sm:flex-row">
@@ -80,6 +85,9 @@ export function InboxPage({ view }: { view: ViewName }) {
           Productive inbox
         </p>
         <InboxNav filters={filters} />
+        <div className="hidden px-4 py-2 sm:block">
+          <ThemeToggle />
+        </div>
       </aside>
       <main className="min-w-0 flex-1">
         <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">{VIEWS[view].label}</h1>

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
@@ -10,6 +10,8 @@ import {
 import { useToast } from '../../../components/toasts.tsx';
 import { useLoadMore } from '../../../lib/use-load-more.ts';
 import { notificationQueries } from '../api/notification-queries.ts';
+import { useNewNotifications } from '../api/use-new-notifications.ts';
+import { notificationActionKey } from '../api/use-notification-action.ts';
 import { useTriage } from '../api/use-triage.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { actionTargets, EMPTY_SELECTION, selectionReducer } from '../model/selection.ts';
@@ -59,6 +61,27 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     [visible],
   );
   const totalCount = data?.pages[0]?.totalCount ?? null;
+
+  // Live updates: new items never shift the list under the user. At the top they show at once; further down a
+  // pill offers them.
+  const queryClient = useQueryClient();
+  // The newest time ever held for this list: it only moves forward, so rows leaving the top are never "new".
+  const [newestSeen, setNewestSeen] = useState<{ key: string; at: string } | null>(null);
+  const listKey = JSON.stringify(query);
+  const top = loaded[0]?.lastActionAt ?? new Date(0).toISOString();
+  if (status === 'success' && (newestSeen?.key !== listKey || top > newestSeen.at)) {
+    setNewestSeen({ key: listKey, at: top });
+  }
+  const newestHeld = newestSeen?.key === listKey ? newestSeen.at : null;
+  const { data: newCount = 0 } = useNewNotifications(query, newestHeld);
+  const showNew = useCallback(() => {
+    window.scrollTo({ top: 0 });
+    void queryClient.invalidateQueries({ queryKey: notificationQueries.list(query).queryKey });
+  }, [queryClient, query]);
+  useEffect(() => {
+    const acting = queryClient.isMutating({ mutationKey: notificationActionKey }) > 0;
+    if (newCount > 0 && window.scrollY < 100 && !acting) showNew();
+  }, [newCount, showNew, queryClient]);
 
   // Rows that leave (dismissed, filtered) pass the focus to the next row and leave the selection.
   const previousIds = useRef(ids);
@@ -190,6 +213,17 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
           Keyboard shortcuts <kbd>?</kbd>
         </button>
       </div>
+      {newCount > 0 && (
+        <div className="sticky top-2 z-20 flex justify-center">
+          <button
+            type="button"
+            onClick={showNew}
+            className="rounded-full bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
+          >
+            {newCount} new notification{newCount === 1 ? '' : 's'} ↑
+          </button>
+        </div>
+      )}
       {visible.length > 0 && (
         <SelectionBar
           selectedCount={selection.selected.size}

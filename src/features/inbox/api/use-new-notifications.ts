@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { getNotifications, type NotificationQuery } from '../../../api/notifications.ts';
+import { notificationQueries } from './notification-queries.ts';
+
+export const POLL_INTERVAL_MS = 30_000;
+
+/**
+ * The one place that polls: how many notifications of this list arrived after the newest one held. Every 30 s
+ * while the tab is visible (React Query pauses intervals in hidden tabs), and at once on focus and reconnect.
+ */
+export function useNewNotifications(query: NotificationQuery, newestHeld: string | null) {
+  return useQuery({
+    queryKey: [...notificationQueries.all(), 'new', query, newestHeld] as const,
+    queryFn: async ({ signal }) => {
+      const page = await getNotifications(
+        { ...query, after: newestHeld ?? undefined },
+        1,
+        signal,
+        1,
+      );
+      return page.totalCount ?? page.notifications.length;
+    },
+    enabled: newestHeld !== null,
+    refetchInterval: POLL_INTERVAL_MS,
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: 'always',
+    refetchOnReconnect: 'always',
+    staleTime: 0,
+    retry: false,
+  });
+}
