@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 
 export interface ApiNotification {
   id: string;
@@ -23,4 +23,20 @@ export async function apiNotifications(
 export async function apiNotification(request: APIRequestContext, id: string) {
   const response = await request.get(`/api/v2/notifications/${id}`);
   return ((await response.json()) as { data: ApiNotification }).data.attributes;
+}
+
+/** The rows in the DOM: with a virtualized list, a window onto the list, starting at the top when scrolled there. */
+export const screenIds = (page: Page) =>
+  page
+    .getByTestId('notification-row')
+    .evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('data-notification-id') as string),
+    );
+
+/** True when the rows on screen are the server's list from its start (the list is scrolled to the top). */
+export async function screenMatches(page: Page, ids: string[]) {
+  const shown = await screenIds(page);
+  return shown.length > 0 && JSON.stringify(shown) === JSON.stringify(ids.slice(0, shown.length))
+    ? 'match'
+    : JSON.stringify({ shown, ids: ids.slice(0, shown.length) });
 }

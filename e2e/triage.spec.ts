@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiNotification, apiNotifications } from './api.ts';
+import { apiNotification, apiNotifications, screenMatches } from './api.ts';
 
 const rows = (page: Page) => page.getByTestId('notification-row');
 const rowIds = (page: Page) =>
@@ -16,6 +16,11 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
   await page.goto('/mentions');
   await expect(rows(page).first()).toBeVisible();
   const ids = (await rowIds(page)) as string[];
+  const loaded = Math.min(
+    50,
+    (await apiNotifications(request, { 'filter[dismissed]': 'false', 'filter[mention]': 'true' }))
+      .total,
+  );
 
   await page.keyboard.press('j');
   expect(await focusedId(page)).toBe(ids[0]);
@@ -64,9 +69,9 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
 
   // * selects all loaded, Esc clears.
   await page.keyboard.press('*');
-  await expect(page.getByText(`${ids.length} selected`)).toBeVisible();
+  await expect(page.getByText(`${loaded} selected`)).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByText(`${ids.length} selected`)).toHaveCount(0);
+  await expect(page.getByText(`${loaded} selected`)).toHaveCount(0);
 
   // ? opens the help; shortcuts do nothing while it is open or while typing.
   await page.keyboard.press('?');
@@ -76,8 +81,9 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
   await page.keyboard.press('/');
   await page.keyboard.press('Enter');
   await page.getByLabel('Search projects').focus();
+  const before = await rowIds(page);
   await page.keyboard.type('e');
-  await expect(rows(page)).toHaveCount(ids.length);
+  expect(await rowIds(page)).toEqual(before);
   await page.keyboard.press('Escape');
 
   await page.keyboard.press('g');
@@ -87,11 +93,15 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
 
 test('keyboard focus moves correctly past the first screen and opens the focused row', async ({
   page,
+  request,
 }) => {
   await page.goto('/?type=task');
-  await expect(rows(page)).toHaveCount(50);
+  await expect(rows(page).first()).toBeVisible();
+  const { ids } = await apiNotifications(request, {
+    'filter[dismissed]': 'false',
+    'filter[type]': 'task',
+  });
   for (let i = 0; i < 30; i++) await page.keyboard.press('j');
-  const ids = await rowIds(page);
   expect(await focusedId(page)).toBe(ids[29]);
   await expect(page.locator(`[data-notification-id="${ids[29]}"]`)).toBeInViewport();
   expect(
@@ -154,7 +164,7 @@ test('bulk dismiss honours 429 with Retry-After, reports failures per item, and 
     'filter[dismissed]': 'false',
     'filter[type]': 'page',
   });
-  await expect.poll(() => rowIds(page)).toEqual(server.ids);
+  await expect.poll(() => screenMatches(page, server.ids)).toBe('match');
 });
 
 test('select all matching spells out the count and restores them all', async ({

@@ -13,5 +13,10 @@ if (typeof window !== 'undefined') {
       return [];
     }
   }
-  Object.assign(window, { IntersectionObserver: NoIntersectionObserver });
+  class NoResizeObserver {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  Object.assign(window, { IntersectionObserver: NoIntersectionObserver, ResizeObserver: NoResizeObserver });
 }

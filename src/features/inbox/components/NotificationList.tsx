@@ -18,6 +18,8 @@ import { actionTargets, EMPTY_SELECTION, selectionReducer } from '../model/selec
 import { titleText } from '../model/title-markup.ts';
 import { EmptyState, ErrorState, ListSkeleton } from './ListStates.tsx';
 import { NotificationRow, targetHref } from './NotificationRow.tsx';
+import { VirtualFeed } from './VirtualFeed.tsx';
+import { withDayHeaders } from '../model/day-groups.ts';
 import { SelectionBar } from './SelectionBar.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useInboxShortcuts } from './use-inbox-shortcuts.ts';
@@ -34,8 +36,6 @@ interface Props {
 /** How many rows "unread only" wants on screen before it stops paging through on its own. */
 const READ_FILTER_TARGET = 20;
 const READ_FILTER_MAX_PAGES = 10;
-const rowElement = (id: string) =>
-  document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
 
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const list = useInfiniteQuery(notificationQueries.list(query));
@@ -47,7 +47,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const inboxHref = `${pathname}${search}`;
   const [selection, dispatch] = useReducer(selectionReducer, EMPTY_SELECTION);
   const [helpOpen, setHelpOpen] = useState(false);
-  const moveDomFocus = useRef(false);
+  const [focusNonce, setFocusNonce] = useState(0);
 
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
   const visible = useMemo(
@@ -55,6 +55,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
       read ? loaded.filter((notification) => notification.read === (read === 'read')) : loaded,
     [loaded, read],
   );
+  const items = useMemo(() => withDayHeaders(visible), [visible]);
   const ids = useMemo(() => visible.map((notification) => notification.id), [visible]);
   const byId = useMemo(
     () => new Map(visible.map((notification) => [notification.id, notification])),
@@ -87,22 +88,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const previousIds = useRef(ids);
   useEffect(() => {
     if (previousIds.current === ids) return;
-    const focusWasInList =
-      document.activeElement === document.body ||
-      !!document.activeElement?.closest('[data-notification-id]');
-    if (selection.focusedId && !ids.includes(selection.focusedId) && focusWasInList)
-      moveDomFocus.current = true;
     dispatch({ type: 'sync', ids, previousIds: previousIds.current });
     previousIds.current = ids;
   }, [ids, selection.focusedId]);
-
-  useEffect(() => {
-    if (!moveDomFocus.current || !selection.focusedId) return;
-    moveDomFocus.current = false;
-    const element = rowElement(selection.focusedId);
-    element?.focus();
-    element?.scrollIntoView?.({ block: 'nearest' });
-  }, [selection.focusedId]);
 
   const act = useCallback(
     (targets: string[], action: NotificationAction) => {
@@ -149,7 +137,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
 
   useInboxShortcuts({
     move: (delta) => {
-      moveDomFocus.current = true;
+      setFocusNonce((nonce) => nonce + 1);
       dispatch({ type: 'move', delta, ids });
     },
     open: () => {
@@ -243,12 +231,15 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
           Scroll or load more to look further.
         </EmptyState>
       )}
-      <div role="feed" aria-label="Notifications" aria-busy={isFetchingNextPage}>
-        {visible.map((notification, index) => (
+      <VirtualFeed
+        items={items}
+        busy={isFetchingNextPage}
+        focusedId={selection.focusedId}
+        focusNonce={focusNonce}
+        renderRow={({ notification, position }) => (
           <NotificationRow
-            key={notification.id}
             notification={notification}
-            position={index + 1}
+            position={position}
             setSize={read ? visible.length : (totalCount ?? visible.length)}
             focused={selection.focusedId === notification.id}
             tabbable={tabbableId === notification.id}
@@ -259,8 +250,8 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             inboxHref={inboxHref}
             onAction={onRowAction}
           />
-        ))}
-      </div>
+        )}
+      />
       <div ref={sentinel} />
       {isFetchingNextPage && <ListSkeleton rows={3} />}
       {hasNextPage && !isFetchingNextPage && (

@@ -1,0 +1,45 @@
+import type { Notification } from '../../../api/notifications.ts';
+
+export type ListItem =
+  | { kind: 'header'; key: string; label: string }
+  | { kind: 'row'; key: string; notification: Notification; position: number };
+
+const startOfDay = (date: Date) =>
+  new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+const DAY = 86_400_000;
+
+/** The day group of a time: Today, Yesterday, Earlier this week, else the date itself. */
+export function dayGroup(iso: string | null, now = new Date()): string {
+  if (!iso || Number.isNaN(Date.parse(iso))) return 'No date';
+  const date = new Date(iso);
+  const today = startOfDay(now);
+  const day = startOfDay(date);
+  if (day >= today) return 'Today';
+  if (day >= today - DAY) return 'Yesterday';
+  const weekStart = today - ((now.getDay() + 6) % 7) * DAY;
+  if (day >= weekStart) return 'Earlier this week';
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+  }).format(date);
+}
+
+/** The list as the virtualizer sees it: a header before each day's first row. */
+export function withDayHeaders(
+  notifications: readonly Notification[],
+  now = new Date(),
+): ListItem[] {
+  const items: ListItem[] = [];
+  let current: string | null = null;
+  notifications.forEach((notification, index) => {
+    const group = dayGroup(notification.lastActionAt, now);
+    if (group !== current) {
+      current = group;
+      items.push({ kind: 'header', key: `header:${group}:${index}`, label: group });
+    }
+    items.push({ kind: 'row', key: notification.id, notification, position: index + 1 });
+  });
+  return items;
+}
