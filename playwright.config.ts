@@ -8,8 +8,13 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
   existsSync(path),
 );
 // Each run gets a fresh demo database, so tests that change data never see another run's changes.
-const database = process.env.E2E_DB ?? join(mkdtempSync(join(tmpdir(), 'inbox-e2e-')), 'inbox.db');
+const directory = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
+const database = process.env.E2E_DB ?? join(directory, 'inbox.db');
 process.env.E2E_DB = database;
+/** A second server over a large database, for the virtualized list. */
+export const LARGE_PORT = port + 1;
+const largeDatabase = process.env.E2E_LARGE_DB ?? join(directory, 'large.db');
+process.env.E2E_LARGE_DB = largeDatabase;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,12 +40,21 @@ export default defineConfig({
       : {},
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: 'node server/main.ts',
-    url: `http://127.0.0.1:${port}/api/v2/projects`,
-    reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1', INBOX_DB: database },
-    stdout: 'pipe',
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: 'node server/main.ts',
+      url: `http://127.0.0.1:${port}/api/v2/projects`,
+      reuseExistingServer: false,
+      env: { PORT: String(port), HOST: '127.0.0.1', INBOX_DB: database },
+      stdout: 'pipe',
+      timeout: 60_000,
+    },
+    {
+      command: `node server/seed-cli.ts --notifications 13000 --db ${JSON.stringify(largeDatabase)} && node server/main.ts`,
+      url: `http://127.0.0.1:${LARGE_PORT}/api/v2/projects`,
+      reuseExistingServer: false,
+      env: { PORT: String(LARGE_PORT), HOST: '127.0.0.1', INBOX_DB: largeDatabase },
+      timeout: 60_000,
+    },
+  ],
 });
