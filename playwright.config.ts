@@ -25,6 +25,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
+    // The app's service worker (offline shell) would hide requests from page.route(); the offline test allows it.
+    serviceWorkers: 'block',
     launchOptions: systemChromium
       ? {
           executablePath: systemChromium,

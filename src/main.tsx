@@ -14,3 +14,8 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// The app shell is cached for offline use; the API never is (see public/sw.js).
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => {});
+}

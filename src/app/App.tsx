@@ -1,21 +1,37 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
+import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
-import { createQueryClient } from './query-client.ts';
+import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
 import { AppRoutes } from './AppRoutes.tsx';
+import { persistOptions } from './persistence.ts';
+import { createQueryClient } from './query-client.ts';
+
+function createClient() {
+  const queryClient = createQueryClient();
+  setNotificationActionDefaults(queryClient);
+  return queryClient;
+}
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(createClient);
+  const [options] = useState(persistOptions);
   return (
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider
+      client={queryClient}
+      persistOptions={options}
+      // Actions queued before a reload are sent as soon as the cache is back (and the network, if it was away).
+      onSuccess={() => void queryClient.resumePausedMutations()}
+    >
       <ToastProvider>
         <BackgroundErrors />
         <BrowserRouter>
+          <OfflineBanner />
           <AppRoutes />
         </BrowserRouter>
       </ToastProvider>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   );
 }

@@ -1,8 +1,11 @@
-import { QueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from '../api/http.ts';
 
 /** The query client's policy in one place. */
 export function createQueryClient(): QueryClient {
+  // React Query assumes it is online until told otherwise; a page loaded offline must start offline, so that
+  // queued actions wait instead of failing.
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) onlineManager.setOnline(false);
   const queryClient: QueryClient = new QueryClient({
     defaultOptions: {
       queries: {

@@ -18,5 +18,8 @@ if (typeof window !== 'undefined') {
     unobserve() {}
     disconnect() {}
   }
-  Object.assign(window, { IntersectionObserver: NoIntersectionObserver, ResizeObserver: NoResizeObserver });
+  Object.assign(window, {
+    IntersectionObserver: NoIntersectionObserver,
+    ResizeObserver: NoResizeObserver,
+  });
 }

@@ -55,18 +55,34 @@ async function idsToSend(ids: readonly string[], action: NotificationAction): Pr
  * request that fails puts its rows back (a single one at once, a bulk one with the refetch), and the lists are
  * refetched once when the last of a burst of actions settles.
  */
+/** Sends an action; also what a mutation queued offline runs when it resumes after a reload. */
+export async function sendNotificationAction({
+  ids,
+  action,
+}: NotificationActionVariables): Promise<BulkResult> {
+  const result = await runBulk(await idsToSend(ids, action), (id) => patchNotification(id, action));
+  // Nothing went through: fail the mutation, so that its optimistic change is rolled back at once.
+  if (result.succeeded.length === 0 && result.failed[0]) throw result.failed[0].error;
+  return result;
+}
+
+/** Queued actions restored after a reload know how to send themselves and refresh the lists. */
+export function setNotificationActionDefaults(queryClient: QueryClient) {
+  queryClient.setMutationDefaults(notificationActionKey, {
+    mutationFn: sendNotificationAction,
+    onSettled: () => {
+      if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 1) {
+        return queryClient.invalidateQueries(lists);
+      }
+    },
+  });
+}
+
 export function useNotificationAction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: notificationActionKey,
-    mutationFn: async ({ ids, action }: NotificationActionVariables): Promise<BulkResult> => {
-      const result = await runBulk(await idsToSend(ids, action), (id) =>
-        patchNotification(id, action),
-      );
-      // Nothing went through: fail the mutation, so that its optimistic change is rolled back at once.
-      if (result.succeeded.length === 0 && result.failed[0]) throw result.failed[0].error;
-      return result;
-    },
+    mutationFn: sendNotificationAction,
     onMutate: async ({ ids, action }) => {
       await queryClient.cancelQueries(lists);
       tellOtherTabs({ type: 'action', ids, action });

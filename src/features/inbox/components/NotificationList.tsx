@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
@@ -11,7 +11,10 @@ import { useToast } from '../../../components/toasts.tsx';
 import { useLoadMore } from '../../../lib/use-load-more.ts';
 import { notificationQueries } from '../api/notification-queries.ts';
 import { useNewNotifications } from '../api/use-new-notifications.ts';
-import { notificationActionKey } from '../api/use-notification-action.ts';
+import {
+  notificationActionKey,
+  type NotificationActionVariables,
+} from '../api/use-notification-action.ts';
 import { useTriage } from '../api/use-triage.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { actionTargets, EMPTY_SELECTION, selectionReducer } from '../model/selection.ts';
@@ -62,6 +65,15 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     [visible],
   );
   const totalCount = data?.pages[0]?.totalCount ?? null;
+  // Actions waiting for the network (offline) mark their rows as pending.
+  const pausedIds = useMutationState({
+    filters: { mutationKey: notificationActionKey, status: 'pending' },
+    select: (mutation) =>
+      mutation.state.isPaused
+        ? ((mutation.state.variables as NotificationActionVariables | undefined)?.ids ?? [])
+        : [],
+  });
+  const pending = useMemo(() => new Set(pausedIds.flat()), [pausedIds]);
 
   // Live updates: new items never shift the list under the user. At the top they show at once; further down a
   // pill offers them.
@@ -244,6 +256,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             focused={selection.focusedId === notification.id}
             tabbable={tabbableId === notification.id}
             selected={selection.selected.has(notification.id)}
+            pending={pending.has(notification.id)}
             onToggle={onToggle}
             onFocusRow={onFocusRow}
             inDismissedView={view === 'dismissed'}

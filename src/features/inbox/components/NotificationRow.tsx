@@ -14,6 +14,8 @@ interface Props {
   focused: boolean;
   tabbable: boolean;
   selected: boolean;
+  /** An action on it waits for the network. */
+  pending: boolean;
   onToggle: (id: string, range: boolean) => void;
   onFocusRow: (id: string) => void;
   inDismissedView: boolean;
@@ -44,6 +46,7 @@ export const NotificationRow = memo(function NotificationRow({
   focused,
   tabbable,
   selected,
+  pending,
   onToggle,
   onFocusRow,
   inDismissedView,
@@ -71,6 +74,7 @@ export const NotificationRow = memo(function NotificationRow({
       data-read={notification.read}
       data-target-type={notification.targetType}
       data-focused={focused}
+      data-pending={pending}
       tabIndex={tabbable ? 0 : -1}
       aria-posinset={position}
       aria-setsize={setSize}
@@ -119,6 +123,11 @@ export const NotificationRow = memo(function NotificationRow({
             <span className="truncate">in {notification.parentTitle}</span>
           )}
           <RelativeTime iso={notification.lastActionAt} />
+          {pending && (
+            <span className="rounded bg-slate-200 px-1.5 font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+              Waiting to sync
+            </span>
+          )}
           {notification.important && (
             <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
               ★ Important

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { apiNotification } from './api.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+test('offline: shown, actions queued as pending, kept through a reload, sent when back online', async ({
+  page,
+  context,
+  request,
+}) => {
+  await page.goto('/?type=deal');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  const rows = page.getByTestId('notification-row');
+  await expect(rows.first()).toBeVisible();
+  const target = (await rows.nth(1).getAttribute('data-notification-id')) as string;
+  const other = (await rows.nth(0).getAttribute('data-notification-id')) as string;
+
+  await context.setOffline(true);
+  await expect(page.getByText('You are offline.')).toBeVisible();
+  await page
+    .locator(`[data-notification-id="${target}"]`)
+    .getByRole('button', { name: /^Dismiss/ })
+    .click();
+  await expect(page.locator(`[data-notification-id="${target}"]`)).toHaveCount(0);
+  await expect(page.getByText('1 action will be sent when you are back online.')).toBeVisible();
+  expect((await apiNotification(request, target)).dismissed).toBe(false);
+
+  // A reload while offline: the shell comes from the service worker, the list and the queued action from storage.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect(page.locator(`[data-notification-id="${other}"]`)).toBeVisible();
+  await expect(page.locator(`[data-notification-id="${target}"]`)).toHaveCount(0);
+  await expect(page.getByText('1 action will be sent when you are back online.')).toBeVisible();
+  expect((await apiNotification(request, target)).dismissed).toBe(false);
+
+  await context.setOffline(false);
+  await expect
+    .poll(async () => (await apiNotification(request, target)).dismissed, { timeout: 15_000 })
+    .toBe(true);
+  await expect(page.getByText('You are offline.')).toHaveCount(0);
+  await expect(page.locator(`[data-notification-id="${target}"]`)).toHaveCount(0);
+});
