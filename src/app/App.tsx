@@ -22,8 +22,11 @@ export function App() {
     <PersistQueryClientProvider
       client={queryClient}
       persistOptions={options}
-      // Actions queued before a reload are sent as soon as the cache is back (and the network, if it was away).
-      onSuccess={() => void queryClient.resumePausedMutations()}
+      // Actions queued before a reload are sent as soon as the cache is back (and the network, if it was away);
+      // then the restored lists, which may be older than they look, are refetched.
+      onSuccess={() =>
+        void queryClient.resumePausedMutations().then(() => queryClient.invalidateQueries())
+      }
     >
       <ToastProvider>
         <BackgroundErrors />

@@ -5,7 +5,8 @@ import { ApiRequestError } from '../api/http.ts';
 export function createQueryClient(): QueryClient {
   // React Query assumes it is online until told otherwise; a page loaded offline must start offline, so that
   // queued actions wait instead of failing.
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) onlineManager.setOnline(false);
+  if (typeof navigator !== 'undefined' && navigator.onLine === false)
+    onlineManager.setOnline(false);
   const queryClient: QueryClient = new QueryClient({
     defaultOptions: {
       queries: {
