@@ -3,7 +3,8 @@ import { Link, useParams } from 'react-router';
 import { ApiRequestError } from '../../../api/http.ts';
 import { activityQueries } from '../api/activity-queries.ts';
 import { ActivityEntry } from './ActivityEntry.tsx';
-import { FeedError, FeedNotFound, FeedSkeleton } from './FeedStates.tsx';
+import { ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
+import { FeedNotFound } from './FeedStates.tsx';
 
 /** One activity on its own, with a link to its task. */
 export function ActivityPage() {
@@ -23,9 +24,13 @@ export function ActivityPage() {
         </Link>
         <h1 className="mt-2 text-xl font-semibold">Activity</h1>
       </header>
-      {activity.status === 'pending' && <FeedSkeleton rows={1} />}
+      {activity.status === 'pending' && <ListSkeleton rows={1} avatar />}
       {activity.status === 'error' && (
-        <FeedError message={activity.error.message} onRetry={() => void activity.refetch()} />
+        <ErrorState
+          title="Could not load the activity"
+          message={activity.error.message}
+          onRetry={() => void activity.refetch()}
+        />
       )}
       {activity.data && (
         <>

@@ -15,7 +15,8 @@ import {
   type Kind,
 } from '../model/feed-filters.ts';
 import { ActivityEntry } from './ActivityEntry.tsx';
-import { FeedError, FeedNotFound, FeedSkeleton } from './FeedStates.tsx';
+import { ErrorState, ListSkeleton, LoadMoreButton } from '../../../components/ListStates.tsx';
+import { FeedNotFound } from './FeedStates.tsx';
 
 const MAX_PAGES_TO_FIND_UNREAD = 10;
 const KIND_LABELS: Record<Kind, string> = {
@@ -243,9 +244,13 @@ export function TaskFeedPage() {
         )}
       </section>
 
-      {feed.status === 'pending' && <FeedSkeleton />}
+      {feed.status === 'pending' && <ListSkeleton rows={6} avatar />}
       {feed.status === 'error' && !data && (
-        <FeedError message={feed.error.message} onRetry={() => void feed.refetch()} />
+        <ErrorState
+          title="Could not load the activity"
+          message={feed.error.message}
+          onRetry={() => void feed.refetch()}
+        />
       )}
       {data && activities.length === 0 && !hasNextPage && (
         <p className="px-4 py-16 text-center text-lg font-medium">
@@ -263,17 +268,9 @@ export function TaskFeedPage() {
         ))}
       </ol>
       <div ref={sentinel} />
-      {isFetchingNextPage && <FeedSkeleton rows={2} />}
+      {isFetchingNextPage && <ListSkeleton rows={2} avatar />}
       {hasNextPage && !isFetchingNextPage && (
-        <div className="px-4 py-4 text-center">
-          <button
-            type="button"
-            onClick={loadNext}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium dark:border-slate-600"
-          >
-            Load older activity
-          </button>
-        </div>
+        <LoadMoreButton label="Load older activity" onClick={loadNext} />
       )}
     </main>
   );

@@ -7,6 +7,7 @@ import { notificationQueries } from '../api/notification-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
 import {
+  NO_FILTERS,
   hasFilters,
   hrefFor,
   toNotificationQuery,
@@ -45,16 +46,7 @@ function emptyTitle(
 /** The unread count of the Inbox view, as far as it is loaded ("50+" when more pages remain). */
 function useInboxUnreadLabel(): string | null {
   const { data } = useInfiniteQuery(
-    notificationQueries.list(
-      toNotificationQuery('inbox', {
-        projectIds: [],
-        types: [],
-        importance: null,
-        after: null,
-        before: null,
-        read: null,
-      }),
-    ),
+    notificationQueries.list(toNotificationQuery('inbox', NO_FILTERS)),
   );
   if (!data) return null;
   const unread = data.pages.reduce(

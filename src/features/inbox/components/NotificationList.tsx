@@ -19,7 +19,12 @@ import { useTriage } from '../api/use-triage.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { actionTargets, EMPTY_SELECTION, selectionReducer } from '../model/selection.ts';
 import { titleText } from '../model/title-markup.ts';
-import { EmptyState, ErrorState, ListSkeleton } from './ListStates.tsx';
+import {
+  EmptyState,
+  ErrorState,
+  ListSkeleton,
+  LoadMoreButton,
+} from '../../../components/ListStates.tsx';
 import { NotificationRow, targetHref } from './NotificationRow.tsx';
 import { VirtualFeed } from './VirtualFeed.tsx';
 import { withDayHeaders } from '../model/day-groups.ts';
@@ -191,7 +196,13 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
 
   if (status === 'pending') return <ListSkeleton />;
   if (status === 'error' && !data)
-    return <ErrorState message={error.message} onRetry={() => void refetch()} />;
+    return (
+      <ErrorState
+        title="Could not load notifications"
+        message={error.message}
+        onRetry={() => void refetch()}
+      />
+    );
 
   const tabbableId =
     selection.focusedId && byId.has(selection.focusedId) ? selection.focusedId : ids[0];
@@ -268,15 +279,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
       <div ref={sentinel} />
       {isFetchingNextPage && <ListSkeleton rows={3} />}
       {hasNextPage && !isFetchingNextPage && (
-        <div className="px-4 py-4 text-center">
-          <button
-            type="button"
-            onClick={loadNext}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium dark:border-slate-600"
-          >
-            Load more
-          </button>
-        </div>
+        <LoadMoreButton label="Load more" onClick={loadNext} />
       )}
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
-/** Placeholder rows with the final row's layout, so nothing jumps when data arrives. */
-export function ListSkeleton({ rows = 8 }: { rows?: number }) {
+/** Placeholder rows with the final rows' layout, so nothing jumps when data arrives. */
+export function ListSkeleton({ rows = 8, avatar = false }: { rows?: number; avatar?: boolean }) {
   return (
     <ul aria-hidden="true" className="animate-pulse motion-reduce:animate-none">
       {Array.from({ length: rows }, (_, index) => (
@@ -9,12 +9,18 @@ export function ListSkeleton({ rows = 8 }: { rows?: number }) {
           key={index}
           className="flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800"
         >
-          <div className="size-5 rounded bg-slate-200 dark:bg-slate-800" />
+          <div
+            className={
+              avatar
+                ? 'size-8 rounded-full bg-slate-200 dark:bg-slate-800'
+                : 'size-5 rounded bg-slate-200 dark:bg-slate-800'
+            }
+          />
           <div className="flex-1 space-y-2">
             <div className="h-4 w-3/4 rounded bg-slate-200 dark:bg-slate-800" />
             <div className="h-3 w-1/2 rounded bg-slate-200 dark:bg-slate-800" />
           </div>
-          <div className="h-6 w-16 rounded bg-slate-200 dark:bg-slate-800" />
+          {!avatar && <div className="h-6 w-16 rounded bg-slate-200 dark:bg-slate-800" />}
         </li>
       ))}
     </ul>
@@ -32,10 +38,18 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function ErrorState({
+  title,
+  message,
+  onRetry,
+}: {
+  title: string;
+  message: string;
+  onRetry: () => void;
+}) {
   return (
     <div role="alert" className="px-4 py-16 text-center">
-      <p className="text-lg font-medium">Could not load notifications</p>
+      <p className="text-lg font-medium">{title}</p>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{message}</p>
       <button
         type="button"
@@ -43,6 +57,20 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
         className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
         Try again
+      </button>
+    </div>
+  );
+}
+
+export function LoadMoreButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <div className="px-4 py-4 text-center">
+      <button
+        type="button"
+        onClick={onClick}
+        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium dark:border-slate-600"
+      >
+        {label}
       </button>
     </div>
   );
