@@ -171,6 +171,16 @@ test('select all matching spells out the count and restores them all', async ({
   page,
   request,
 }) => {
+  // Its own data: two discussions dismissed through the API first.
+  const open = await apiNotifications(request, {
+    'filter[dismissed]': 'false',
+    'filter[type]': 'discussion',
+  });
+  for (const id of open.ids.slice(0, 2)) {
+    await request.patch(`/api/v2/notifications/${id}/dismiss`, {
+      headers: { 'Content-Type': 'application/vnd.api+json' },
+    });
+  }
   const before = await apiNotifications(request, {
     'filter[dismissed]': 'true',
     'filter[type]': 'discussion',

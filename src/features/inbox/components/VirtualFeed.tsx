@@ -48,14 +48,17 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
     if (index < 0) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
     let tries = 0;
+    let frame = 0;
     const focus = () => {
       const element = rowElement(focusedId);
       if (element) {
         element.focus({ preventScroll: true });
         element.scrollIntoView?.({ block: 'nearest' });
-      } else if (tries++ < 10) requestAnimationFrame(focus);
+      } else if (tries++ < 10) frame = requestAnimationFrame(focus);
     };
-    requestAnimationFrame(focus);
+    frame = requestAnimationFrame(focus);
+    // A newer move (fast key repeat) cancels this one, so that focus never lands on an older row.
+    return () => cancelAnimationFrame(frame);
   }, [focusedId, focusNonce, items, virtualizer]);
 
   const virtualItems = virtualizer.getVirtualItems();
