@@ -53,10 +53,16 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node server/seed-cli.ts --notifications 13000 --db ${JSON.stringify(largeDatabase)} && node server/main.ts`,
+      command: 'node server/main.ts',
       url: `http://127.0.0.1:${LARGE_PORT}/api/v2/projects`,
       reuseExistingServer: false,
-      env: { PORT: String(LARGE_PORT), HOST: '127.0.0.1', INBOX_DB: largeDatabase },
+      env: {
+        PORT: String(LARGE_PORT),
+        HOST: '127.0.0.1',
+        INBOX_DB: largeDatabase,
+        INBOX_SEED_NOTIFICATIONS: '13000',
+      },
+      stdout: 'pipe',
       timeout: 60_000,
     },
   ],

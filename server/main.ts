@@ -26,8 +26,16 @@ if (mode.kind === 'live') {
 } else {
   const db = openDatabase(mode.databasePath);
   if (!isSeeded(db)) {
-    console.log(`Creating the demo database at ${mode.databasePath} …`);
-    seedDatabase(db);
+    // INBOX_SEED_NOTIFICATIONS sizes a new demo database (tests and benchmarks use large ones).
+    const notifications = Number(process.env.INBOX_SEED_NOTIFICATIONS ?? 2000);
+    if (!Number.isInteger(notifications) || notifications < 1 || notifications > 100_000) {
+      console.error('INBOX_SEED_NOTIFICATIONS must be a whole number from 1 to 100000');
+      process.exit(2);
+    }
+    console.log(
+      `Creating the demo database at ${mode.databasePath} (${notifications} notifications) …`,
+    );
+    seedDatabase(db, { notifications });
   }
   api = createDemoApi(db);
   describeMode = `demo: database ${mode.databasePath}`;

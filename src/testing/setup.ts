@@ -22,4 +22,6 @@ if (typeof window !== 'undefined') {
     IntersectionObserver: NoIntersectionObserver,
     ResizeObserver: NoResizeObserver,
   });
+  // jsdom does not scroll.
+  window.scrollTo = () => {};
 }
