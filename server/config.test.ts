@@ -33,5 +33,9 @@ describe('server configuration', () => {
   it('refuses half a live configuration and a bad port', () => {
     expect(() => readConfig({ PRODUCTIVE_API_TOKEN: 't' })).toThrow(/both/);
     expect(() => readConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => readConfig({ INBOX_SEED_NOTIFICATIONS: '0' })).toThrow(/1 to 100000/);
+    expect(readConfig({ INBOX_SEED_NOTIFICATIONS: '13000' }).mode).toMatchObject({
+      seedNotifications: 13000,
+    });
   });
 });

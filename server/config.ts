@@ -4,7 +4,7 @@ export const defaultDatabasePath = resolve('data/inbox.db');
 export const defaultUpstream = 'https://api.productive.io/api/v2';
 
 export type ServerMode =
-  | { kind: 'demo'; databasePath: string }
+  | { kind: 'demo'; databasePath: string; seedNotifications: number }
   | { kind: 'live'; token: string; organizationId: string; upstream: string };
 
 export interface ServerConfig {
@@ -40,6 +40,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     host,
     port,
-    mode: { kind: 'demo', databasePath: resolve(env.INBOX_DB ?? defaultDatabasePath) },
+    mode: {
+      kind: 'demo',
+      databasePath: resolve(env.INBOX_DB ?? defaultDatabasePath),
+      // INBOX_SEED_NOTIFICATIONS sizes a newly created demo database (tests and benchmarks use large ones).
+      seedNotifications: parseNotificationCount(env.INBOX_SEED_NOTIFICATIONS),
+    },
   };
+}
+
+/** How many notifications a demo database is seeded with: a whole number from 1 to 100,000. */
+export function parseNotificationCount(value: string | undefined, fallback = 2000): number {
+  const count = Number(value ?? fallback);
+  if (!Number.isInteger(count) || count < 1 || count > 100_000) {
+    throw new Error(
+      `The number of notifications must be a whole number from 1 to 100000, got "${value}"`,
+    );
+  }
+  return count;
 }

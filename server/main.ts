@@ -26,12 +26,7 @@ if (mode.kind === 'live') {
 } else {
   const db = openDatabase(mode.databasePath);
   if (!isSeeded(db)) {
-    // INBOX_SEED_NOTIFICATIONS sizes a new demo database (tests and benchmarks use large ones).
-    const notifications = Number(process.env.INBOX_SEED_NOTIFICATIONS ?? 2000);
-    if (!Number.isInteger(notifications) || notifications < 1 || notifications > 100_000) {
-      console.error('INBOX_SEED_NOTIFICATIONS must be a whole number from 1 to 100000');
-      process.exit(2);
-    }
+    const notifications = mode.seedNotifications;
     console.log(
       `Creating the demo database at ${mode.databasePath} (${notifications} notifications) …`,
     );

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/database.ts';
 import { seedDatabase } from './seed/generate.ts';
-import { defaultDatabasePath } from './config.ts';
+import { defaultDatabasePath, parseNotificationCount } from './config.ts';
 
 const { values } = parseArgs({
   options: {
@@ -11,12 +11,14 @@ const { values } = parseArgs({
     db: { type: 'string' },
   },
 });
-const notifications = Number(values.notifications);
-const seed = Number(values.seed);
-if (!Number.isInteger(notifications) || notifications < 1 || notifications > 100_000) {
-  console.error('--notifications must be a whole number from 1 to 100000');
+let notifications: number;
+try {
+  notifications = parseNotificationCount(values.notifications);
+} catch (error) {
+  console.error(`--notifications: ${(error as Error).message}`);
   process.exit(2);
 }
+const seed = Number(values.seed);
 if (!Number.isInteger(seed)) {
   console.error('--seed must be a whole number');
   process.exit(2);

@@ -12,6 +12,16 @@ import {
 } from './drafts.ts';
 
 /** People, projects, tasks with todos, deals, pages and discussions, each target with its activity timeline. */
+/** The fields an activity on the target itself repeats from it: the item is the target, the parent its parent. */
+const onTarget = (target: Target) => ({
+  itemId: target.id,
+  itemType: target.type,
+  itemName: target.title,
+  parentId: target.parentId,
+  parentType: target.parentType,
+  parentName: target.parentTitle,
+});
+
 export function buildWorld(db: Database, random: Random, now: number) {
   const people: Person[] = [];
   const insertPerson = db.prepare(
@@ -233,15 +243,7 @@ export function buildWorld(db: Database, random: Random, now: number) {
         projectId: project.id,
         activities: [],
       };
-      const todoScope = {
-        ...scope,
-        itemId: todoId,
-        itemType: 'todo',
-        itemName: text,
-        parentId: taskId,
-        parentType: 'task',
-        parentName: label,
-      };
+      const todoScope = { ...scope, ...onTarget(todo) };
       for (const [i, ms] of timeline(random.int(1, 2)).entries()) {
         todo.activities.push({
           ...base(ms, colleague().id),
@@ -277,12 +279,7 @@ export function buildWorld(db: Database, random: Random, now: number) {
         ...base(ms, colleague().id),
         kind: 2,
         event: i === 0 ? 'create' : 'update',
-        itemId: dealId,
-        itemType: 'deal',
-        itemName: name,
-        parentId: companyId,
-        parentType: 'company',
-        parentName: company,
+        ...onTarget(deal),
         rootId: companyId,
         rootType: 'company',
         rootName: company,
@@ -333,12 +330,7 @@ export function buildWorld(db: Database, random: Random, now: number) {
         ...base(ms, colleague().id),
         kind: 2,
         event: i === 0 ? 'create' : 'edit',
-        itemId: pageId,
-        itemType: 'page',
-        itemName: title,
-        parentId: project.id,
-        parentType: 'project',
-        parentName: project.name,
+        ...onTarget(page),
         rootId: project.id,
         rootType: 'project',
         rootName: project.name,
