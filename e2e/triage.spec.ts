@@ -23,12 +23,12 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
   );
 
   await page.keyboard.press('j');
-  expect(await focusedId(page)).toBe(ids[0]);
+  await expect.poll(() => focusedId(page)).toBe(ids[0]);
   await page.keyboard.press('j');
   await page.keyboard.press('ArrowDown');
-  expect(await focusedId(page)).toBe(ids[2]);
+  await expect.poll(() => focusedId(page)).toBe(ids[2]);
   await page.keyboard.press('k');
-  expect(await focusedId(page)).toBe(ids[1]);
+  await expect.poll(() => focusedId(page)).toBe(ids[1]);
 
   // Shift+I marks the focused row read; e dismisses it and focus moves to the next row.
   await page.keyboard.press('Shift+I');
@@ -102,7 +102,7 @@ test('keyboard focus moves correctly past the first screen and opens the focused
     'filter[type]': 'task',
   });
   for (let i = 0; i < 30; i++) await page.keyboard.press('j');
-  expect(await focusedId(page)).toBe(ids[29]);
+  await expect.poll(() => focusedId(page)).toBe(ids[29]);
   await expect(page.locator(`[data-notification-id="${ids[29]}"]`)).toBeInViewport();
   expect(
     await page.locator(`[data-notification-id="${ids[29]}"]`).getAttribute('aria-posinset'),
