@@ -1,6 +1,8 @@
 import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from '../api/http.ts';
 
+const isNetworkError = (error: unknown) => error instanceof ApiRequestError && error.status === 0;
+
 /** The query client's policy in one place. */
 export function createQueryClient(): QueryClient {
   // React Query assumes it is online until told otherwise; a page loaded offline must start offline, so that
@@ -24,6 +26,11 @@ export function createQueryClient(): QueryClient {
             return false;
           return failureCount < 2;
         },
+      },
+      mutations: {
+        // An action that could not reach the server (status 0) is not refused: it waits for the network and tries
+        // again (React Query pauses the retry while offline), instead of being rolled back and lost.
+        retry: (failureCount, error) => isNetworkError(error) && failureCount < 3,
       },
     },
   });

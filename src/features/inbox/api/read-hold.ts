@@ -42,7 +42,6 @@ export function flushReads() {
   for (const id of [...held.keys()]) settle(id, 'send');
 }
 
-
 if (typeof window !== 'undefined') {
   window.addEventListener('pagehide', flushReads);
   document.addEventListener('visibilitychange', () => {

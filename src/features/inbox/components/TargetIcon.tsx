@@ -12,7 +12,6 @@ const PATHS: Record<string, string> = {
 };
 const GENERIC = 'M12 8v4M12 16h.01M4 12a8 8 0 1 0 16 0 8 8 0 0 0-16 0';
 
-
 /** An icon per target type; an unknown type gets a generic one and never breaks the row. */
 export function TargetIcon({ type }: { type: string }) {
   const path = PATHS[type.toLowerCase()] ?? GENERIC;
