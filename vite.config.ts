@@ -9,5 +9,6 @@ export default defineConfig({
   server: {
     proxy: { '/api': `http://127.0.0.1:${API_DEV_PORT}` },
   },
-  build: { target: 'es2022', sourcemap: false },
+  // The manifest tells the bundle budget check which chunks the inbox needs before first render.
+  build: { target: 'es2022', sourcemap: false, manifest: true },
 });

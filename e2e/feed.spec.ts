@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { apiNotification } from './api.ts';
+import { apiNotification } from './support/api.ts';
 
 interface ApiActivity {
   id: string;

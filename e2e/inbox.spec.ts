@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiNotification, apiNotifications, screenMatches } from './api.ts';
+import { apiNotification, apiNotifications, screenMatches } from './support/api.ts';
 
 const rows = (page: Page) => page.getByTestId('notification-row');
 const rowIds = (page: Page) =>

@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test, type Page } from '@playwright/test';
-import { apiNotifications } from './api.ts';
+import { apiNotifications } from './support/api.ts';
 
 const rows = (page: Page) => page.getByTestId('notification-row');
 const rowIds = (page: Page) =>

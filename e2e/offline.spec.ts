@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiNotification } from './api.ts';
+import { apiNotification } from './support/api.ts';
 
 test.use({ serviceWorkers: 'allow' });
 

@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { Hono, type Context } from 'hono';
 import { ApiError, notFound } from '../api/errors.ts';
 import { errorResponse } from '../api/respond.ts';
@@ -66,6 +67,11 @@ export function createApp({ api, staticRoot }: AppOptions): Hono {
   if (staticRoot && indexPath && existsSync(indexPath)) {
     const indexHtml = readFileSync(indexPath, 'utf8');
     const root = relative(process.cwd(), staticRoot) || '.';
+    // Hashed file names never change content: cache them for good, and send them compressed.
+    app.use('/assets/*', compress(), async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
     app.use('/assets/*', serveStatic({ root }));
     app.get('/assets/*', (c) => c.text('Not found', 404));
     // Top-level files such as /favicon.svg; everything else is a client route.

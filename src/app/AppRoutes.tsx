@@ -15,7 +15,11 @@ const ActivityPage = lazy(() =>
   })),
 );
 
-const pageLoading = <p className="px-4 py-16 text-center text-slate-500">Loading…</p>;
+const pageLoading = (
+  <main aria-busy="true" className="px-4 py-16 text-center text-slate-600 dark:text-slate-400">
+    Loading…
+  </main>
+);
 
 export function AppRoutes() {
   return (

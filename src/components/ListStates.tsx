@@ -1,8 +1,19 @@
 import type { ReactNode } from 'react';
 
-/** Placeholder rows with the final rows' layout, so nothing jumps when data arrives. */
-export function ListSkeleton({ rows = 8, avatar = false }: { rows?: number; avatar?: boolean }) {
-  return (
+/**
+ * Placeholder rows with the final rows' layout, so nothing jumps when data arrives. With a label (first loads
+ * only, not every next page) it also tells screen readers what is loading.
+ */
+export function ListSkeleton({
+  rows = 8,
+  avatar = false,
+  label,
+}: {
+  rows?: number;
+  avatar?: boolean;
+  label?: string;
+}) {
+  const placeholder = (
     <ul aria-hidden="true" className="animate-pulse motion-reduce:animate-none">
       {Array.from({ length: rows }, (_, index) => (
         <li
@@ -24,6 +35,13 @@ export function ListSkeleton({ rows = 8, avatar = false }: { rows?: number; avat
         </li>
       ))}
     </ul>
+  );
+  if (!label) return placeholder;
+  return (
+    <div role="status" aria-busy="true">
+      <span className="sr-only">{label}</span>
+      {placeholder}
+    </div>
   );
 }
 

@@ -24,7 +24,9 @@ export function ActivityPage() {
         </Link>
         <h1 className="mt-2 text-xl font-semibold">Activity</h1>
       </header>
-      {activity.status === 'pending' && <ListSkeleton rows={1} avatar />}
+      {activity.status === 'pending' && (
+        <ListSkeleton rows={1} avatar label="Loading the activity…" />
+      )}
       {activity.status === 'error' && (
         <ErrorState
           title="Could not load the activity"

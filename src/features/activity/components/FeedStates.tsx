@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 
 export function FeedNotFound({ what }: { what: 'task' | 'activity' }) {
   return (
-    <div className="px-4 py-16 text-center">
+    <main className="px-4 py-16 text-center">
       <h1 className="text-xl font-semibold">This {what} was not found</h1>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         It may have been deleted, or the address is wrong.
@@ -13,6 +13,6 @@ export function FeedNotFound({ what }: { what: 'task' | 'activity' }) {
       >
         Go to the inbox
       </Link>
-    </div>
+    </main>
   );
 }

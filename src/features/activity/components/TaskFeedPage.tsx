@@ -140,7 +140,9 @@ export function TaskFeedPage() {
         {task.data && (
           <>
             <h1 className="mt-2 text-xl font-semibold break-words">
-              {task.data.number && <span className="text-slate-500">#{task.data.number} </span>}
+              {task.data.number && (
+                <span className="text-slate-600 dark:text-slate-400">#{task.data.number} </span>
+              )}
               {task.data.title}
             </h1>
             <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600 dark:text-slate-400">
@@ -244,7 +246,7 @@ export function TaskFeedPage() {
         )}
       </section>
 
-      {feed.status === 'pending' && <ListSkeleton rows={6} avatar />}
+      {feed.status === 'pending' && <ListSkeleton rows={6} avatar label="Loading the activity…" />}
       {feed.status === 'error' && !data && (
         <ErrorState
           title="Could not load the activity"

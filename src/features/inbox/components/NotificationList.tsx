@@ -1,5 +1,14 @@
 import { useInfiniteQuery, useMutationState, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
   getNotifications,
@@ -29,8 +38,12 @@ import { NotificationRow, targetHref } from './NotificationRow.tsx';
 import { VirtualFeed } from './VirtualFeed.tsx';
 import { withDayHeaders } from '../model/day-groups.ts';
 import { SelectionBar } from './SelectionBar.tsx';
-import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useInboxShortcuts } from './use-inbox-shortcuts.ts';
+
+// The help dialog is not part of the first screen: it downloads when first opened.
+const ShortcutHelp = lazy(() =>
+  import('./ShortcutHelp.tsx').then((module) => ({ default: module.ShortcutHelp })),
+);
 
 interface Props {
   view: ViewName;
@@ -194,7 +207,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     }
   }, [read, hasNextPage, isFetchingNextPage, visible.length, loadedPages, fetchNextPage]);
 
-  if (status === 'pending') return <ListSkeleton />;
+  if (status === 'pending') return <ListSkeleton label="Loading notifications…" />;
   if (status === 'error' && !data)
     return (
       <ErrorState
@@ -281,7 +294,11 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
       {hasNextPage && !isFetchingNextPage && (
         <LoadMoreButton label="Load more" onClick={loadNext} />
       )}
-      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutHelp open onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -72,13 +72,17 @@ export function ProjectPicker({ selected, onChange }: Props) {
         <fieldset className="mt-2 max-h-64 overflow-y-auto">
           <legend className="sr-only">Projects</legend>
           {status === 'pending' && (
-            <p className="px-2 py-1 text-sm text-slate-500">Loading projects…</p>
+            <p className="px-2 py-1 text-sm text-slate-600 dark:text-slate-400">
+              Loading projects…
+            </p>
           )}
           {status === 'error' && (
             <p className="px-2 py-1 text-sm text-red-700">Could not load projects.</p>
           )}
           {status === 'success' && matching.length === 0 && (
-            <p className="px-2 py-1 text-sm text-slate-500">No project matches “{search}”.</p>
+            <p className="px-2 py-1 text-sm text-slate-600 dark:text-slate-400">
+              No project matches “{search}”.
+            </p>
           )}
           {matching.map((project) => (
             <label

@@ -1,5 +1,5 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useWindowList } from '../../../lib/window-list/use-window-list.ts';
 import type { ListItem } from '../model/day-groups.ts';
 
 interface Props {
@@ -11,6 +11,9 @@ interface Props {
   focusNonce: number;
 }
 
+const keyOf = (item: ListItem) => item.key;
+const estimate = (item: ListItem) => (item.kind === 'header' ? 36 : 92);
+
 const rowElement = (id: string) =>
   document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
 
@@ -19,22 +22,11 @@ const rowElement = (id: string) =>
  * each article says its position in the set, and the current row is scrolled into the DOM before it is focused.
  */
 export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: Props) {
-  const [margin, setMargin] = useState(0);
-  const listRef = useCallback((element: HTMLDivElement | null) => {
-    if (!element) return;
-    const measure = () => setMargin(element.getBoundingClientRect().top + window.scrollY);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
-
-  const virtualizer = useWindowVirtualizer({
-    count: items.length,
-    estimateSize: (index) => (items[index]?.kind === 'header' ? 36 : 92),
+  const { rows, totalSize, attach, measure, scrollToIndex, rowBelowTop } = useWindowList({
+    items,
+    keyOf,
+    estimate,
     overscan: 8,
-    scrollMargin: margin,
-    getItemKey: (index) => items[index]?.key ?? index,
   });
 
   const handledNonce = useRef(focusNonce);
@@ -46,7 +38,7 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
     if (!byKeyboard && document.activeElement !== document.body) return;
     const index = items.findIndex((item) => item.key === focusedId);
     if (index < 0) return;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    scrollToIndex(index);
     let tries = 0;
     let frame = 0;
     const focus = () => {
@@ -59,19 +51,19 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
     frame = requestAnimationFrame(focus);
     // A newer move (fast key repeat) cancels this one, so that focus never lands on an older row.
     return () => cancelAnimationFrame(frame);
-  }, [focusedId, focusNonce, items, virtualizer]);
+  }, [focusedId, focusNonce, items, scrollToIndex]);
 
-  const virtualItems = virtualizer.getVirtualItems();
-  const firstVisible =
-    virtualItems.find((item) => item.end > window.scrollY + 100) ?? virtualItems[0];
   let currentGroup: string | null = null;
-  for (let index = firstVisible?.index ?? 0; index >= 0; index--) {
+  for (let index = rowBelowTop(100); index >= 0; index--) {
     const item = items[index];
     if (item?.kind === 'header') {
       currentGroup = item.label;
       break;
     }
   }
+
+  // An empty feed is not a feed (it must own articles); the page shows its empty state instead.
+  if (items.length === 0) return null;
 
   return (
     <>
@@ -86,28 +78,32 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
         </div>
       )}
       <div
-        ref={listRef}
+        ref={attach}
         role="feed"
         aria-label="Notifications"
         aria-busy={busy}
         className="relative"
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: totalSize }}
       >
-        {virtualItems.map((virtualItem) => {
-          const item = items[virtualItem.index];
+        {rows.map((row) => {
+          const item = items[row.index];
           if (!item) return null;
           return (
             <div
-              key={virtualItem.key}
-              data-index={virtualItem.index}
-              ref={virtualizer.measureElement}
+              key={row.key}
+              data-row-key={row.key}
+              ref={measure}
               className="absolute top-0 left-0 w-full"
-              style={{ transform: `translateY(${virtualItem.start - margin}px)` }}
+              style={{ transform: `translateY(${row.start}px)` }}
             >
               {item.kind === 'header' ? (
-                <h2 className="bg-slate-50 px-3 py-2 text-xs font-semibold tracking-wide text-slate-600 uppercase sm:px-4 dark:bg-slate-900 dark:text-slate-300">
+                // A feed may hold only articles: the day is a visual divider; each row says its own time.
+                <div
+                  aria-hidden="true"
+                  className="bg-slate-50 px-3 py-2 text-xs font-semibold tracking-wide text-slate-600 uppercase sm:px-4 dark:bg-slate-900 dark:text-slate-300"
+                >
                   {item.label}
-                </h2>
+                </div>
               ) : (
                 renderRow(item)
               )}
