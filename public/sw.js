@@ -9,7 +9,9 @@ self.addEventListener('install', (event) => {
       const response = await fetch('/', { cache: 'no-store' });
       const html = await response.clone().text();
       await cache.put('/', response);
-      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map(
+        (match) => match[1],
+      );
       await cache.addAll(assets);
     })(),
   );
@@ -20,7 +22,12 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (
+    request.method !== 'GET' ||
+    url.origin !== self.location.origin ||
+    url.pathname.startsWith('/api/')
+  )
+    return;
   if (request.mode === 'navigate') {
     event.respondWith(
       fetch(request)

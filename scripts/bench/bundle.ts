@@ -62,10 +62,7 @@ export function measureBundle(
 /** Measures a built dist/ folder (built with `build.manifest`). */
 export function measureDist(dist = 'dist'): BundleReport {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
-  return measureBundle(
-    manifest,
-    (file) => gzipSync(readFileSync(join(dist, file))).length,
-  );
+  return measureBundle(manifest, (file) => gzipSync(readFileSync(join(dist, file))).length);
 }
 
 export const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -22,7 +22,14 @@ describe('window list layout', () => {
     expect(visibleRange(layout, 15, 65, 0)).toEqual([1, 3]);
     expect(visibleRange(layout, 15, 65, 1)).toEqual([0, 4]);
     expect(visibleRange(layout, 140, 400, 2)).toEqual([2, 4]);
-    expect(visibleRange(computeLayout(0, () => 10), 0, 100, 3)).toBeNull();
+    expect(
+      visibleRange(
+        computeLayout(0, () => 10),
+        0,
+        100,
+        3,
+      ),
+    ).toBeNull();
   });
 
   it('scrolls as little as it can to show a row, and not at all when it is in view', () => {
