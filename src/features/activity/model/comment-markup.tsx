@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { parseFragment, type FragmentNode } from '../../../lib/markup/html-fragment.ts';
 
 /** Mentions are written `@[Person:ID:Name]` inside comment bodies. */
 const MENTION = /@\[Person:(\d+):([^\]]{1,100})\]/g;
@@ -10,8 +11,8 @@ const INLINE: Record<string, string> = {
   em: 'italic',
 };
 const BLOCK = new Set(['p', 'ul', 'ol', 'li', 'br', 'a']);
-/** Whose content is never shown: code and styling, not prose. */
-const DROP = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed']);
+/** Whose content is never shown (script, style and the like are already skipped by the parser). */
+const DROP = new Set(['object', 'embed', 'svg', 'math', 'select', 'head']);
 
 export function safeHref(href: string | null): string | null {
   const trimmed = href?.trim() ?? '';
@@ -44,15 +45,11 @@ function withMentions(text: string, key: string): ReactNode[] {
   return parts;
 }
 
-function convert(node: Node, key: string): ReactNode {
-  if (node.nodeType === Node.TEXT_NODE) return withMentions(node.textContent ?? '', key);
-  if (node.nodeType !== Node.ELEMENT_NODE) return null;
-  const element = node as Element;
-  const tag = element.tagName.toLowerCase();
+function convert(node: FragmentNode, key: string): ReactNode {
+  if (node.type === 'text') return withMentions(node.text, key);
+  const { tag } = node;
   if (DROP.has(tag)) return null;
-  const children = Array.from(element.childNodes).map((child, index) =>
-    convert(child, `${key}.${index}`),
-  );
+  const children = node.children.map((child, index) => convert(child, `${key}.${index}`));
   if (INLINE[tag])
     return (
       <span key={key} className={INLINE[tag]}>
@@ -84,7 +81,7 @@ function convert(node: Node, key: string): ReactNode {
     case 'br':
       return <br key={key} />;
     default: {
-      const href = safeHref(element.getAttribute('href'));
+      const href = safeHref(node.attributes.get('href') ?? null);
       return href ? (
         <a
           key={key}
@@ -103,11 +100,10 @@ function convert(node: Node, key: string): ReactNode {
 }
 
 /**
- * A comment body as React elements. The markup is parsed in an inert document (nothing loads or runs there) and
- * only emphasis, paragraphs, lists, line breaks and http(s) links are rebuilt; every other element is reduced to
- * its text, and attributes other than a link's checked href are never copied.
+ * A comment body as React elements. The markup is parsed by our own fragment parser (the browser never sees it)
+ * and only emphasis, paragraphs, lists, line breaks and http(s) links are rebuilt; every other element is
+ * reduced to its text, and attributes other than a link's checked href are never copied.
  */
 export function renderCommentBody(markup: string): ReactNode {
-  const document = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
-  return Array.from(document.body.childNodes).map((child, index) => convert(child, String(index)));
+  return parseFragment(markup).map((child, index) => convert(child, String(index)));
 }

@@ -1,3 +1,5 @@
+import { decodeEntities } from '../../../lib/markup/html-fragment.ts';
+
 /** API titles carry a little markup (`<b>`). Only inline emphasis survives; everything else is shown as text. */
 export interface TitleSegment {
   text: string;
@@ -12,30 +14,6 @@ const STYLE: Record<string, 'bold' | 'italic'> = {
   i: 'italic',
   em: 'italic',
 };
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (entity, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X'
-          ? parseInt(body.slice(2), 16)
-          : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-        ? String.fromCodePoint(code)
-        : entity;
-    }
-    return ENTITIES[body.toLowerCase()] ?? entity;
-  });
-}
-
 /** Splits markup into styled text segments. Tags with attributes or of other kinds stay literal text. */
 export function parseTitleMarkup(markup: string): TitleSegment[] {
   const segments: TitleSegment[] = [];
