@@ -16,7 +16,10 @@ test('filter by project and by type through the UI, clear, and go back', async (
 
   await page.getByText('All projects').click();
   await page.getByLabel('Search projects').fill('Mobile');
-  await page.getByRole('checkbox', { name: '[Globex] Mobile app v2', exact: true }).check();
+  // The box is controlled by the address, so it turns checked once the navigation renders: click, then wait.
+  const mobile = page.getByRole('checkbox', { name: '[Globex] Mobile app v2', exact: true });
+  await mobile.click();
+  await expect(mobile).toBeChecked();
   await expect(page).toHaveURL(/\?project=2$/);
   const byProject = await apiNotifications(request, {
     'filter[dismissed]': 'false',
@@ -175,7 +178,7 @@ test('invalid filters in the URL are named and ignored; unknown routes get a 404
   await page.goto('/?project=abc&type=spaceship&before=2026-02-31');
   await expect(page.getByText('project=abc, type=spaceship, before=2026-02-31')).toBeVisible();
   await expect(rows(page).first()).toBeVisible();
-  await page.getByRole('button', { name: 'Clean up the address' }).click();
+  await page.getByRole('link', { name: 'Clean up the address' }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { useState } from 'react';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, useLocation } from 'react-router';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
@@ -13,6 +14,16 @@ function createClient() {
   const queryClient = createQueryClient();
   setNotificationActionDefaults(queryClient);
   return queryClient;
+}
+
+/** The routes, with a failure on one page cleared by going to another. */
+function Pages() {
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary resetKey={pathname}>
+      <AppRoutes />
+    </ErrorBoundary>
+  );
 }
 
 export function App() {
@@ -32,7 +43,7 @@ export function App() {
         <BackgroundErrors />
         <BrowserRouter>
           <OfflineBanner />
-          <AppRoutes />
+          <Pages />
         </BrowserRouter>
       </ToastProvider>
     </PersistQueryClientProvider>

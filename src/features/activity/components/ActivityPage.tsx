@@ -1,14 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../../api/http.ts';
 import { activityQueries } from '../api/activity-queries.ts';
 import { ActivityEntry } from './ActivityEntry.tsx';
 import { ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
+import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { FeedNotFound } from './FeedStates.tsx';
 
 /** One activity on its own, with a link to its task. */
 export function ActivityPage() {
   const { activityId = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  // This page takes no parameters: any in the address are named as ignored.
+  const ignored = [...searchParams].map(([name, value]) => `${name}=${value.slice(0, 40)}`);
   const valid = /^\d{1,15}$/.test(activityId);
   const activity = useQuery({ ...activityQueries.detail(activityId), enabled: valid });
   if (!valid || (activity.error instanceof ApiRequestError && activity.error.status === 404))
@@ -24,6 +28,7 @@ export function ActivityPage() {
         </Link>
         <h1 className="mt-2 text-xl font-semibold">Activity</h1>
       </header>
+      <IgnoredNotice ignored={ignored} cleanHref={`/activities/${activityId}`} />
       {activity.status === 'pending' && (
         <ListSkeleton rows={1} avatar label="Loading the activity…" />
       )}

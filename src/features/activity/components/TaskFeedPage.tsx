@@ -16,6 +16,7 @@ import {
 } from '../model/feed-filters.ts';
 import { ActivityEntry } from './ActivityEntry.tsx';
 import { ErrorState, ListSkeleton, LoadMoreButton } from '../../../components/ListStates.tsx';
+import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { FeedNotFound } from './FeedStates.tsx';
 
 const MAX_PAGES_TO_FIND_UNREAD = 10;
@@ -158,15 +159,7 @@ export function TaskFeedPage() {
         )}
       </header>
 
-      {ignored.length > 0 && (
-        <p
-          role="status"
-          className="mx-3 mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 sm:mx-4 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-        >
-          Ignored invalid filter{ignored.length > 1 ? 's' : ''}:{' '}
-          <span className="font-mono break-all">{ignored.join(', ')}</span>
-        </p>
-      )}
+      <IgnoredNotice ignored={ignored} cleanHref={`?${feedSearchParams(filters, searchParams)}`} />
 
       <section
         role="search"

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useNavigate } from 'react-router';
 import { setFaviconBadge } from '../../../lib/favicon-badge.ts';
+import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
 import { notificationQueries } from '../api/notification-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
@@ -59,7 +59,6 @@ function useInboxUnreadLabel(): string | null {
 
 export function InboxPage({ view }: { view: ViewName }) {
   const { filters, ignored, setFilters } = useInboxFilters();
-  const navigate = useNavigate();
   const projectName = useProjectName();
   const unread = useInboxUnreadLabel();
   const query = toNotificationQuery(view, filters);
@@ -83,24 +82,7 @@ export function InboxPage({ view }: { view: ViewName }) {
       </aside>
       <main className="min-w-0 flex-1">
         <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">{VIEWS[view].label}</h1>
-        {ignored.length > 0 && (
-          <div
-            role="status"
-            className="mx-3 mb-2 flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 sm:mx-4 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-          >
-            <span className="flex-1">
-              Ignored invalid filter{ignored.length > 1 ? 's' : ''}:{' '}
-              <span className="font-mono break-all">{ignored.join(', ')}</span>
-            </span>
-            <button
-              type="button"
-              className="font-medium underline"
-              onClick={() => void navigate(hrefFor(view, filters), { replace: true })}
-            >
-              Clean up the address
-            </button>
-          </div>
-        )}
+        <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
         <FilterBar view={view} filters={filters} onChange={setFilters} />
         <NotificationList
           view={view}
