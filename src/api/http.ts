@@ -20,35 +20,43 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** A request the server has not answered by then is treated like a lost connection (and retried as one). */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
 export interface RequestOptions {
   method?: 'GET' | 'PATCH';
   params?: URLSearchParams;
   signal?: AbortSignal;
+  timeoutMs?: number;
 }
 
 export async function apiRequest(
   path: string,
-  { method = 'GET', params, signal }: RequestOptions = {},
+  { method = 'GET', params, signal, timeoutMs = REQUEST_TIMEOUT_MS }: RequestOptions = {},
 ): Promise<unknown> {
   const query = params && [...params].length ? `?${params.toString()}` : '';
+  const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response;
+  let text: string;
   try {
     response = await fetch(`${API_BASE}${path}${query}`, {
       method,
       headers: { Accept: 'application/vnd.api+json', 'Content-Type': 'application/vnd.api+json' },
-      signal,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive.
       keepalive: method === 'PATCH',
     });
+    text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError(
       0,
       'Network error',
-      'The server could not be reached. Check your connection.',
+      timeout.aborted
+        ? 'The server did not answer in time.'
+        : 'The server could not be reached. Check your connection.',
     );
   }
-  const text = await response.text();
   let body: unknown = undefined;
   try {
     body = text ? JSON.parse(text) : undefined;

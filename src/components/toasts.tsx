@@ -26,7 +26,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback<ShowToast>(
     (toast) => {
       const id = nextId++;
-      setToasts((all) => [...all.slice(-3), { ...toast, id }]);
+      // At most three of each tone: a burst of Undo toasts never pushes out an error that offers Retry.
+      setToasts((all) => {
+        const sameTone = all.filter((shown) => shown.tone === toast.tone);
+        const dropped = new Set(sameTone.slice(0, -2).map((shown) => shown.id));
+        return [...all.filter((shown) => !dropped.has(shown.id)), { ...toast, id }];
+      });
       window.setTimeout(() => dismiss(id), TIMEOUT_MS[toast.tone]);
     },
     [dismiss],

@@ -7,6 +7,7 @@ import {
 import {
   applyActionToList,
   findNotification,
+  placeInList,
   type CacheAction,
   type NotificationPages,
 } from '../model/cache-updates.ts';
@@ -41,6 +42,25 @@ export function updateCachedLists(
     if (next !== data) queryClient.setQueryData<NotificationPages>(key, next);
   }
   return snapshot;
+}
+
+/**
+ * Puts notifications back in every cached list as they were in a snapshot taken before an action. Only those
+ * rows change: restoring the whole snapshot would also undo every other action taken since.
+ */
+export function restoreNotifications(
+  queryClient: QueryClient,
+  snapshot: ReturnType<typeof updateCachedLists>,
+  ids: readonly string[],
+) {
+  const originals = ids.flatMap((id) => findNotification(snapshot, id) ?? []);
+  if (originals.length === 0) return;
+  for (const [key, data] of queryClient.getQueriesData<NotificationPages>(lists)) {
+    if (!data) continue;
+    const query = key[2] as NotificationQuery;
+    const next = originals.reduce((list, original) => placeInList(list, query, original), data);
+    if (next !== data) queryClient.setQueryData<NotificationPages>(key, next);
+  }
 }
 
 /** Reads wait out the undo window together; the ones not undone are sent. */
@@ -88,12 +108,19 @@ export function useNotificationAction() {
       tellOtherTabs({ type: 'action', ids, action });
       return { snapshot: updateCachedLists(queryClient, ids, action) };
     },
-    onError: (_error, _variables, context) => {
-      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
+    onError: (_error, { ids }, context) => {
+      if (context) restoreNotifications(queryClient, context.snapshot, ids);
       tellOtherTabs({ type: 'refresh' });
     },
-    onSuccess: ({ failed }) => {
-      if (failed.length) tellOtherTabs({ type: 'refresh' });
+    onSuccess: ({ failed }, _variables, context) => {
+      if (failed.length === 0) return;
+      if (context)
+        restoreNotifications(
+          queryClient,
+          context.snapshot,
+          failed.map((item) => item.id),
+        );
+      tellOtherTabs({ type: 'refresh' });
     },
     onSettled: () => {
       if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 1) {

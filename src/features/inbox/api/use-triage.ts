@@ -35,7 +35,7 @@ export interface Triage {
 /** Actions the way a person triages: each one told (and announced), undoable for 8 s, failures reported per item. */
 export function useTriage(): Triage {
   const queryClient = useQueryClient();
-  const { mutate } = useNotificationAction();
+  const { mutateAsync } = useNotificationAction();
   const showToast = useToast();
   const stack = useRef<UndoEntry[]>([]);
   const nextKey = useRef(1);
@@ -53,33 +53,32 @@ export function useTriage(): Triage {
       undoable: boolean,
     ) {
       if (ids.length === 0) return;
-      mutate(
-        { ids, action },
-        {
-          onSuccess: ({ succeeded, failed }) => {
-            if (failed.length === 0) return;
-            showToast({
-              tone: 'error',
-              message: `${DONE[action]} ${succeeded.length} of ${ids.length}; ${failed.length} failed: ${failed[0]?.error.message}`,
-              action: {
-                label: 'Retry failed',
-                run: () =>
-                  run(
-                    failed.map((item) => item.id),
-                    action,
-                    undefined,
-                    false,
-                  ),
-              },
-            });
-          },
-          onError: (error) =>
-            showToast({
-              tone: 'error',
-              message: `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`,
-              action: { label: 'Retry', run: () => run(ids, action, describe, undoable) },
-            }),
+      // Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
+      // a burst of actions must report every failure.
+      mutateAsync({ ids, action }).then(
+        ({ succeeded, failed }) => {
+          if (failed.length === 0) return;
+          showToast({
+            tone: 'error',
+            message: `${DONE[action]} ${succeeded.length} of ${ids.length}; ${failed.length} failed: ${failed[0]?.error.message}`,
+            action: {
+              label: 'Retry failed',
+              run: () =>
+                run(
+                  failed.map((item) => item.id),
+                  action,
+                  undefined,
+                  false,
+                ),
+            },
+          });
         },
+        (error: Error) =>
+          showToast({
+            tone: 'error',
+            message: `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`,
+            action: { label: 'Retry', run: () => run(ids, action, describe, undoable) },
+          }),
       );
       if (!undoable) return;
       const entry: UndoEntry = {
@@ -130,5 +129,5 @@ export function useTriage(): Triage {
         else showToast({ tone: 'info', message: 'Nothing to undo' });
       },
     };
-  }, [mutate, queryClient, showToast]);
+  }, [mutateAsync, queryClient, showToast]);
 }

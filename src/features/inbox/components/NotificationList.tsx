@@ -86,8 +86,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   // Actions waiting for the network (offline) mark their rows as pending.
   const pausedIds = useMutationState({
     filters: { mutationKey: notificationActionKey, status: 'pending' },
+    // Waiting for the network, or retrying after a lost connection or a request that never answered.
     select: (mutation) =>
-      mutation.state.isPaused
+      mutation.state.isPaused || mutation.state.failureCount > 0
         ? ((mutation.state.variables as NotificationActionVariables | undefined)?.ids ?? [])
         : [],
   });

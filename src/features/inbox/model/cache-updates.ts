@@ -111,12 +111,22 @@ export function applyActionToList(
   notification: Notification,
   action: CacheAction,
 ): NotificationPages {
-  const next = applyToNotification(notification, action);
-  const listed = data.pages.some((page) =>
-    page.notifications.some((item) => item.id === notification.id),
-  );
+  return placeInList(data, query, applyToNotification(notification, action));
+}
+
+/**
+ * One cached list with a notification as given: replaced where it is listed, removed if it no longer belongs,
+ * inserted in order if it now does. Also how a failed action is undone: each row goes back as it was, without
+ * touching what other actions did meanwhile.
+ */
+export function placeInList(
+  data: NotificationPages,
+  query: NotificationQuery,
+  next: Notification,
+): NotificationPages {
+  const listed = data.pages.some((page) => page.notifications.some((item) => item.id === next.id));
   const belongs = matchesQuery(next, query);
-  if (listed) return belongs === false ? remove(data, notification.id) : replace(data, next);
+  if (listed) return belongs === false ? remove(data, next.id) : replace(data, next);
   return belongs === true ? insert(data, next) : data;
 }
 
