@@ -10,7 +10,9 @@ describe('the query client policy', () => {
   it('keeps an action that could not reach the server, instead of rolling it back at once', () => {
     const network = new ApiRequestError(0, 'Network error', 'unreachable');
     expect(retries(mutations?.retry, 0, network)).toBe(true);
-    expect(retries(mutations?.retry, 3, network)).toBe(false);
+    expect(retries(mutations?.retry, 30, network)).toBe(true);
+    const delay = mutations?.retryDelay as (attempt: number) => number;
+    expect([0, 1, 2, 3, 4, 20].map(delay)).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
     expect(retries(mutations?.retry, 0, new ApiRequestError(503, 'Unavailable', 'down'))).toBe(
       false,
     );

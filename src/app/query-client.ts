@@ -1,7 +1,8 @@
 import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from '../api/http.ts';
 
-const isNetworkError = (error: unknown) => error instanceof ApiRequestError && error.status === 0;
+export const isNetworkError = (error: unknown) =>
+  error instanceof ApiRequestError && error.status === 0;
 
 /** The query client's policy in one place. */
 export function createQueryClient(): QueryClient {
@@ -28,9 +29,11 @@ export function createQueryClient(): QueryClient {
         },
       },
       mutations: {
-        // An action that could not reach the server (status 0) is not refused: it waits for the network and tries
-        // again (React Query pauses the retry while offline), instead of being rolled back and lost.
-        retry: (failureCount, error) => isNetworkError(error) && failureCount < 3,
+        // An action that could not reach the server (status 0: offline, server down or restarting, no answer in
+        // time) is not refused: it keeps trying, backing off to every 10 s (React Query pauses while offline),
+        // instead of being rolled back and lost. The row says "Waiting to sync" meanwhile.
+        retry: (_failureCount, error) => isNetworkError(error),
+        retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 10_000),
       },
     },
   });

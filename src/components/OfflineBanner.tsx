@@ -1,5 +1,6 @@
 import { onlineManager, useMutationState } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
+import { isNetworkError } from '../app/query-client.ts';
 
 const subscribe = (onChange: () => void) => onlineManager.subscribe(onChange);
 
@@ -11,23 +12,33 @@ export function useOnline() {
   );
 }
 
-/** Offline is shown, with how many actions wait to be sent. */
+/** Offline, or a server that cannot be reached, is shown, with how many actions wait to be sent. */
 export function OfflineBanner() {
   const online = useOnline();
   const waiting = useMutationState({
     filters: { status: 'pending' },
     select: (mutation) => mutation.state.isPaused,
   }).filter(Boolean).length;
-  if (online) return null;
+  const unreachable = useMutationState({
+    filters: { status: 'pending' },
+    select: (mutation) =>
+      mutation.state.failureCount > 0 && isNetworkError(mutation.state.failureReason),
+  }).filter(Boolean).length;
+  if (online && unreachable === 0) return null;
+  const count = online ? unreachable : waiting;
+  const actions = `${count} action${count === 1 ? '' : 's'}`;
   return (
     <div
       role="status"
       className="sticky top-0 z-30 bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950 dark:bg-amber-900 dark:text-amber-50"
     >
-      You are offline.{' '}
-      {waiting > 0
-        ? `${waiting} action${waiting === 1 ? '' : 's'} will be sent when you are back online.`
-        : 'Showing what was loaded; changes you make will be sent when you are back online.'}
+      {online
+        ? `The server cannot be reached. Retrying: ${actions} will be sent when it is back.`
+        : `You are offline. ${
+            count > 0
+              ? `${actions} will be sent when you are back online.`
+              : 'Showing what was loaded; changes you make will be sent when you are back online.'
+          }`}
     </div>
   );
 }
