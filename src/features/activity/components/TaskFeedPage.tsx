@@ -28,10 +28,14 @@ const KIND_LABELS: Record<Kind, string> = {
 const isNotFound = (error: unknown) => error instanceof ApiRequestError && error.status === 404;
 
 /** Where "back to the inbox" goes: the inbox address the user came from, filters included. */
-function useBackTo(): string {
+/** Where "Back to the inbox" goes (the list with its filters), and the row to focus there. */
+function useBackTo(): { href: string; state: { focusNotification: string } | undefined } {
   const { state } = useLocation();
-  const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+  const { from, opened } = (state ?? {}) as { from?: unknown; opened?: unknown };
+  return {
+    href: typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/',
+    state: typeof opened === 'string' ? { focusNotification: opened } : undefined,
+  };
 }
 
 export function TaskFeedPage() {
@@ -127,7 +131,8 @@ export function TaskFeedPage() {
     <main className="mx-auto max-w-3xl pb-16">
       <header className="border-b border-slate-200 px-3 pt-4 pb-3 sm:px-4 dark:border-slate-800">
         <Link
-          to={backTo}
+          to={backTo.href}
+          state={backTo.state}
           className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
         >
           ← Back to the inbox

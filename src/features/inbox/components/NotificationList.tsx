@@ -64,9 +64,13 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const triage = useTriage();
   const showToast = useToast();
   const navigate = useNavigate();
-  const { pathname, search } = useLocation();
+  const { pathname, search, state } = useLocation();
   const inboxHref = `${pathname}${search}`;
-  const [selection, dispatch] = useReducer(selectionReducer, EMPTY_SELECTION);
+  // Back from a feed, the row that was opened is the current row again (and gets focus once it is shown).
+  const returnedTo = (state as { focusNotification?: unknown } | null)?.focusNotification;
+  const [selection, dispatch] = useReducer(selectionReducer, returnedTo, (id) =>
+    typeof id === 'string' ? { ...EMPTY_SELECTION, focusedId: id } : EMPTY_SELECTION,
+  );
   const [helpOpen, setHelpOpen] = useState(false);
   const [focusNonce, setFocusNonce] = useState(0);
 
@@ -151,7 +155,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const open = (notification: Notification) => {
     const { internal, href } = targetHref(notification);
     if (!notification.read) act([notification.id], 'read');
-    if (internal) void navigate(href, { state: { from: inboxHref } });
+    if (internal) void navigate(href, { state: { from: inboxHref, opened: notification.id } });
     else window.open(href, '_blank', 'noopener,noreferrer');
   };
 

@@ -103,7 +103,7 @@ export const NotificationRow = memo(function NotificationRow({
           {internal ? (
             <Link
               to={href}
-              state={{ from: inboxHref }}
+              state={{ from: inboxHref, opened: notification.id }}
               onClick={openTarget}
               className="hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
             >
