@@ -1,12 +1,10 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4319);
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
-  existsSync(path),
-);
 // Each run gets a fresh demo database, so tests that change data never see another run's changes.
 const directory = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
 const database = process.env.E2E_DB ?? join(directory, 'inbox.db');
@@ -28,19 +26,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     // The app's service worker (offline shell) would hide requests from page.route(); the offline test allows it.
     serviceWorkers: 'block',
-    launchOptions: systemChromium
-      ? {
-          executablePath: systemChromium,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [

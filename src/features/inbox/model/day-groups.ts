@@ -8,6 +8,22 @@ const startOfDay = (date: Date) =>
   new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 const DAY = 86_400_000;
 
+// Creating an Intl.DateTimeFormat is costly; lists of thousands of rows are grouped on every change.
+const formatters = new Map<boolean, Intl.DateTimeFormat>();
+function dateFormat(withYear: boolean): Intl.DateTimeFormat {
+  let format = formatters.get(withYear);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+    });
+    formatters.set(withYear, format);
+  }
+  return format;
+}
+
 /** The day group of a time: Today, Yesterday, Earlier this week, else the date itself. */
 export function dayGroup(iso: string | null, now = new Date()): string {
   if (!iso || Number.isNaN(Date.parse(iso))) return 'No date';
@@ -18,12 +34,7 @@ export function dayGroup(iso: string | null, now = new Date()): string {
   if (day >= today - DAY) return 'Yesterday';
   const weekStart = today - ((now.getDay() + 6) % 7) * DAY;
   if (day >= weekStart) return 'Earlier this week';
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
-  }).format(date);
+  return dateFormat(date.getFullYear() !== now.getFullYear()).format(date);
 }
 
 /** The list as the virtualizer sees it: a header before each day's first row. */
@@ -32,9 +43,17 @@ export function withDayHeaders(
   now = new Date(),
 ): ListItem[] {
   const items: ListItem[] = [];
+  // Rows of one day share a label: each day is worked out once.
+  const labels = new Map<number, string>();
   let current: string | null = null;
   notifications.forEach((notification, index) => {
-    const group = dayGroup(notification.lastActionAt, now);
+    const time = notification.lastActionAt ? Date.parse(notification.lastActionAt) : NaN;
+    const day = Number.isNaN(time) ? NaN : startOfDay(new Date(time));
+    let group = labels.get(day);
+    if (group === undefined) {
+      group = dayGroup(notification.lastActionAt, now);
+      labels.set(day, group);
+    }
     if (group !== current) {
       current = group;
       items.push({ kind: 'header', key: `header:${group}:${index}`, label: group });
