@@ -1,43 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { OwnServer } from './support/own-server.ts';
 import { screenMatches } from './support/api.ts';
 
-const PORT = Number(process.env.E2E_PORT ?? 4319) + 11;
-const base = `http://127.0.0.1:${PORT}`;
-const database = join(mkdtempSync(join(tmpdir(), 'inbox-restart-')), 'inbox.db');
-
-/** A server of our own, on its own database, that the test can stop and start. */
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', INBOX_DB: database },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const up = await fetch(`${base}/api/v2/projects?page[size]=1`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error('The server did not start');
-}
-
-async function stopServer(server: ChildProcess) {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
-}
+const server = new OwnServer(Number(process.env.E2E_PORT ?? 4319) + 11);
+const base = server.base;
 
 test('the server stops and restarts under the app: actions wait, nothing is lost, the app recovers by itself', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  let server = await startServer();
+  await server.start();
   try {
     await page.goto(`${base}/`);
     const rows = page.getByTestId('notification-row');
@@ -49,7 +21,7 @@ test('the server stops and restarts under the app: actions wait, nothing is lost
     const toRead = list.data.find((item) => !item.attributes.read && item.id !== toDismiss)
       ?.id as string;
 
-    await stopServer(server);
+    await server.stop();
 
     // While the server is down: the actions show at once, and wait.
     await page
@@ -69,7 +41,7 @@ test('the server stops and restarts under the app: actions wait, nothing is lost
     await expect(page.locator(`[data-notification-id="${toDismiss}"]`)).toHaveCount(0);
     await expect(readRow).toHaveAttribute('data-read', 'true');
 
-    server = await startServer();
+    await server.start();
 
     // Back up: both actions arrive without the user doing anything, and the screen equals the server.
     const attributes = async (id: string) =>
@@ -95,6 +67,6 @@ test('the server stops and restarts under the app: actions wait, nothing is lost
       .poll(async () => screenMatches(page, await serverIds()), { timeout: 15_000 })
       .toBe('match');
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
 });

@@ -86,15 +86,25 @@ export async function sendNotificationAction({
   return result;
 }
 
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Refetches the lists once the last action of a burst has settled. Checked after the settling mutation is
+ * marked done (a task later), not inside its onSettled: two actions settling together would each see the other
+ * still pending, and neither would refresh.
+ */
+function refreshWhenIdle(queryClient: QueryClient) {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 0)
+      void queryClient.invalidateQueries(lists);
+  }, 0);
+}
+
 /** Queued actions restored after a reload know how to send themselves and refresh the lists. */
 export function setNotificationActionDefaults(queryClient: QueryClient) {
   queryClient.setMutationDefaults(notificationActionKey, {
     mutationFn: sendNotificationAction,
-    onSettled: () => {
-      if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 1) {
-        return queryClient.invalidateQueries(lists);
-      }
-    },
+    onSettled: () => refreshWhenIdle(queryClient),
   });
 }
 
@@ -122,10 +132,6 @@ export function useNotificationAction() {
         );
       tellOtherTabs({ type: 'refresh' });
     },
-    onSettled: () => {
-      if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 1) {
-        return queryClient.invalidateQueries(lists);
-      }
-    },
+    onSettled: () => refreshWhenIdle(queryClient),
   });
 }

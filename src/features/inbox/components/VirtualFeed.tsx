@@ -30,12 +30,17 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
   });
 
   const handledNonce = useRef(focusNonce);
+  // The current row that last received focus here.
+  const focusedRow = useRef<string | null>(null);
   useEffect(() => {
     if (!focusedId) return;
     const byKeyboard = handledNonce.current !== focusNonce;
     handledNonce.current = focusNonce;
-    // Focus follows the current row when the keyboard moved it, or when the focused row just left the list.
-    if (!byKeyboard && document.activeElement !== document.body) return;
+    // Focus follows the current row when the keyboard moved it, or when the current row changed while nothing
+    // has focus (the focused row just left the list; back from a feed). A list that merely refreshed never
+    // moves focus, nor the page with it.
+    const changed = focusedRow.current !== focusedId;
+    if (!byKeyboard && !(changed && document.activeElement === document.body)) return;
     const index = items.findIndex((item) => item.key === focusedId);
     if (index < 0) return;
     scrollToIndex(index);
@@ -44,6 +49,7 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
     const focus = () => {
       const element = rowElement(focusedId);
       if (element) {
+        focusedRow.current = focusedId;
         element.focus({ preventScroll: true });
         element.scrollIntoView?.({ block: 'nearest' });
       } else if (tries++ < 10) frame = requestAnimationFrame(focus);
