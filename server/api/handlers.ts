@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Database } from '../db/database.ts';
+import { createCountCache } from './count-cache.ts';
 import { countedPage, includedFor, offset, type ResourceObject } from './document.ts';
 import { notFound } from './errors.ts';
 import { parseIncludes, parseListQuery, type ListSpec } from './query.ts';
@@ -18,13 +19,21 @@ export interface ResourceDefinition {
 /** GET /{resources}: a filtered page with total count, links and included records. */
 export function listHandler(db: Database, definition: ResourceDefinition) {
   const { table, spec, orders, serialize } = definition;
+  const countOf = createCountCache(db);
   return (c: Context) => {
     const url = requestUrl(c);
     const query = parseListQuery(url.searchParams, spec);
     const { sql, params } = query.where;
-    const total = (
-      db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${sql}`).get(...params) as { n: number }
-    ).n;
+    const total = countOf(
+      sql,
+      params,
+      () =>
+        (
+          db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${sql}`).get(...params) as {
+            n: number;
+          }
+        ).n,
+    );
     const rows = db
       .prepare(
         `SELECT * FROM ${table} WHERE ${sql} ORDER BY ${orders[query.sort]} LIMIT ? OFFSET ?`,

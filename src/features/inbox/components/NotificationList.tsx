@@ -4,6 +4,7 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useReducer,
   useRef,
@@ -141,14 +142,21 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     [byId, triage, selection.selected.size],
   );
 
+  // Row callbacks stay the same function across list changes (they read the latest list when called), so that
+  // an action re-renders only the rows it changes, not every row on screen.
+  const latest = useRef({ act, ids });
+  useLayoutEffect(() => {
+    latest.current = { act, ids };
+  });
   const onRowAction = useCallback(
-    (notification: Notification, action: NotificationAction) => act([notification.id], action),
-    [act],
+    (notification: Notification, action: NotificationAction) =>
+      latest.current.act([notification.id], action),
+    [],
   );
   const onToggle = useCallback(
     (id: string, range: boolean) =>
-      dispatch(range ? { type: 'range', id, ids } : { type: 'toggle', id }),
-    [ids],
+      dispatch(range ? { type: 'range', id, ids: latest.current.ids } : { type: 'toggle', id }),
+    [],
   );
   const onFocusRow = useCallback((id: string) => dispatch({ type: 'focus', id }), []);
 
