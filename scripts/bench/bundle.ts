@@ -22,7 +22,7 @@ export interface BundleReport {
   /** Every chunk the entry imports statically: downloaded before the inbox renders. */
   initial: Chunk[];
   initialBytes: number;
-  /** Chunks fetched later (lazy routes and dialogs). */
+  /** Chunks fetched later (lazy routes and dialogs, and what they share). */
   lazy: Chunk[];
 }
 
@@ -44,10 +44,9 @@ export function measureBundle(
     const file = manifest[key]?.file ?? key;
     return { file, gzipBytes: gzipBytesOf(file) };
   };
-  const lazyKeys = new Set(
-    Object.values(manifest)
-      .flatMap((chunk) => chunk.dynamicImports ?? [])
-      .filter((key) => !initial.has(key)),
+  // Everything else is fetched later: lazy pages and dialogs, and the chunks they share.
+  const lazyKeys = Object.keys(manifest).filter(
+    (key) => !initial.has(key) && manifest[key]?.file.endsWith('.js'),
   );
   const initialChunks = [...initial]
     .filter((key) => manifest[key]?.file.endsWith('.js'))
@@ -55,7 +54,7 @@ export function measureBundle(
   return {
     initial: initialChunks,
     initialBytes: initialChunks.reduce((sum, { gzipBytes }) => sum + gzipBytes, 0),
-    lazy: [...lazyKeys].map(chunk),
+    lazy: lazyKeys.map(chunk),
   };
 }
 
