@@ -44,6 +44,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       context,
       browser,
     }) => {
+      // About twenty axe runs and the error state's retries: more than the default 30 s on a slow machine.
+      test.setTimeout(120_000);
       await page.goto('/');
       await expect(rows(page).first()).toBeVisible();
       await expect(page.locator('html')).toHaveClass(
@@ -131,6 +133,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test(`activity feed pages and states have no axe violations (${colorScheme})`, async ({
       page,
     }) => {
+      test.setTimeout(90_000);
       const taskId = await taskWithActivity(page);
       await page.goto(`/tasks/${taskId}`);
       await expect(page.getByTestId('activity-entry').first()).toBeVisible();

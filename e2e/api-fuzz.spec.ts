@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
+import { seededRandom } from './support/random.ts';
 import { expect, test } from '@playwright/test';
-
-/** A seeded generator, so a failing request can be replayed. */
-function random(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T };
-}
 
 const HOSTILE = [
   '',
@@ -90,7 +81,7 @@ interface FuzzRequest {
 
 /** 500 requests, reads with hostile parameters and writes malformed in at least one way the API checks. */
 function generate(count: number): FuzzRequest[] {
-  const r = random(500);
+  const r = seededRandom(500);
   const requests: FuzzRequest[] = [];
   while (requests.length < count) {
     const kind = r.next();

@@ -1,3 +1,4 @@
+import { seededRandom } from './support/random.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { OwnServer } from './support/own-server.ts';
 import { screenMatches } from './support/api.ts';
@@ -6,20 +7,6 @@ import { screenMatches } from './support/api.ts';
 const server = new OwnServer(Number(process.env.E2E_PORT ?? 4319) + 12);
 test.beforeAll(() => server.start());
 test.afterAll(() => server.stop());
-
-/** A seeded generator, so a failing run can be replayed. */
-function random(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  return {
-    next,
-    int: (max: number) => Math.floor(next() * max),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T,
-  };
-}
 
 /** The rows in the DOM with their read state. */
 const screenRows = (page: Page) =>
@@ -34,7 +21,7 @@ test('200 random actions with random latencies and failures: the final screen eq
   page,
 }) => {
   test.setTimeout(180_000);
-  const r = random(42);
+  const r = seededRandom(42);
   let failures = 0;
   await page.route('**/api/v2/notifications/*/*', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, r.int(400)));

@@ -115,7 +115,8 @@ test('hostile task, comments, emails, changeset fields and values in the feed: s
   // Load every page of the feed.
   const more = page.getByRole('button', { name: 'Load older activity' });
   for (let step = 0; step < 20 && (await entries.count()) < world.activityCount; step++) {
-    if (await more.isVisible()) await more.click();
+    // The button is replaced whenever a page arrives (scrolling loads on its own): a click may miss it.
+    if (await more.isVisible()) await more.click({ timeout: 2000 }).catch(() => {});
     else await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(100);
   }

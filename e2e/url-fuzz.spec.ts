@@ -1,14 +1,5 @@
+import { seededRandom } from './support/random.ts';
 import { expect, test } from '@playwright/test';
-
-/** A small seeded generator, so a failure names a URL that can be replayed. */
-function random(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T };
-}
 
 const BAD_VALUES = [
   '',
@@ -67,7 +58,7 @@ interface Case {
 }
 
 function generateCases(count: number, taskId: number, activityId: number): Case[] {
-  const r = random(20_261_123);
+  const r = seededRandom(20_261_123);
   const pages: [string, Case['route']][] = [
     ['/', 'inbox'],
     ['/important', 'inbox'],

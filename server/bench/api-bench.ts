@@ -2,13 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/database.ts';
 import { seedDatabase } from '../seed/generate.ts';
 import { createDemoApi } from '../api/router.ts';
 import { createApp } from '../http/app.ts';
+import { listenOnFreePort } from '../http/listen.ts';
 import { timeQueries } from './queries.ts';
 
 const { values } = parseArgs({
@@ -28,13 +27,8 @@ console.log(
   `Seeded ${notifications.toLocaleString('en')} notifications in ${Math.round(performance.now() - started)} ms`,
 );
 
-const server = serve({
-  fetch: createApp({ api: createDemoApi(db) }).fetch,
-  hostname: '127.0.0.1',
-  port: 0,
-});
-await new Promise((resolve) => server.once('listening', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`;
+const server = await listenOnFreePort(createApp({ api: createDemoApi(db) }));
+const base = `${server.origin}/api/v2`;
 
 const timings = await timeQueries(base, notifications, runs);
 console.log(

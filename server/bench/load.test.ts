@@ -1,19 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDemoApi } from '../api/router.ts';
 import { createApp } from '../http/app.ts';
+import { listenOnFreePort } from '../http/listen.ts';
 import { createTestServer } from '../testing/fixture.ts';
 import { runClients } from './load.ts';
 
 const { db } = createTestServer({ notifications: 2000 });
-const server = serve({
-  fetch: createApp({ api: createDemoApi(db) }).fetch,
-  hostname: '127.0.0.1',
-  port: 0,
-});
-await new Promise((resolve) => server.once('listening', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`;
+const server = await listenOnFreePort(createApp({ api: createDemoApi(db) }));
+const base = `${server.origin}/api/v2`;
 afterAll(() => {
   server.close();
   db.close();
