@@ -11,7 +11,6 @@ const hostile = (field: string, index: number) =>
 export interface HostileWorld {
   projectId: number;
   taskId: number;
-  personMarker: string;
   notificationIds: number[];
   activityCount: number;
   /** Removes every planted row, so later tests see the demo data as it was. */
@@ -44,11 +43,15 @@ export function plantHostileWorld(path: string): HostileWorld {
     return row;
   };
 
-  const personMarker = marker('n', 0);
-  const personId = copy('people', template('SELECT * FROM people WHERE id = 2'), {
-    first_name: `${personMarker} ${XSS_CORPUS[2]}`,
-    last_name: XSS_CORPUS[0] as string,
-  });
+  // One person per payload: actors of the notifications, authors of the comments.
+  const personTemplate = template('SELECT * FROM people WHERE id = 2');
+  const people = XSS_CORPUS.map((payload, index) =>
+    copy('people', personTemplate, {
+      first_name: `${marker('n', index)} ${payload}`,
+      last_name: XSS_CORPUS[(index + 1) % XSS_CORPUS.length] as string,
+    }),
+  );
+  const personId = people[0] as number;
   const projectId = copy('projects', template('SELECT * FROM projects LIMIT 1'), {
     name: hostile('p', 5),
   });
@@ -82,10 +85,16 @@ export function plantHostileWorld(path: string): HostileWorld {
   XSS_CORPUS.forEach((payload, index) => {
     const commentId = copy('comments', template('SELECT * FROM comments LIMIT 1'), {
       body: `${marker('c', index)} ${payload}`,
-      creator_id: personId,
+      creator_id: people[index] as number,
       task_id: taskId,
     });
-    activityIds.push(activity(1, index * 3, { comment_id: commentId, item_id: commentId }));
+    activityIds.push(
+      activity(1, index * 3, {
+        comment_id: commentId,
+        item_id: commentId,
+        creator_id: people[index] as number,
+      }),
+    );
     const changeset = [
       { [`${marker('f', index)} ${payload}`]: [hostile('v', index), hostile('w', index)] },
       { title: [null, hostile('x', index)] },
@@ -118,7 +127,7 @@ export function plantHostileWorld(path: string): HostileWorld {
         new_activities_count: 2,
         first_unread_activity_id: activityIds.at(-2) ?? null,
         changeset: JSON.stringify([{ [payload]: [payload, payload] }]),
-        actor_id: personId,
+        actor_id: people[index] as number,
         project_id: projectId,
         last_action_ms: now - index * 1000,
         last_action_at: new Date(now - index * 1000).toISOString().replace('Z', '+00:00'),
@@ -129,7 +138,6 @@ export function plantHostileWorld(path: string): HostileWorld {
   return {
     projectId,
     taskId,
-    personMarker,
     notificationIds,
     activityCount: activityIds.length,
     remove() {
