@@ -97,6 +97,17 @@ test(`${XSS_CORPUS.length} hostile payloads in every notification field: shown a
   });
   // The picker shows the hostile project name as text.
   await expect(page.locator('summary').filter({ hasText: marker('p', 5) })).toBeVisible();
+  // Toasts name the target by its title: dismiss the first few hostile rows and read them.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const [index, id] of world.notificationIds.slice(0, 3).entries()) {
+    await page
+      .locator(`[data-notification-id="${id}"]`)
+      .getByRole('button', { name: /^Dismiss:/ })
+      .click();
+    await expect(page.getByRole('status').last()).toContainText(marker('g', index), {
+      ignoreCase: true,
+    });
+  }
 
   expect(await injected(page)).toEqual([]);
   expect(seen).toEqual([]);
