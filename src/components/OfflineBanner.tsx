@@ -15,15 +15,18 @@ export function useOnline() {
 /** Offline, or a server that cannot be reached, is shown, with how many actions wait to be sent. */
 export function OfflineBanner() {
   const online = useOnline();
-  const waiting = useMutationState({
+  // Each pending action: paused (offline), retrying after a network failure, or on its way.
+  const pending = useMutationState({
     filters: { status: 'pending' },
-    select: (mutation) => mutation.state.isPaused,
-  }).filter(Boolean).length;
-  const unreachable = useMutationState({
-    filters: { status: 'pending' },
-    select: (mutation) =>
-      mutation.state.failureCount > 0 && isNetworkError(mutation.state.failureReason),
-  }).filter(Boolean).length;
+    select: ({ state }) =>
+      state.isPaused
+        ? 'paused'
+        : state.failureCount > 0 && isNetworkError(state.failureReason)
+          ? 'unreachable'
+          : 'sending',
+  });
+  const waiting = pending.filter((state) => state === 'paused').length;
+  const unreachable = pending.filter((state) => state === 'unreachable').length;
   if (online && unreachable === 0) return null;
   const count = online ? unreachable : waiting;
   const actions = `${count} action${count === 1 ? '' : 's'}`;

@@ -86,18 +86,21 @@ export async function sendNotificationAction({
   return result;
 }
 
-let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+const refreshTimers = new WeakMap<QueryClient, ReturnType<typeof setTimeout>>();
 /**
  * Refetches the lists once the last action of a burst has settled. Checked after the settling mutation is
  * marked done (a task later), not inside its onSettled: two actions settling together would each see the other
  * still pending, and neither would refresh.
  */
 function refreshWhenIdle(queryClient: QueryClient) {
-  clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => {
-    if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 0)
-      void queryClient.invalidateQueries(lists);
-  }, 0);
+  clearTimeout(refreshTimers.get(queryClient));
+  refreshTimers.set(
+    queryClient,
+    setTimeout(() => {
+      if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 0)
+        void queryClient.invalidateQueries(lists);
+    }, 0),
+  );
 }
 
 /** Queued actions restored after a reload know how to send themselves and refresh the lists. */
