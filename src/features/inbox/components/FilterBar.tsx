@@ -119,26 +119,18 @@ export function FilterBar({ view, filters, onChange }: Props) {
           <option value="unread">Unread only</option>
           <option value="read">Read only</option>
         </select>
-        <label className="flex items-center gap-1">
-          <span className="text-slate-600 dark:text-slate-400">From</span>
-          <input
-            type="date"
-            className="filter-control"
-            value={filters.after ?? ''}
-            max={filters.before ?? undefined}
-            onChange={(event) => set({ after: event.target.value || null })}
-          />
-        </label>
-        <label className="flex items-center gap-1">
-          <span className="text-slate-600 dark:text-slate-400">To</span>
-          <input
-            type="date"
-            className="filter-control"
-            value={filters.before ?? ''}
-            min={filters.after ?? undefined}
-            onChange={(event) => set({ before: event.target.value || null })}
-          />
-        </label>
+        <DayInput
+          label="From"
+          value={filters.after}
+          bounds={{ max: filters.before ?? undefined }}
+          onChange={(after) => set({ after })}
+        />
+        <DayInput
+          label="To"
+          value={filters.before}
+          bounds={{ min: filters.after ?? undefined }}
+          onChange={(before) => set({ before })}
+        />
       </div>
       {chips.length > 0 && (
         <ul className="mt-2 flex flex-wrap items-center gap-2 text-xs" aria-label="Active filters">
@@ -168,5 +160,31 @@ export function FilterBar({ view, filters, onChange }: Props) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** A calendar-day filter: empty means no bound. */
+function DayInput({
+  label,
+  value,
+  bounds,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  bounds: { min?: string; max?: string };
+  onChange: (day: string | null) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1">
+      <span className="text-slate-600 dark:text-slate-400">{label}</span>
+      <input
+        type="date"
+        className="filter-control"
+        value={value ?? ''}
+        {...bounds}
+        onChange={(event) => onChange(event.target.value || null)}
+      />
+    </label>
   );
 }
