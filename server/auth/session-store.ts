@@ -1,0 +1,143 @@
+/**
+ * Team mode's sessions: server-side records in SQLite (INBOX_DATA_DIR/sessions.db, WAL). The browser holds only
+ * the random id; the database holds its hash, who it belongs to, and the token encrypted (crypto.ts). A session
+ * ends when it is signed out or unused for longer than the TTL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import {
+  decryptToken,
+  encryptToken,
+  hashSessionId,
+  newSessionId,
+  type TokenKey,
+} from './crypto.ts';
+
+export interface SessionIdentity {
+  personId: string;
+  personName: string;
+  organizationId: string;
+  organizationName: string;
+}
+
+export interface Session extends SessionIdentity {
+  token: string;
+}
+
+interface SessionRow {
+  token_sealed: string;
+  person_id: string;
+  person_name: string;
+  organization_id: string;
+  organization_name: string;
+  last_seen_ms: number;
+}
+
+export interface SessionStoreOptions {
+  path: string;
+  key: TokenKey;
+  ttlMs: number;
+  now?: () => number;
+}
+
+/** How stale last_seen may get before a use writes it again (keeps reads from writing on every request). */
+const TOUCH_AFTER_MS = 60_000;
+
+export class SessionStore {
+  readonly #db: DatabaseSync;
+  readonly #key: TokenKey;
+  readonly #ttlMs: number;
+  readonly #now: () => number;
+
+  constructor({ path, key, ttlMs, now = Date.now }: SessionStoreOptions) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.#db = new DatabaseSync(path);
+    this.#db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
+    );
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS sessions (
+      id_hash TEXT PRIMARY KEY,
+      token_sealed TEXT NOT NULL,
+      person_id TEXT NOT NULL,
+      person_name TEXT NOT NULL,
+      organization_id TEXT NOT NULL,
+      organization_name TEXT NOT NULL,
+      created_ms INTEGER NOT NULL,
+      last_seen_ms INTEGER NOT NULL
+    ) STRICT`);
+    this.#key = key;
+    this.#ttlMs = ttlMs;
+    this.#now = now;
+  }
+
+  /** Makes a session and returns the id to put in the cookie (the only time the id exists in the clear). */
+  create(session: Session): string {
+    const id = newSessionId();
+    const idHash = hashSessionId(id);
+    const now = this.#now();
+    this.#db
+      .prepare(
+        `INSERT INTO sessions (id_hash, token_sealed, person_id, person_name, organization_id, organization_name,
+          created_ms, last_seen_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        idHash,
+        encryptToken(this.#key, session.token, idHash),
+        session.personId,
+        session.personName,
+        session.organizationId,
+        session.organizationName,
+        now,
+        now,
+      );
+    return id;
+  }
+
+  /** The live session for a cookie's id, its use noted; null when unknown, expired (then deleted) or unreadable. */
+  find(id: string | undefined): Session | null {
+    if (!id || id.length > 100) return null;
+    const idHash = hashSessionId(id);
+    const row = this.#db
+      .prepare(
+        `SELECT token_sealed, person_id, person_name, organization_id, organization_name, last_seen_ms
+         FROM sessions WHERE id_hash = ?`,
+      )
+      .get(idHash) as SessionRow | undefined;
+    if (!row) return null;
+    const now = this.#now();
+    if (now - row.last_seen_ms > this.#ttlMs) {
+      this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+      return null;
+    }
+    const token = decryptToken(this.#key, row.token_sealed, idHash);
+    if (token === null) return null;
+    if (now - row.last_seen_ms > TOUCH_AFTER_MS) {
+      this.#db.prepare('UPDATE sessions SET last_seen_ms = ? WHERE id_hash = ?').run(now, idHash);
+    }
+    return {
+      token,
+      personId: row.person_id,
+      personName: row.person_name,
+      organizationId: row.organization_id,
+      organizationName: row.organization_name,
+    };
+  }
+
+  delete(id: string | undefined): void {
+    if (!id || id.length > 100) return;
+    this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hashSessionId(id));
+  }
+
+  /** Removes every session unused for longer than the TTL; returns how many. */
+  purgeExpired(): number {
+    const result = this.#db
+      .prepare('DELETE FROM sessions WHERE last_seen_ms < ?')
+      .run(this.#now() - this.#ttlMs);
+    return Number(result.changes);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
