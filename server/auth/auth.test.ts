@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -6,15 +6,13 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin, STANDIN_PEOPLE, type Standin } from '../testing/productive-standin.ts';
 import { decryptToken, deriveTokenKey, encryptToken, hashSessionId } from './crypto.ts';
+import { personalScope, withPageSession } from './page-session.ts';
 import { createAuthRoutes, SESSION_COOKIE } from './routes.ts';
 import { SessionStore } from './session-store.ts';
 import { identityFrom, verifyCredentials } from './verify.ts';
 
 const SECRET = 'a-session-secret-of-at-least-32-characters!';
-const [ana, marko] = STANDIN_PEOPLE as [
-  (typeof STANDIN_PEOPLE)[0],
-  (typeof STANDIN_PEOPLE)[0],
-];
+const [ana, marko] = STANDIN_PEOPLE as [(typeof STANDIN_PEOPLE)[0], (typeof STANDIN_PEOPLE)[0]];
 const DAY = 24 * 60 * 60 * 1000;
 
 let standin: Standin;
@@ -42,7 +40,7 @@ describe('token encryption', () => {
     expect(decryptToken(deriveTokenKey(`${SECRET}x`), sealed, 'session-a')).toBeNull();
     expect(decryptToken(key, sealed, 'session-b')).toBeNull();
     const bytes = Buffer.from(sealed, 'base64');
-    bytes[bytes.length - 1] ^= 1;
+    bytes.writeUInt8((bytes.at(-1) ?? 0) ^ 1, bytes.length - 1);
     expect(decryptToken(key, bytes.toString('base64'), 'session-a')).toBeNull();
     expect(decryptToken(key, 'not base64 at all', 'session-a')).toBeNull();
   });
@@ -316,6 +314,37 @@ describe('/auth in team mode', () => {
   });
 });
 
+describe('the page’s session', () => {
+  it('is written into the head, escaped, and names no token', () => {
+    const html = withPageSession('<html><head><title>x</title></head><body></body></html>', {
+      mode: 'team',
+      signedIn: true,
+      scope: 'team:1:2',
+      person: { id: '2', name: '"><script>alert(1)</script>' },
+      organization: { id: '1', name: "O'Brien & Co" },
+    });
+    expect(html).not.toContain('<script>');
+    const content = /<meta name="inbox-session" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    const decoded = content
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&');
+    expect(JSON.parse(decoded).person.name).toBe('"><script>alert(1)</script>');
+  });
+
+  it('personal scope: stable for a token across restarts, different for another token, and not the token', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inbox-scope-'));
+    const first = personalScope(dir, ana.token, '4242');
+    expect(personalScope(dir, ana.token, '4242')).toBe(first);
+    expect(personalScope(dir, marko.token, '4242')).not.toBe(first);
+    expect(first).toMatch(/^personal:4242:[A-Za-z0-9_-]{16}$/);
+    expect(first).not.toContain(ana.token.slice(4, 12));
+    expect(statSync(join(dir, 'scope.key')).mode & 0o077).toBe(0);
+  });
+});
+
 describe('/auth in demo and personal mode', () => {
   it('describes the session, and has no sign-in', async () => {
     const root = new Hono();
@@ -334,6 +363,8 @@ describe('/auth in demo and personal mode', () => {
       '/auth',
       createAuthRoutes({
         kind: 'personal',
+        scope: 'personal:4242:abc',
+        organizationId: '4242',
         identity: () => ({
           personId: '501',
           personName: 'Ana Kovač',
@@ -345,7 +376,9 @@ describe('/auth in demo and personal mode', () => {
     expect((await (await personal.request('/auth/session')).json()).data).toMatchObject({
       mode: 'personal',
       signedIn: true,
-      scope: 'personal:4242:501',
+      scope: 'personal:4242:abc',
+      person: { id: '501', name: 'Ana Kovač' },
+      organization: { id: '4242', name: 'Acme Agency' },
     });
   });
 });

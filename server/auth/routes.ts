@@ -14,7 +14,13 @@ export const SESSION_COOKIE = 'inbox_session';
 
 export type AuthMode =
   | { kind: 'demo' }
-  | { kind: 'personal'; identity: () => SessionIdentity | null }
+  | {
+      kind: 'personal';
+      /** Which token's data this is (page-session.ts): stable across restarts, whether Productive answers or not. */
+      scope: string;
+      organizationId: string;
+      identity: () => SessionIdentity | null;
+    }
   | {
       kind: 'team';
       store: SessionStore;
@@ -42,23 +48,27 @@ const DEMO_SESSION: PublicSession = {
   organization: { id: '1', name: 'Demo organization' },
 };
 
-const publicIdentity = (
-  mode: 'personal' | 'team',
-  identity: SessionIdentity | null,
-  fallbackOrganization?: string,
-): PublicSession => ({
-  mode,
-  signedIn: identity !== null || mode === 'personal',
-  scope: identity
-    ? `${mode}:${identity.organizationId}:${identity.personId}`
-    : mode === 'personal'
-      ? `personal:${fallbackOrganization ?? 'unknown'}:unknown`
-      : null,
+const teamSession = (identity: SessionIdentity | null): PublicSession => ({
+  mode: 'team',
+  signedIn: identity !== null,
+  scope: identity ? `team:${identity.organizationId}:${identity.personId}` : null,
   person: identity ? { id: identity.personId, name: identity.personName } : null,
-  organization: identity
-    ? { id: identity.organizationId, name: identity.organizationName }
-    : null,
+  organization: identity ? { id: identity.organizationId, name: identity.organizationName } : null,
 });
+
+function personalSession(mode: Extract<AuthMode, { kind: 'personal' }>): PublicSession {
+  const identity = mode.identity();
+  return {
+    mode: 'personal',
+    signedIn: true,
+    scope: mode.scope,
+    person: identity ? { id: identity.personId, name: identity.personName } : null,
+    organization: {
+      id: mode.organizationId,
+      name: identity?.organizationName ?? `Organization ${mode.organizationId}`,
+    },
+  };
+}
 
 /** The session a request carries, in team mode; null when it has none that is valid. */
 export function sessionOf(c: Context, store: SessionStore) {
@@ -68,8 +78,8 @@ export function sessionOf(c: Context, store: SessionStore) {
 /** The public description of the request's session, for GET /auth/session and the page itself. */
 export function describeSession(c: Context, mode: AuthMode): PublicSession {
   if (mode.kind === 'demo') return DEMO_SESSION;
-  if (mode.kind === 'personal') return publicIdentity('personal', mode.identity());
-  return publicIdentity('team', sessionOf(c, mode.store));
+  if (mode.kind === 'personal') return personalSession(mode);
+  return teamSession(sessionOf(c, mode.store));
 }
 
 const isHttps = (c: Context) =>
@@ -251,7 +261,7 @@ export function createAuthRoutes(mode: AuthMode): Hono {
     mode.store.delete(getCookie(c, SESSION_COOKIE));
     const id = mode.store.create({ ...result.identity, token });
     writeCookie(c, id, mode.ttlMs);
-    return json(c, { data: publicIdentity('team', result.identity) }, 201);
+    return json(c, { data: teamSession(result.identity) }, 201);
   });
 
   auth.delete('/session', (c) => {

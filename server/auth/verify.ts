@@ -5,12 +5,7 @@
 import type { SessionIdentity } from './session-store.ts';
 
 export type VerifyFailure =
-  | 'wrong_token'
-  | 'wrong_organization'
-  | 'rate_limited'
-  | 'unreachable'
-  | 'timeout'
-  | 'unexpected';
+  'wrong_token' | 'wrong_organization' | 'rate_limited' | 'unreachable' | 'timeout' | 'unexpected';
 
 export type VerifyResult =
   | { ok: true; identity: SessionIdentity }

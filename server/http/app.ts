@@ -5,6 +5,8 @@ import { compress } from 'hono/compress';
 import { Hono, type Context } from 'hono';
 import { ApiError, notFound } from '../api/errors.ts';
 import { errorResponse } from '../api/respond.ts';
+import { withPageSession } from '../auth/page-session.ts';
+import type { PublicSession } from '../auth/routes.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -24,6 +26,10 @@ export interface AppOptions {
   api: Hono;
   /** The built app (Vite's dist/); without it only the API is served. */
   staticRoot?: string;
+  /** Who is using the inbox (/auth/session) and, in team mode, signing in and out; mounted at /auth. */
+  auth?: Hono;
+  /** The session description written into every page (page-session.ts); none without it. */
+  pageSession?: (c: Context) => PublicSession;
 }
 
 function handleError(error: Error, c: Context) {
@@ -41,7 +47,7 @@ function handleError(error: Error, c: Context) {
 }
 
 /** One process, one origin: the API under /api/v2 and the single-page app everywhere else. */
-export function createApp({ api, staticRoot }: AppOptions): Hono {
+export function createApp({ api, staticRoot, auth, pageSession }: AppOptions): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
@@ -53,6 +59,10 @@ export function createApp({ api, staticRoot }: AppOptions): Hono {
   app.onError(handleError);
   api.onError(handleError);
   app.route('/api/v2', api);
+  if (auth) {
+    auth.onError(handleError);
+    app.route('/auth', auth);
+  }
   app.all('/api', (c) =>
     errorResponse(c, notFound('No endpoint here: the API lives under /api/v2')),
   );
@@ -76,7 +86,11 @@ export function createApp({ api, staticRoot }: AppOptions): Hono {
     app.get('/assets/*', (c) => c.text('Not found', 404));
     // Top-level files such as /favicon.svg; everything else is a client route.
     app.get('/:file{[^/]+\\.[a-z0-9]+}', serveStatic({ root }));
-    app.get('*', (c) => c.html(indexHtml));
+    // The page names its session (never a token), so it is nobody's to cache but this browser's, and not even there.
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.html(pageSession ? withPageSession(indexHtml, pageSession(c)) : indexHtml);
+    });
   } else {
     app.get('*', (c) =>
       c.text(

@@ -20,6 +20,14 @@ export class ApiRequestError extends Error {
   }
 }
 
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Calls back whenever the server answers 401: the session ended (signed out elsewhere, expired). */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
 /** A request the server has not answered by then is treated like a lost connection (and retried as one). */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -63,6 +71,7 @@ export async function apiRequest(
   } catch {
     body = undefined;
   }
+  if (response.status === 401) for (const listener of unauthenticatedListeners) listener();
   if (!response.ok) throw errorFromResponse(response, body);
   if (body === undefined) {
     throw new ApiRequestError(

@@ -1,14 +1,23 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, useLocation } from 'react-router';
+import type { PublicSession } from '../api/session.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
+import { AccountBar } from '../features/session/AccountBar.tsx';
+import { discardOtherScopes } from '../lib/device-data.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { persistOptions } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
+import { useSession } from './use-session.ts';
+
+// Only team mode, signed out, needs the form: its own chunk.
+const SignInPage = lazy(() =>
+  import('../features/session/SignInPage.tsx').then((module) => ({ default: module.SignInPage })),
+);
 
 function createClient() {
   const queryClient = createQueryClient();
@@ -26,9 +35,14 @@ function Pages() {
   );
 }
 
-export function App() {
+/** The inbox for one scope (backend and person): its own query client and its own persisted data. */
+function ScopedApp({ session, scope }: { session: PublicSession; scope: string }) {
   const [queryClient] = useState(createClient);
-  const [options] = useState(persistOptions);
+  const [options] = useState(() => {
+    // Before anything is restored: another backend's or person's data is removed, never replayed.
+    discardOtherScopes(scope);
+    return persistOptions(scope);
+  });
   return (
     <PersistQueryClientProvider
       client={queryClient}
@@ -42,10 +56,49 @@ export function App() {
       <ToastProvider>
         <BackgroundErrors />
         <BrowserRouter>
+          <AccountBar session={session} />
           <OfflineBanner />
           <Pages />
         </BrowserRouter>
       </ToastProvider>
     </PersistQueryClientProvider>
   );
+}
+
+const centered = 'px-4 py-16 text-center text-slate-700 dark:text-slate-300';
+
+export function App() {
+  const state = useSession();
+  if (state.status === 'loading') {
+    return (
+      <main aria-busy="true" className={centered}>
+        Loading…
+      </main>
+    );
+  }
+  if (state.status === 'unreachable') {
+    return (
+      <main className={centered}>
+        <h1 className="text-lg font-semibold">The inbox server cannot be reached</h1>
+        <button
+          type="button"
+          onClick={state.retry}
+          className="mt-4 rounded-md border border-slate-400 px-3 py-1.5 text-sm"
+        >
+          Retry
+        </button>
+      </main>
+    );
+  }
+  const { session } = state;
+  if (!session.signedIn || !session.scope) {
+    return (
+      <ErrorBoundary resetKey="sign-in">
+        <Suspense fallback={<main aria-busy="true" className={centered} />}>
+          <SignInPage />
+        </Suspense>
+      </ErrorBoundary>
+    );
+  }
+  return <ScopedApp key={session.scope} session={session} scope={session.scope} />;
 }

@@ -1,6 +1,7 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
 import type { Query } from '@tanstack/react-query';
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
+import { scopedKey } from '../lib/device-data.ts';
 
 /** Lists larger than this are not kept offline: the cache would outgrow local storage and slow every write. */
 const MAX_PERSISTED_PAGES = 10;
@@ -17,12 +18,13 @@ function shouldPersistQuery(query: Query): boolean {
 /**
  * Offline: the notification lists and projects, and every action still waiting to be sent, are kept in local
  * storage, so a reload while offline shows the inbox as it was and sends the queued actions once back online.
+ * They are kept under the session's scope (backend and person), so nobody else's are ever restored or replayed.
  */
-export function persistOptions(): Omit<PersistQueryClientOptions, 'queryClient'> {
+export function persistOptions(scope: string): Omit<PersistQueryClientOptions, 'queryClient'> {
   return {
     persister: createSyncStoragePersister({
       storage: typeof window === 'undefined' ? undefined : window.localStorage,
-      key: 'inbox.cache',
+      key: scopedKey('cache', scope),
     }),
     maxAge: 24 * 60 * 60 * 1000,
     buster: 'v1',

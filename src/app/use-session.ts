@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import { onUnauthenticated } from '../api/http.ts';
+import { fetchSession, readPageSession, type PublicSession } from '../api/session.ts';
+import { clearDeviceData, onSignedOutElsewhere } from '../lib/device-data.ts';
+
+export type SessionState =
+  | { status: 'known'; session: PublicSession }
+  | { status: 'loading' }
+  | { status: 'unreachable'; retry: () => void };
+
+/**
+ * The session this page runs under: from the page itself (written by the server), else asked for. In team mode a
+ * 401 from the API (the session expired or was signed out elsewhere) shows the sign-in form, keeping the address;
+ * a sign-out in another tab clears this one too.
+ */
+export function useSession(): SessionState {
+  const [session, setSession] = useState<PublicSession | null>(readPageSession);
+  const [unreachable, setUnreachable] = useState(false);
+
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    setUnreachable(false);
+    setAttempt((count) => count + 1);
+  }, []);
+  const known = session !== null;
+  useEffect(() => {
+    if (known) return;
+    let current = true;
+    fetchSession().then(
+      (answer) => current && setSession(answer),
+      () => current && setUnreachable(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [known, attempt]);
+
+  const team = session?.mode === 'team';
+  useEffect(() => {
+    if (!team) return;
+    return onUnauthenticated(() =>
+      setSession((current) =>
+        current?.signedIn ? { ...current, signedIn: false, person: null } : current,
+      ),
+    );
+  }, [team]);
+
+  useEffect(
+    () =>
+      onSignedOutElsewhere(() => {
+        // Leave nothing of theirs in this tab's memory or storage: clear, then start afresh.
+        void clearDeviceData().then(() => window.location.reload());
+      }),
+    [],
+  );
+
+  if (session) return { status: 'known', session };
+  return unreachable ? { status: 'unreachable', retry } : { status: 'loading' };
+}

@@ -1,0 +1,104 @@
+/**
+ * What the app keeps on this device (the persisted query cache, queued actions, the service worker's caches)
+ * belongs to one backend and one person: its scope (`demo`, `personal:ORG:…`, `team:ORG:PERSON`). Data of any
+ * other scope is discarded at start, never replayed; signing out or "Clear data on this device" removes it all.
+ */
+
+/** Every key the app writes starts with this; the theme is a device setting, not anyone's data. */
+const PREFIX = 'inbox.';
+const KEPT = new Set(['inbox.theme']);
+
+/** The storage key of a scope's data of one kind, e.g. `inbox.cache:team:42:7`. */
+export const scopedKey = (kind: string, scope: string) => `${PREFIX}${kind}:${scope}`;
+
+function keysOf(storage: Storage): string[] {
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index++) {
+    const key = storage.key(index);
+    if (key !== null) keys.push(key);
+  }
+  return keys;
+}
+
+/** Is this storage key someone's data, and not of the given scope? */
+const isForeign = (key: string, scope: string | null) =>
+  key.startsWith(PREFIX) && !KEPT.has(key) && (scope === null || !key.endsWith(`:${scope}`));
+
+function removeKeys(scope: string | null) {
+  for (const storage of [safeStorage('localStorage'), safeStorage('sessionStorage')]) {
+    if (!storage) continue;
+    for (const key of keysOf(storage)) if (isForeign(key, scope)) storage.removeItem(key);
+  }
+}
+
+function safeStorage(name: 'localStorage' | 'sessionStorage'): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window[name];
+  } catch {
+    return null;
+  }
+}
+
+/** At start: whatever another backend or person left here is removed before anything can read it. */
+export function discardOtherScopes(scope: string | null): void {
+  removeKeys(scope);
+}
+
+/** Removes everything this app keeps on the device but the theme: storage, and the service worker with its caches. */
+export async function clearDeviceData(): Promise<void> {
+  removeKeys(null);
+  try {
+    if (typeof caches !== 'undefined') {
+      for (const name of await caches.keys()) await caches.delete(name);
+    }
+  } catch {
+    // Cache storage unavailable (private mode): nothing was kept there.
+  }
+  try {
+    const registrations = (await navigator.serviceWorker?.getRegistrations()) ?? [];
+    await Promise.all(registrations.map((registration) => registration.unregister()));
+  } catch {
+    // No service worker here.
+  }
+}
+
+const CHANNEL = 'inbox-session';
+const SIGNAL_KEY = 'inbox.signal.signed-out';
+
+/** Tells every other tab of this browser that the person signed out (or cleared the device). */
+export function announceSignedOut(): void {
+  try {
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.postMessage({ type: 'signed-out' });
+    channel.close();
+  } catch {
+    // Older browsers: the storage event below reaches them.
+  }
+  try {
+    localStorage.setItem(SIGNAL_KEY, String(Date.now()));
+    localStorage.removeItem(SIGNAL_KEY);
+  } catch {
+    // Storage unavailable.
+  }
+}
+
+/** Calls back when another tab signs out or clears the device. */
+export function onSignedOutElsewhere(listener: () => void): () => void {
+  let channel: BroadcastChannel | null = null;
+  try {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (event: MessageEvent<{ type?: unknown }>) => {
+      if (event.data?.type === 'signed-out') listener();
+    };
+  } catch {
+    channel = null;
+  }
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === SIGNAL_KEY && event.newValue) listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    channel?.close();
+    window.removeEventListener('storage', onStorage);
+  };
+}
