@@ -1,7 +1,7 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
 import type { Query } from '@tanstack/react-query';
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
-import { scopedKey } from '../lib/device-data.ts';
+import { deviceStorage, scopedKey } from '../lib/device-data.ts';
 
 /** Lists larger than this are not kept offline: the cache would outgrow local storage and slow every write. */
 const MAX_PERSISTED_PAGES = 10;
@@ -23,7 +23,7 @@ function shouldPersistQuery(query: Query): boolean {
 export function persistOptions(scope: string): Omit<PersistQueryClientOptions, 'queryClient'> {
   return {
     persister: createSyncStoragePersister({
-      storage: typeof window === 'undefined' ? undefined : window.localStorage,
+      storage: typeof window === 'undefined' ? undefined : deviceStorage,
       key: scopedKey('cache', scope),
     }),
     maxAge: 24 * 60 * 60 * 1000,

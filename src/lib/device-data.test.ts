@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearDeviceData, discardOtherScopes, scopedKey } from './device-data.ts';
 
 afterEach(() => {
@@ -36,5 +36,17 @@ describe('device data', () => {
     localStorage.setItem('another-app', 'not ours');
     await clearDeviceData();
     expect(Object.keys({ ...localStorage }).sort()).toEqual(['another-app', 'inbox.theme']);
+  });
+});
+
+describe('device storage after a clear', () => {
+  it('drops writes, so nothing held in memory can be put back', async () => {
+    vi.resetModules();
+    const fresh = await import('./device-data.ts');
+    fresh.deviceStorage.setItem(scopedKey('cache', 'demo'), 'before');
+    expect(localStorage.getItem('inbox.cache:demo')).toBe('before');
+    await fresh.clearDeviceData();
+    fresh.deviceStorage.setItem(scopedKey('cache', 'demo'), 'a late, throttled save');
+    expect(localStorage.getItem('inbox.cache:demo')).toBeNull();
   });
 });

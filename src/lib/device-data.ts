@@ -44,8 +44,24 @@ export function discardOtherScopes(scope: string | null): void {
   removeKeys(scope);
 }
 
+/** Set once this page has cleared the device: nothing it still holds in memory may be written back. */
+let cleared = false;
+
+/**
+ * The local storage every persisted piece of the app writes through: after a clear (sign-out, "Clear data on this
+ * device") its writes are dropped, so a throttled save or a page-hide flush cannot put back what was removed.
+ */
+export const deviceStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
+  getItem: (key) => safeStorage('localStorage')?.getItem(key) ?? null,
+  setItem: (key, value) => {
+    if (!cleared) safeStorage('localStorage')?.setItem(key, value);
+  },
+  removeItem: (key) => safeStorage('localStorage')?.removeItem(key),
+};
+
 /** Removes everything this app keeps on the device but the theme: storage, and the service worker with its caches. */
 export async function clearDeviceData(): Promise<void> {
+  cleared = true;
   removeKeys(null);
   try {
     if (typeof caches !== 'undefined') {

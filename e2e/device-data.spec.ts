@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import {
+  startStandin,
+  STANDIN_PEOPLE,
+  type StandinPerson,
+} from '../server/testing/productive-standin.ts';
+import { InboxProcess } from './support/inbox-process.ts';
+
+const [ana] = STANDIN_PEOPLE as [StandinPerson];
+const port = Number(process.env.E2E_PORT ?? 4319) + 23;
+const rows = (page: import('@playwright/test').Page) => page.getByTestId('notification-row');
+
+test('an action queued against the demo server is never replayed against a real account on the same address', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const standin = await startStandin();
+  const demo = new InboxProcess(port, {});
+  const personal = new InboxProcess(port, {
+    PRODUCTIVE_API_TOKEN: ana.token,
+    PRODUCTIVE_ORGANIZATION_ID: ana.organizationId,
+    PRODUCTIVE_API_URL: standin.url,
+  });
+  try {
+    await demo.start();
+    await page.goto(`${demo.base}/`);
+    await expect(rows(page).first()).toBeVisible();
+    const target = (await rows(page).first().getAttribute('data-notification-id')) as string;
+    const demoTitle = (await rows(page).first().innerText()).split('\n')[0] as string;
+
+    // The demo server goes away; a dismiss waits in the queue, kept in storage.
+    await demo.stop();
+    await rows(page)
+      .first()
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('inbox.cache:demo') ?? ''), {
+        timeout: 10_000,
+      })
+      .toContain('"mutationKey"');
+
+    // The same address now serves a real account (personal mode).
+    await personal.start();
+    await page.reload();
+    await expect(rows(page).first()).toBeVisible();
+    await expect(page.getByTestId('signed-in-as')).toContainText('Acme Agency', {
+      timeout: 10_000,
+    });
+    await page.waitForTimeout(3000);
+    expect(
+      standin.requests.filter((request) => request.method !== 'GET'),
+      'nothing queued for the demo was sent to the real account',
+    ).toEqual([]);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(stored).not.toContain('inbox.cache:demo');
+    expect(stored).not.toContain(demoTitle);
+    expect(target).toBeTruthy();
+  } finally {
+    await personal.stop();
+    await demo.stop();
+    await standin.close();
+  }
+});
+
+test('"Clear data on this device" drops the saved inbox and the waiting actions, after saying so', async ({
+  page,
+}) => {
+  const demo = new InboxProcess(port, {});
+  await demo.start();
+  try {
+    await page.goto(`${demo.base}/`);
+    await expect(rows(page).first()).toBeVisible();
+    const target = (await rows(page).first().getAttribute('data-notification-id')) as string;
+    // The dismiss cannot get through (a lost connection each time): it waits, retrying.
+    await page.route(`**/api/v2/notifications/${target}/dismiss`, (route) => route.abort('failed'));
+    await rows(page)
+      .first()
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('inbox.cache:demo') ?? ''))
+      .toContain('"mutationKey"');
+
+    await page.getByRole('button', { name: 'Clear data on this device' }).click();
+    await expect(page.getByText('1 action not yet sent will be dropped.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Clear data on this device' })).toBeFocused();
+    await page.getByRole('button', { name: 'Clear data on this device' }).click();
+    await page.waitForLoadState('load');
+    await expect(rows(page).first()).toBeVisible();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH') sent.push(request.url());
+    });
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.waitForTimeout(2000);
+    expect(sent).toEqual([]);
+    // The dismiss was dropped, not sent: the row is back and the server never had it.
+    await expect(page.locator(`[data-notification-id="${target}"]`)).toBeVisible();
+    const server = (await (await fetch(`${demo.base}/api/v2/notifications/${target}`)).json()) as {
+      data: { attributes: { dismissed: boolean } };
+    };
+    expect(server.data.attributes.dismissed).toBe(false);
+    const mutations = await page.evaluate(
+      () =>
+        (
+          JSON.parse(localStorage.getItem('inbox.cache:demo') ?? '{}') as {
+            clientState?: { mutations?: unknown[] };
+          }
+        ).clientState?.mutations ?? [],
+    );
+    expect(mutations).toEqual([]);
+  } finally {
+    await demo.stop();
+  }
+});
