@@ -20,9 +20,13 @@ const { mode } = config;
 let api;
 let describeMode: string;
 let close = () => {};
-if (mode.kind === 'live') {
-  api = createLiveApi(mode);
-  describeMode = `live: Productive organization ${mode.organizationId} via ${mode.upstream}`;
+if (mode.kind === 'team') {
+  console.error('Team mode (INBOX_MODE=team) is not available yet in this version of the server.');
+  process.exit(2);
+} else if (mode.kind === 'personal') {
+  const credentials = { token: mode.token, organizationId: mode.organizationId };
+  api = createLiveApi({ upstream: mode.upstream, credentials: () => credentials });
+  describeMode = `personal: Productive organization ${mode.organizationId} via ${mode.upstream}`;
 } else {
   const db = openDatabase(mode.databasePath);
   if (!isSeeded(db)) {
@@ -37,11 +41,28 @@ if (mode.kind === 'live') {
   close = () => db.close();
 }
 
-const app = createApp({ api, staticRoot: resolve(process.env.INBOX_STATIC_ROOT ?? 'dist') });
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-  console.log(`Productive inbox on http://${host}:${info.port} (${describeMode})`);
-});
+let app: ReturnType<typeof createApp> | undefined;
+const appFor = (port: number) =>
+  createApp({
+    api,
+    staticRoot: resolve(process.env.INBOX_STATIC_ROOT ?? 'dist'),
+    port,
+    allowedHosts: config.allowedHosts,
+  });
+// With PORT=0 the port is known only once listening; the allowlist needs the real one.
+if (config.port !== 0) app = appFor(config.port);
+const server = serve(
+  {
+    fetch: (request) => (app as ReturnType<typeof createApp>).fetch(request),
+    hostname: config.host,
+    port: config.port,
+  },
+  (info) => {
+    app ??= appFor(info.port);
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    console.log(`Productive inbox on http://${host}:${info.port} (${describeMode})`);
+  },
+);
 server.on('error', (error) => {
   console.error(`Could not start the server: ${error.message}`);
   process.exit(1);
