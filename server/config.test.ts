@@ -76,6 +76,16 @@ describe('server configuration', () => {
     expect(result.stdout).not.toMatch(/Productive inbox on/);
   });
 
+  it('does not start in team mode yet, and says so', () => {
+    const result = spawnSync(process.execPath, ['server/main.ts'], {
+      env: { PATH: process.env.PATH, PORT: '0', INBOX_MODE: 'team', INBOX_SESSION_SECRET: SECRET },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Team mode .* not available yet/);
+  });
+
   it('reads team mode’s settings, with defaults', () => {
     const config = readConfig({
       INBOX_MODE: 'team',

@@ -70,6 +70,16 @@ beforeAll(async () => {
         // Starts the body, then goes quiet: the proxy must time out mid-body.
         response.writeHead(200, { 'Content-Type': 'application/vnd.api+json' });
         response.write('{"data":');
+      } else if (url.startsWith('/api/v2/notifications/805')) {
+        // An endless answer: the proxy stops reading past its cap.
+        response.writeHead(200, { 'Content-Type': 'application/vnd.api+json' });
+        const chunk = Buffer.alloc(1024 * 1024, 32);
+        const pump = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once('drain', pump);
+        };
+        response.write('{"data":"');
+        pump();
       } else if (url.startsWith('/api/v2/notifications/804')) {
         response.writeHead(200, { 'Content-Type': 'text/plain' });
         response.end(`your token is ${TOKEN}`);
@@ -368,6 +378,12 @@ describe('upstream bodies', () => {
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain('your token');
     expect(await errorOf({ body: text })).toMatchObject({ code: 'upstream_error' });
+  });
+
+  it('stops reading an answer past its cap and says so', async () => {
+    const response = await app().request('/api/v2/notifications/805');
+    expect(response.status).toBe(502);
+    expect(await errorOf(response)).toMatchObject({ code: 'upstream_too_large' });
   });
 
   it('turns a connection dropped mid-body into a 502 and a stall mid-body into a 504, over real HTTP', async () => {

@@ -104,8 +104,8 @@ const PASSED_HEADERS = [
   'x-ratelimit-remaining',
   'x-ratelimit-reset',
 ];
-/** Productive's largest answers (200 projects with includes) are well under this. */
-const MAX_UPSTREAM_BODY = 16 * 1024 * 1024;
+/** Productive's largest answers (200 projects with includes) are well under this; more is not read. */
+export const MAX_UPSTREAM_BODY = 16 * 1024 * 1024;
 const REDACTED = '[redacted]';
 
 const forbidden = () =>
@@ -130,6 +130,14 @@ const upstreamUnreachable = () =>
     'upstream_unreachable',
     'Productive Unreachable',
     'The inbox server could not reach Productive',
+  );
+class UpstreamTooLarge extends Error {}
+const upstreamTooLarge = () =>
+  new ApiError(
+    502,
+    'upstream_too_large',
+    'Productive Answer Too Large',
+    `Productive's answer was larger than the inbox server accepts (${MAX_UPSTREAM_BODY / 1024 / 1024} MB)`,
   );
 const upstreamBroken = () =>
   new ApiError(
@@ -196,7 +204,7 @@ async function readText(response: Response, limit: number): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new Error('upstream body too large');
+      throw new UpstreamTooLarge();
     }
     chunks.push(value);
   }
@@ -271,7 +279,11 @@ export function createLiveApi(options: LiveOptions): Hono {
     } catch (error) {
       return errorResponse(
         c,
-        isTimeout(error) || signal.aborted ? upstreamTimeout(timeoutMs) : upstreamBroken(),
+        error instanceof UpstreamTooLarge
+          ? upstreamTooLarge()
+          : isTimeout(error) || signal.aborted
+            ? upstreamTimeout(timeoutMs)
+            : upstreamBroken(),
       );
     }
 
