@@ -53,6 +53,7 @@ describe('server configuration', () => {
       expect(start, host).toThrow(/HOST=127\.0\.0\.1/);
       expect(start, host).toThrow(/INBOX_MODE=team/);
     }
+    expect(readConfig({ HOST: '[::1]' }).host).toBe('::1');
     // Demo mode has no one's token: it may listen where it is told.
     expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });

@@ -46,7 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
-  const host = env.HOST?.trim() || '127.0.0.1';
+  // An IPv6 address may be written as in a URL ([::1]); the listener takes it bare.
+  const host = (env.HOST?.trim() || '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
   const allowedHosts = parseAllowedHosts(env.INBOX_ALLOWED_HOSTS);
   const mode = readMode(env);
   if (mode.kind === 'personal' && !isLoopbackHost(host)) {
