@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   startStandin,
   STANDIN_PEOPLE,
@@ -8,7 +8,7 @@ import { InboxProcess } from './support/inbox-process.ts';
 
 const [ana] = STANDIN_PEOPLE as [StandinPerson];
 const port = Number(process.env.E2E_PORT ?? 4319) + 23;
-const rows = (page: import('@playwright/test').Page) => page.getByTestId('notification-row');
+const rows = (page: Page) => page.getByTestId('notification-row');
 
 test('an action queued against the demo server is never replayed against a real account on the same address', async ({
   page,

@@ -1,15 +1,23 @@
 /** npm start / npm run serve: serves the built app and the API from one process. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { readConfig } from './config.ts';
 import { openDatabase, isSeeded } from './db/database.ts';
 import { seedDatabase } from './seed/generate.ts';
 import { createDemoApi } from './api/router.ts';
 import { createLiveApi } from './live/proxy.ts';
 import { createApp } from './http/app.ts';
+import { deriveTokenKey } from './auth/crypto.ts';
 import { personalScope } from './auth/page-session.ts';
-import { createAuthRoutes, describeSession, type AuthMode } from './auth/routes.ts';
-import type { SessionIdentity } from './auth/session-store.ts';
+import {
+  createAuthRoutes,
+  describeSession,
+  refreshSessionCookie,
+  type AuthMode,
+} from './auth/routes.ts';
+import { SessionStore, type SessionIdentity } from './auth/session-store.ts';
+import { createTeamApi } from './auth/team.ts';
 import { verifyCredentials } from './auth/verify.ts';
 
 let config;
@@ -21,33 +29,39 @@ try {
 }
 
 const { mode } = config;
-let api;
+let api: Hono;
 let describeMode: string;
-let close = () => {};
 let authMode: AuthMode = { kind: 'demo' };
-if (mode.kind === 'live') {
-  api = createLiveApi(mode);
+let close = () => {};
+if (mode.kind === 'team') {
+  const store = new SessionStore({
+    path: join(resolve(mode.dataDir), 'sessions.db'),
+    key: deriveTokenKey(mode.sessionSecret),
+    ttlMs: mode.sessionTtlMs,
+  });
+  store.purgeExpired();
+  const purge = setInterval(() => store.purgeExpired(), 60 * 60 * 1000);
+  purge.unref();
+  api = createTeamApi({ store, upstream: mode.upstream });
+  authMode = { kind: 'team', store, upstream: mode.upstream, ttlMs: mode.sessionTtlMs };
+  describeMode = `team: each person signs in; Productive at ${mode.upstream}`;
+  close = () => store.close();
+} else if (mode.kind === 'personal') {
+  const credentials = { token: mode.token, organizationId: mode.organizationId };
+  api = createLiveApi({ upstream: mode.upstream, credentials: () => credentials });
   // Who the token belongs to, for the frame; asked once in the background (the scope does not depend on it).
   let identity: SessionIdentity | null = null;
-  void verifyCredentials({
-    upstream: mode.upstream,
-    token: mode.token,
-    organizationId: mode.organizationId,
-  }).then((result) => {
+  void verifyCredentials({ upstream: mode.upstream, ...credentials }).then((result) => {
     if (result.ok) identity = result.identity;
-    else console.warn(`Productive did not confirm the token's owner (${result.failure})`);
+    else console.warn(`Productive did not confirm whose token this is (${result.failure})`);
   });
   authMode = {
     kind: 'personal',
-    scope: personalScope(
-      resolve(process.env.INBOX_DATA_DIR ?? 'data'),
-      mode.token,
-      mode.organizationId,
-    ),
+    scope: personalScope(resolve(mode.dataDir), mode.token, mode.organizationId),
     organizationId: mode.organizationId,
     identity: () => identity,
   };
-  describeMode = `live: Productive organization ${mode.organizationId} via ${mode.upstream}`;
+  describeMode = `personal: Productive organization ${mode.organizationId} via ${mode.upstream}`;
 } else {
   const db = openDatabase(mode.databasePath);
   if (!isSeeded(db)) {
@@ -62,16 +76,33 @@ if (mode.kind === 'live') {
   close = () => db.close();
 }
 
-const app = createApp({
-  api,
-  staticRoot: resolve(process.env.INBOX_STATIC_ROOT ?? 'dist'),
-  auth: createAuthRoutes(authMode),
-  pageSession: (c) => describeSession(c, authMode),
-});
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-  console.log(`Productive inbox on http://${host}:${info.port} (${describeMode})`);
-});
+let app: Hono | undefined;
+const appFor = (port: number) =>
+  createApp({
+    api,
+    staticRoot: resolve(process.env.INBOX_STATIC_ROOT ?? 'dist'),
+    port,
+    allowedHosts: config.allowedHosts,
+    auth: createAuthRoutes(authMode),
+    pageSession: (c) => {
+      refreshSessionCookie(c, authMode);
+      return describeSession(c, authMode);
+    },
+  });
+// With PORT=0 the port is known only once listening; the allowlist needs the real one.
+if (config.port !== 0) app = appFor(config.port);
+const server = serve(
+  {
+    fetch: (request, env) => (app as Hono).fetch(request, env),
+    hostname: config.host,
+    port: config.port,
+  },
+  (info) => {
+    app ??= appFor(info.port);
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    console.log(`Productive inbox on http://${host}:${info.port} (${describeMode})`);
+  },
+);
 server.on('error', (error) => {
   console.error(`Could not start the server: ${error.message}`);
   process.exit(1);

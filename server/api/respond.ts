@@ -1,19 +1,16 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { notFound, type ApiError } from './errors.ts';
 import { parseId } from './query.ts';
 
 export const JSON_API = 'application/vnd.api+json; charset=utf-8';
 
-export function jsonApi(
-  c: Context,
-  body: unknown,
-  status: 200 | 400 | 403 | 404 | 415 | 500 | 502 | 504 = 200,
-) {
+export function jsonApi(c: Context, body: unknown, status: ContentfulStatusCode = 200) {
   return c.body(JSON.stringify(body), status, { 'Content-Type': JSON_API });
 }
 
 export function errorResponse(c: Context, error: ApiError) {
-  return jsonApi(c, error.toJSON(), error.status as 400 | 403 | 404 | 415 | 500 | 502 | 504);
+  return jsonApi(c, error.toJSON(), error.status as ContentfulStatusCode);
 }
 
 /** The numeric id of a `/{id}` path; a malformed one is a missing record. */

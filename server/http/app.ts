@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../api/errors.ts';
 import { errorResponse } from '../api/respond.ts';
 import { withPageSession } from '../auth/page-session.ts';
 import type { PublicSession } from '../auth/routes.ts';
+import { hostAllowlist, requestBodyLimit, sameOriginWrites } from './guards.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -21,6 +22,27 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Powerful browser features the app never uses, switched off for every page. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'publickey-credentials-get=()',
+  'screen-wake-lock=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+].join(', ');
+
+/** Paths whose responses carry people's data (the API, and sign-in under /auth): never stored by any cache. */
+const PRIVATE_PATHS = /^\/(api|auth)(\/|$)/;
+
 export interface AppOptions {
   /** The Productive API v2, demo or live, mounted at /api/v2. */
   api: Hono;
@@ -30,6 +52,10 @@ export interface AppOptions {
   auth?: Hono;
   /** The session description written into every page (page-session.ts); none without it. */
   pageSession?: (c: Context) => PublicSession;
+  /** The port the server listens on: loopback Host headers must name it. Omitted: any port (in-process tests). */
+  port?: number;
+  /** INBOX_ALLOWED_HOSTS: further names the server answers to (`name` on any port, `name:port` on that one). */
+  allowedHosts?: readonly string[];
 }
 
 function handleError(error: Error, c: Context) {
@@ -47,7 +73,14 @@ function handleError(error: Error, c: Context) {
 }
 
 /** One process, one origin: the API under /api/v2 and the single-page app everywhere else. */
-export function createApp({ api, staticRoot, auth, pageSession }: AppOptions): Hono {
+export function createApp({
+  api,
+  staticRoot,
+  auth,
+  pageSession,
+  port,
+  allowedHosts,
+}: AppOptions): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
@@ -55,7 +88,15 @@ export function createApp({ api, staticRoot, auth, pageSession }: AppOptions): H
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    c.header('Permissions-Policy', PERMISSIONS_POLICY);
+    if (PRIVATE_PATHS.test(c.req.path)) c.header('Cache-Control', 'no-store');
   });
+  // In this order: a foreign Host learns nothing, a foreign write changes nothing, a big body is never read.
+  app.use('*', hostAllowlist({ port, allowedHosts }));
+  app.use('*', sameOriginWrites());
+  app.use('*', requestBodyLimit());
   app.onError(handleError);
   api.onError(handleError);
   app.route('/api/v2', api);

@@ -1,11 +1,20 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { serve } from '@hono/node-server';
+import type { Context } from 'hono';
 import { createApp } from '../http/app.ts';
-import { createLiveApi } from './proxy.ts';
+import { rawRequest } from '../testing/http.ts';
+import { createLiveApi, type UpstreamCredentials } from './proxy.ts';
 
 const TOKEN = 'pat-secret-token-1234567890';
 const ORGANIZATION = '4242';
+const CREDENTIALS: UpstreamCredentials = { token: TOKEN, organizationId: ORGANIZATION };
+
+/** The token with every character JSON-escaped (\u0070\u0061…): still the token once parsed. */
+const ESCAPED_TOKEN = [...TOKEN]
+  .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  .join('');
 
 interface Seen {
   method: string;
@@ -39,6 +48,41 @@ beforeAll(async () => {
         response.end('<html>Internal error</html>');
       } else if (url.startsWith('/api/v2/notifications/777')) {
         // Never answers: the proxy must time out.
+      } else if (url.startsWith('/api/v2/notifications/801')) {
+        // The token, escaped so that a plain string search cannot find it, as a value and as a key.
+        response.writeHead(200, {
+          'Content-Type': 'application/vnd.api+json',
+          'X-RateLimit-Remaining': `7 ${TOKEN}`,
+        });
+        response.end(
+          `{"data":{"id":"801","type":"notifications","attributes":{"title":"Hi ${ESCAPED_TOKEN}!",` +
+            `"${ESCAPED_TOKEN}":["${ESCAPED_TOKEN.slice(0, 30)}${TOKEN.slice(5)}"]}}}`,
+        );
+      } else if (url.startsWith('/api/v2/notifications/802')) {
+        // Drops the connection halfway through the body.
+        response.writeHead(200, {
+          'Content-Type': 'application/vnd.api+json',
+          'Content-Length': '5000',
+        });
+        response.write('{"data":{"id":"802","type":"notifications","attributes":{"title":"');
+        setTimeout(() => response.socket?.destroy(), 20);
+      } else if (url.startsWith('/api/v2/notifications/803')) {
+        // Starts the body, then goes quiet: the proxy must time out mid-body.
+        response.writeHead(200, { 'Content-Type': 'application/vnd.api+json' });
+        response.write('{"data":');
+      } else if (url.startsWith('/api/v2/notifications/805')) {
+        // An endless answer: the proxy stops reading past its cap.
+        response.writeHead(200, { 'Content-Type': 'application/vnd.api+json' });
+        const chunk = Buffer.alloc(1024 * 1024, 32);
+        const pump = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once('drain', pump);
+        };
+        response.write('{"data":"');
+        pump();
+      } else if (url.startsWith('/api/v2/notifications/804')) {
+        response.writeHead(200, { 'Content-Type': 'text/plain' });
+        response.end(`your token is ${TOKEN}`);
       } else if (url.startsWith('/api/v2/notifications/404')) {
         response.writeHead(404, { 'Content-Type': 'application/vnd.api+json' });
         response.end(JSON.stringify({ errors: [{ status: '404', code: 'record_not_found' }] }));
@@ -64,13 +108,13 @@ afterAll(() => {
 
 const app = () =>
   createApp({
-    api: createLiveApi({
-      token: TOKEN,
-      organizationId: ORGANIZATION,
-      upstream: upstreamUrl,
-      timeoutMs: 500,
-    }),
+    api: createLiveApi({ upstream: upstreamUrl, credentials: () => CREDENTIALS, timeoutMs: 500 }),
   });
+const errorOf = async (response: Response | { body: string }) => {
+  const text = response instanceof Response ? await response.text() : response.body;
+  return (JSON.parse(text) as { errors: { status: string; code: string; detail: string }[] })
+    .errors[0];
+};
 
 describe('live mode', () => {
   it('forwards the app’s requests with the token and organization added by the server', async () => {
@@ -98,19 +142,21 @@ describe('live mode', () => {
     expect(request.headers.cookie).toBeUndefined();
   });
 
-  it('forwards PATCH actions with their body', async () => {
+  it('forwards PATCH actions without whatever body and content type they came with', async () => {
     seen.length = 0;
     const response = await app().request('/api/v2/notifications/12/dismiss', {
       method: 'PATCH',
-      headers: { 'Content-Type': 'application/vnd.api+json' },
-      body: '{}',
+      headers: { 'Content-Type': 'text/plain; charset=x-evil' },
+      body: '{"data":{"attributes":{"dismissed":false}},"smuggled":true}',
     });
     expect(response.status).toBe(200);
+    expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({
       method: 'PATCH',
       url: '/api/v2/notifications/12/dismiss',
-      body: '{}',
+      body: '',
     });
+    expect(seen[0]?.headers['content-type']).toBe('application/vnd.api+json');
   });
 
   it('forwards only what the app uses, answering 403 for anything else', async () => {
@@ -124,6 +170,12 @@ describe('live mode', () => {
       ['GET', '/api/v2/notifications/1%2F..%2F..%2Finvoices'],
       ['GET', '/api/v2/people/1%3Finclude=secret'],
       ['GET', '/api/v2/tasks/1/comments'],
+      ['GET', '/api/v2/people'],
+      ['GET', '/api/v2/notifications/1234567890123456789'],
+      ['PATCH', '/api/v2/notifications/1234567890123456789/read'],
+      ['GET', '/api/v2/tasks/99999999999999999999999999999999'],
+      ['GET', '/api/v2/activities/0'],
+      ['GET', '/api/v2/notifications/-1'],
     ];
     for (const [method, path] of refused) {
       const response = await app().request(path, {
@@ -161,11 +213,7 @@ describe('live mode', () => {
     );
 
     const unreachable = createApp({
-      api: createLiveApi({
-        token: TOKEN,
-        organizationId: ORGANIZATION,
-        upstream: 'http://127.0.0.1:9/api/v2',
-      }),
+      api: createLiveApi({ upstream: 'http://127.0.0.1:9/api/v2', credentials: () => CREDENTIALS }),
     });
     const down = await unreachable.request('/api/v2/notifications');
     expect(down.status).toBe(502);
@@ -183,6 +231,9 @@ describe('live mode', () => {
         '/api/v2/notifications/500',
         '/api/v2/invoices',
         '/api/v2/notifications?page[size]=429',
+        '/api/v2/notifications/801',
+        '/api/v2/notifications/802',
+        '/api/v2/notifications/804',
         '/',
       ].map((path) => app().request(path)),
     );
@@ -195,5 +246,164 @@ describe('live mode', () => {
       expect(JSON.stringify(call)).not.toContain(TOKEN);
     log.mockRestore();
     error.mockRestore();
+  });
+});
+
+describe('credentials per request', () => {
+  it('answers 401 and forwards nothing when nobody is signed in', async () => {
+    seen.length = 0;
+    const signedOut = createApp({
+      api: createLiveApi({ upstream: upstreamUrl, credentials: async () => undefined }),
+    });
+    for (const [method, path] of [
+      ['GET', '/api/v2/notifications'],
+      ['PATCH', '/api/v2/notifications/12/read'],
+      ['GET', '/api/v2/invoices'],
+    ] as const) {
+      const response = await signedOut.request(path, { method });
+      expect(response.status, path).toBe(401);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await errorOf(response)).toMatchObject({
+        status: '401',
+        code: 'unauthenticated',
+        title: 'Sign in required',
+      });
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('forwards each request with the credentials resolved for it', async () => {
+    seen.length = 0;
+    const people: Record<string, UpstreamCredentials> = {
+      ana: { token: 'token-of-ana-0000000001', organizationId: '1' },
+      ben: { token: 'token-of-ben-0000000002', organizationId: '2' },
+    };
+    const team = createApp({
+      api: createLiveApi({
+        upstream: upstreamUrl,
+        credentials: async (c: Context) => people[c.req.header('x-test-person') ?? ''],
+      }),
+    });
+    await Promise.all([
+      team.request('/api/v2/notifications', { headers: { 'x-test-person': 'ana' } }),
+      team.request('/api/v2/notifications', { headers: { 'x-test-person': 'ben' } }),
+    ]);
+    const byToken = new Map(seen.map((request) => [request.headers['x-auth-token'], request]));
+    expect(byToken.get('token-of-ana-0000000001')?.headers['x-organization-id']).toBe('1');
+    expect(byToken.get('token-of-ben-0000000002')?.headers['x-organization-id']).toBe('2');
+    expect(seen.every((request) => request.headers['x-test-person'] === undefined)).toBe(true);
+  });
+});
+
+describe('query parameters', () => {
+  it('passes exactly what the app sends', async () => {
+    seen.length = 0;
+    // As src/api/notifications.ts (notificationSearchParams) and src/api/activities.ts build them.
+    const notifications = new URLSearchParams({
+      'filter[dismissed]': 'false',
+      'filter[important]': 'true',
+      'filter[mention]': 'false',
+      'filter[project_id]': '1,22',
+      'filter[type]': 'task,todo',
+      'filter[after]': '2026-10-31T23:00:00.000Z',
+      'filter[before]': '2026-11-02T23:00:00.000Z',
+      include: 'actor',
+      'page[number]': '3',
+      'page[size]': '50',
+    });
+    const sent = [
+      `/api/v2/notifications?${notifications.toString()}`,
+      '/api/v2/activities?filter%5Btask_id%5D=77&filter%5Btype%5D=1%2C2&filter%5Bevent%5D=create%2Cupdate&filter%5Bcreator_id%5D=5&sort=created_at&include=creator%2Ccomment%2Cemail%2Cattachment&page%5Bnumber%5D=1&page%5Bsize%5D=30',
+      '/api/v2/activities/9?include=creator%2Ccomment%2Cemail%2Cattachment',
+      '/api/v2/projects?page%5Bnumber%5D=2&page%5Bsize%5D=200',
+      '/api/v2/tasks/123456789012345678?include=project%2Cworkflow_status',
+    ];
+    for (const path of sent) {
+      const response = await app().request(path);
+      expect(response.status, path).toBe(200);
+    }
+    expect(seen.map((request) => request.url)).toEqual(sent);
+  });
+
+  it('refuses anything else with 400, naming the parameter, and forwards nothing', async () => {
+    seen.length = 0;
+    const refused: [string, string][] = [
+      ['/api/v2/notifications?fields[notifications]=title', 'fields[notifications]'],
+      ['/api/v2/notifications?filter[person_id]=1', 'filter[person_id]'],
+      ['/api/v2/notifications?include=actor,organization', 'include'],
+      ['/api/v2/notifications?page[size]=1&page[size]=2', 'page[size]'],
+      ['/api/v2/notifications?page[size]=-1', 'page[size]'],
+      ['/api/v2/notifications?filter[project_id]=1;2', 'filter[project_id]'],
+      ['/api/v2/notifications?filter[after]=<script>', 'filter[after]'],
+      ['/api/v2/notifications?sort=title', 'sort'],
+      ['/api/v2/notifications?filter[type]=1', 'filter[type]'],
+      ['/api/v2/activities?filter[type]=task', 'filter[type]'],
+      ['/api/v2/activities?filter[task_id]=1&sort=name', 'sort'],
+      ['/api/v2/projects?include=people', 'include'],
+      ['/api/v2/tasks/1?include=project,workflow_status,subscribers', 'include'],
+      ['/api/v2/notifications/12/dismiss?filter[id]=1', 'filter[id]'],
+    ];
+    for (const [path, parameter] of refused) {
+      const method = path.includes('/dismiss') ? 'PATCH' : 'GET';
+      const response = await app().request(path, { method });
+      expect(response.status, path).toBe(400);
+      const error = (await response.json()) as {
+        errors: { status: string; source: { parameter: string } }[];
+      };
+      expect(error.errors[0]?.source.parameter, path).toBe(parameter);
+    }
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('upstream bodies', () => {
+  it('scrubs the token however it is encoded, in values, keys and passed headers', async () => {
+    const response = await app().request('/api/v2/notifications/801');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(ESCAPED_TOKEN);
+    const body = JSON.parse(text) as { data: { attributes: Record<string, unknown> } };
+    expect(body.data.attributes.title).toBe('Hi [redacted]!');
+    expect(body.data.attributes['[redacted]']).toEqual(['[redacted]']);
+    expect(JSON.stringify(body)).not.toContain(TOKEN);
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('7 [redacted]');
+    expect(response.headers.get('content-type')).toMatch(/^application\/vnd\.api\+json/);
+  });
+
+  it('never passes a non-JSON body through, even a successful one', async () => {
+    const response = await app().request('/api/v2/notifications/804');
+    expect(response.status).toBe(502);
+    const text = await response.text();
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain('your token');
+    expect(await errorOf({ body: text })).toMatchObject({ code: 'upstream_error' });
+  });
+
+  it('stops reading an answer past its cap and says so', async () => {
+    const response = await app().request('/api/v2/notifications/805');
+    expect(response.status).toBe(502);
+    expect(await errorOf(response)).toMatchObject({ code: 'upstream_too_large' });
+  });
+
+  it('turns a connection dropped mid-body into a 502 and a stall mid-body into a 504, over real HTTP', async () => {
+    const server = serve({ fetch: app().fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const error = vi.spyOn(console, 'error');
+    try {
+      const dropped = await rawRequest(origin, { path: '/api/v2/notifications/802' });
+      expect(dropped.status).toBe(502);
+      expect(await errorOf(dropped)).toMatchObject({ status: '502', code: 'upstream_broken' });
+      expect(dropped.body).not.toMatch(/at .*\.ts|TypeError|terminated/);
+
+      const stalled = await rawRequest(origin, { path: '/api/v2/notifications/803' });
+      expect(stalled.status).toBe(504);
+      expect(await errorOf(stalled)).toMatchObject({ status: '504', code: 'upstream_timeout' });
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+      server.close();
+    }
   });
 });

@@ -1,34 +1,112 @@
 import { Hono, type Context } from 'hono';
-import { ApiError } from '../api/errors.ts';
+import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
 
-export interface LiveOptions {
+/** Whose Productive account a request acts for: personal mode's one token, or a team member's session. */
+export interface UpstreamCredentials {
   token: string;
   organizationId: string;
+}
+
+export interface LiveOptions {
+  /** Productive's API base, e.g. https://api.productive.io/api/v2. */
   upstream: string;
+  /** The credentials for this request; undefined means nobody is signed in (401, nothing forwarded). */
+  credentials: (
+    c: Context,
+  ) => UpstreamCredentials | undefined | Promise<UpstreamCredentials | undefined>;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
 }
 
-/** The only requests forwarded upstream: what the app itself sends. */
-const ALLOWED: readonly [string, RegExp][] = [
-  ['GET', /^\/notifications$/],
-  ['GET', /^\/notifications\/\d+$/],
-  ['PATCH', /^\/notifications\/\d+\/(read|dismiss|undismiss)$/],
-  ['GET', /^\/activities$/],
-  ['GET', /^\/activities\/\d+$/],
-  ['GET', /^\/(projects|people|tasks)$/],
-  ['GET', /^\/(projects|people|tasks)\/\d+$/],
-  ['GET', /^\/organization_memberships$/],
+/** A record id in a path: 1 to 18 digits, so it fits the upstream's 64-bit ids. */
+const ID = '[1-9]\\d{0,17}';
+
+/**
+ * What a query parameter may hold. Values are short and plain: ids, numbers, booleans, ISO times,
+ * comma-separated lists of those.
+ */
+const NUMBER = /^[1-9]\d{0,5}$/;
+const BOOLEAN = /^(true|false)$/;
+const ID_LIST = /^[1-9]\d{0,17}(,[1-9]\d{0,17}){0,199}$/;
+const TIME = /^[0-9T:.+\-Z]{1,40}$/;
+const WORD_LIST = /^[a-z_]{1,40}(,[a-z_]{1,40}){0,19}$/;
+const PAGE = { 'page[number]': NUMBER, 'page[size]': NUMBER };
+const exactly =
+  (...values: string[]) =>
+  (value: string) =>
+    values.includes(value);
+
+type Rule = RegExp | ((value: string) => boolean);
+
+/**
+ * The only requests forwarded upstream: the paths, and per path the query parameters, that the app
+ * itself sends (src/api/). Anything else is refused (403 for a path, 400 for a parameter), never
+ * silently changed, so a caller learns exactly what was not forwarded.
+ */
+const ROUTES: readonly { method: string; path: RegExp; query: Record<string, Rule> }[] = [
+  {
+    method: 'GET',
+    path: /^\/notifications$/,
+    query: {
+      'filter[dismissed]': BOOLEAN,
+      'filter[important]': BOOLEAN,
+      'filter[mention]': BOOLEAN,
+      'filter[project_id]': ID_LIST,
+      // Target types by name: task,todo,deal…
+      'filter[type]': WORD_LIST,
+      'filter[after]': TIME,
+      'filter[before]': TIME,
+      include: exactly('actor'),
+      ...PAGE,
+    },
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`^/notifications/${ID}$`),
+    query: { include: exactly('actor') },
+  },
+  {
+    method: 'PATCH',
+    path: new RegExp(`^/notifications/${ID}/(read|dismiss|undismiss)$`),
+    query: {},
+  },
+  {
+    method: 'GET',
+    path: /^\/activities$/,
+    query: {
+      'filter[task_id]': ID_LIST,
+      // Activity kinds by number: 1 comments, 2 changes, 3 emails.
+      'filter[type]': ID_LIST,
+      'filter[event]': WORD_LIST,
+      'filter[creator_id]': ID_LIST,
+      sort: exactly('created_at', '-created_at'),
+      include: exactly('creator,comment,email,attachment'),
+      ...PAGE,
+    },
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`^/activities/${ID}$`),
+    query: { include: exactly('creator,comment,email,attachment') },
+  },
+  { method: 'GET', path: /^\/projects$/, query: PAGE },
+  {
+    method: 'GET',
+    path: new RegExp(`^/tasks/${ID}$`),
+    query: { include: exactly('project,workflow_status') },
+  },
 ];
+
 const PASSED_HEADERS = [
-  'content-type',
   'retry-after',
   'x-ratelimit-limit',
   'x-ratelimit-remaining',
   'x-ratelimit-reset',
 ];
-const MAX_BODY = 64 * 1024;
+/** Productive's largest answers (200 projects with includes) are well under this; more is not read. */
+export const MAX_UPSTREAM_BODY = 16 * 1024 * 1024;
+const REDACTED = '[redacted]';
 
 const forbidden = () =>
   new ApiError(
@@ -37,73 +115,154 @@ const forbidden = () =>
     'Forbidden',
     'This request is not forwarded to Productive by the inbox server',
   );
+const unauthenticated = () =>
+  new ApiError(401, 'unauthenticated', 'Sign in required', 'Sign in to see your notifications');
+const upstreamTimeout = (timeoutMs: number) =>
+  new ApiError(
+    504,
+    'upstream_timeout',
+    'Productive Did Not Answer',
+    `Productive did not answer within ${timeoutMs / 1000} s`,
+  );
+const upstreamUnreachable = () =>
+  new ApiError(
+    502,
+    'upstream_unreachable',
+    'Productive Unreachable',
+    'The inbox server could not reach Productive',
+  );
+class UpstreamTooLarge extends Error {}
+const upstreamTooLarge = () =>
+  new ApiError(
+    502,
+    'upstream_too_large',
+    'Productive Answer Too Large',
+    `Productive's answer was larger than the inbox server accepts (${MAX_UPSTREAM_BODY / 1024 / 1024} MB)`,
+  );
+const upstreamBroken = () =>
+  new ApiError(
+    502,
+    'upstream_broken',
+    'Productive Answer Incomplete',
+    'The connection to Productive broke while it was answering',
+  );
 
-/** Live mode: forwards the app's requests to Productive, adding the token that never leaves this server. */
+/** The query string to forward, rebuilt from the parameters the route allows; an ApiError otherwise. */
+function allowedQuery(url: URL, rules: Record<string, Rule>): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of url.searchParams) {
+    const rule = rules[name];
+    if (!rule) {
+      throw badRequest(
+        'parameter_not_allowed',
+        'Parameter Not Allowed',
+        `The inbox server does not forward the parameter "${name.slice(0, 60)}" to Productive`,
+        name.slice(0, 60),
+      );
+    }
+    const valid = typeof rule === 'function' ? rule(value) : rule.test(value);
+    if (query.has(name) || !valid) {
+      throw badRequest(
+        'invalid_parameter',
+        'Invalid Parameter',
+        `The parameter "${name}" must be given once, with a value the app would send`,
+        name,
+      );
+    }
+    query.set(name, value);
+  }
+  return query;
+}
+
+/** Replaces the token wherever it occurs: in every string of a parsed JSON value, keys included. */
+function scrubValue(value: unknown, token: string): unknown {
+  if (typeof value === 'string') return value.split(token).join(REDACTED);
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, token));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key.split(token).join(REDACTED),
+        scrubValue(item, token),
+      ]),
+    );
+  }
+  return value;
+}
+
+const isTimeout = (error: unknown) =>
+  error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+
+/** Reads an upstream body, at most `limit` bytes; throws on a broken connection or a timeout. */
+async function readText(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new UpstreamTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Live modes (personal now, team soon): forwards the app's requests to Productive with the
+ * credentials of whoever the request is for. Tokens never leave this server.
+ */
 export function createLiveApi(options: LiveOptions): Hono {
-  const { token, organizationId, timeoutMs = 15_000 } = options;
+  const { timeoutMs = 15_000 } = options;
   const fetchUpstream = options.fetch ?? globalThis.fetch;
   const upstream = options.upstream.replace(/\/+$/, '');
-  const scrub = (text: string) => text.split(token).join('[redacted]');
 
   const api = new Hono();
   api.all('*', async (c: Context) => {
+    const credentials = await options.credentials(c);
+    if (!credentials) return errorResponse(c, unauthenticated());
+    const { token, organizationId } = credentials;
+
     const url = new URL(c.req.url);
     const path = url.pathname.replace(/^\/api\/v2/, '');
     const method = c.req.method;
-    if (
-      !ALLOWED.some(([allowedMethod, pattern]) => allowedMethod === method && pattern.test(path))
-    ) {
-      return errorResponse(c, forbidden());
+    const route = ROUTES.find((route) => route.method === method && route.path.test(path));
+    if (!route) return errorResponse(c, forbidden());
+    let query: URLSearchParams;
+    try {
+      query = allowedQuery(url, route.query);
+    } catch (error) {
+      return errorResponse(c, error as ApiError);
     }
-    let body: string | undefined;
-    if (method === 'PATCH') {
-      body = await c.req.text();
-      if (body.length > MAX_BODY)
-        return errorResponse(
-          c,
-          new ApiError(400, 'body_too_large', 'Body Too Large', 'The request body is too large'),
-        );
-    }
+    const search = query.size ? `?${query.toString()}` : '';
+
+    // One deadline for the whole exchange: headers and body.
+    const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
-      response = await fetchUpstream(`${upstream}${path}${url.search}`, {
+      // Actions carry everything in the path: no request body is forwarded, whatever was sent.
+      response = await fetchUpstream(`${upstream}${path}${search}`, {
         method,
         headers: {
           Accept: 'application/vnd.api+json',
-          'Content-Type': c.req.header('content-type') ?? 'application/vnd.api+json',
+          'Content-Type': 'application/vnd.api+json',
           'X-Auth-Token': token,
           'X-Organization-Id': organizationId,
         },
-        body: body || undefined,
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       });
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       return errorResponse(
         c,
-        timedOut
-          ? new ApiError(
-              504,
-              'upstream_timeout',
-              'Productive Did Not Answer',
-              `Productive did not answer within ${timeoutMs / 1000} s`,
-            )
-          : new ApiError(
-              502,
-              'upstream_unreachable',
-              'Productive Unreachable',
-              'The inbox server could not reach Productive',
-            ),
+        isTimeout(error) || signal.aborted ? upstreamTimeout(timeoutMs) : upstreamUnreachable(),
       );
     }
-    const text = scrub(await response.text());
-    const headers = new Headers();
-    for (const name of PASSED_HEADERS) {
-      const value = response.headers.get(name);
-      if (value) headers.set(name, scrub(value));
-    }
     if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => {});
       return errorResponse(
         c,
         new ApiError(
@@ -114,7 +273,30 @@ export function createLiveApi(options: LiveOptions): Hono {
         ),
       );
     }
-    if (!isJson(text)) {
+    let text: string;
+    try {
+      text = await readText(response, MAX_UPSTREAM_BODY);
+    } catch (error) {
+      return errorResponse(
+        c,
+        error instanceof UpstreamTooLarge
+          ? upstreamTooLarge()
+          : isTimeout(error) || signal.aborted
+            ? upstreamTimeout(timeoutMs)
+            : upstreamBroken(),
+      );
+    }
+
+    const headers = new Headers({ 'Content-Type': JSON_API });
+    for (const name of PASSED_HEADERS) {
+      const value = response.headers.get(name);
+      if (value) headers.set(name, value.split(token).join(REDACTED));
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Never passed through raw: a non-JSON answer becomes our own JSON:API error.
       const status = response.ok ? 502 : response.status;
       const error = new ApiError(
         status,
@@ -122,20 +304,12 @@ export function createLiveApi(options: LiveOptions): Hono {
         'Productive Error',
         `Productive answered ${response.status} without a JSON:API body`,
       );
-      headers.set('content-type', JSON_API);
       return new Response(JSON.stringify(error.toJSON()), { status, headers });
     }
-    headers.set('content-type', JSON_API);
-    return new Response(text, { status: response.status, headers });
+    return new Response(JSON.stringify(scrubValue(body, token)), {
+      status: response.status,
+      headers,
+    });
   });
   return api;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
