@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
   startStandin,
@@ -293,3 +294,55 @@ test('sign out in one tab signs out the other, the old cookie gets 401, and noth
     await context.close();
   }
 });
+
+test('keyboard only: sign in with a visible focus, and the form and frame pass axe in light and dark', async ({
+  browser,
+}) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${team.base}/dismissed`);
+      await expect(page.getByRole('heading', { name: 'Sign in with Productive' })).toBeVisible();
+      await expectNoViolations(page, `sign-in form (${colorScheme})`);
+      await page.keyboard.press('Tab');
+      await expect(page.getByLabel('Personal access token')).toBeFocused();
+      await page.keyboard.type('pat-wrong');
+      await page.keyboard.press('Tab');
+      await expect(page.getByLabel('Organization ID')).toBeFocused();
+      await page.keyboard.type(marko.organizationId);
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('alert')).toContainText('did not accept');
+      // The refused field takes the focus back, ready to correct.
+      await expect(page.getByLabel('Personal access token')).toBeFocused();
+      await expectNoViolations(page, `sign-in form with an error (${colorScheme})`);
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(marko.token);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeFocused();
+      const outline = await page
+        .getByRole('button', { name: 'Sign in' })
+        .evaluate((element) => getComputedStyle(element).outlineStyle);
+      expect(outline).not.toBe('none');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('signed-in-as')).toContainText('Marko Horvat');
+      expect(new URL(page.url()).pathname).toBe('/dismissed');
+      await expect(rows(page).first()).toBeVisible();
+      await expectNoViolations(page, `signed-in frame (${colorScheme})`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+/** Every WCAG 2.x A/AA rule axe knows, plus its best practices. */
+async function expectNoViolations(page: Page, state: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`),
+    `axe violations in: ${state}`,
+  ).toEqual([]);
+}

@@ -9,7 +9,6 @@ import {
   createHash,
   hkdfSync,
   randomBytes,
-  timingSafeEqual,
 } from 'node:crypto';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -55,11 +54,4 @@ export function decryptToken(key: TokenKey, sealed: string, boundTo: string): st
   } catch {
     return null;
   }
-}
-
-/** Constant-time comparison of two strings (for ids read back from storage). */
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
