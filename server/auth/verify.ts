@@ -2,6 +2,7 @@
  * Who a token belongs to: `GET /organization_memberships?include=person,organization` against Productive, with the
  * token and organization the person typed. Every refusal says which part was wrong.
  */
+import { productiveHeaders } from '../live/proxy.ts';
 import type { SessionIdentity } from './session-store.ts';
 
 export type VerifyFailure =
@@ -41,12 +42,7 @@ export async function verifyCredentials({
     response = await fetchUpstream(
       `${upstream.replace(/\/+$/, '')}/organization_memberships?include=person,organization`,
       {
-        headers: {
-          Accept: 'application/vnd.api+json',
-          'Content-Type': 'application/vnd.api+json',
-          'X-Auth-Token': token,
-          'X-Organization-Id': organizationId,
-        },
+        headers: productiveHeaders({ token, organizationId }),
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       },

@@ -3,6 +3,14 @@ import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
 
 /** Whose Productive account a request acts for: personal mode's one token, or a team member's session. */
+/** What every request to Productive carries: JSON:API, and whose token in which organization. */
+export const productiveHeaders = ({ token, organizationId }: UpstreamCredentials) => ({
+  Accept: 'application/vnd.api+json',
+  'Content-Type': 'application/vnd.api+json',
+  'X-Auth-Token': token,
+  'X-Organization-Id': organizationId,
+});
+
 export interface UpstreamCredentials {
   token: string;
   organizationId: string;
@@ -246,12 +254,7 @@ export function createLiveApi(options: LiveOptions): Hono {
       // Actions carry everything in the path: no request body is forwarded, whatever was sent.
       response = await fetchUpstream(`${upstream}${path}${search}`, {
         method,
-        headers: {
-          Accept: 'application/vnd.api+json',
-          'Content-Type': 'application/vnd.api+json',
-          'X-Auth-Token': token,
-          'X-Organization-Id': organizationId,
-        },
+        headers: productiveHeaders({ token, organizationId }),
         redirect: 'manual',
         signal,
       });
