@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenOnFreePort } from '../http/listen.ts';
 import { startStandin, STANDIN_PEOPLE, type Standin } from '../testing/productive-standin.ts';
 import { decryptToken, deriveTokenKey, encryptToken, hashSessionId } from './crypto.ts';
 import { personalScope, withPageSession } from './page-session.ts';
@@ -342,6 +343,38 @@ describe('the page’s session', () => {
     expect(first).toMatch(/^personal:4242:[A-Za-z0-9_-]{16}$/);
     expect(first).not.toContain(ana.token.slice(4, 12));
     expect(statSync(join(dir, 'scope.key')).mode & 0o077).toBe(0);
+  });
+});
+
+describe('sign-in attempts behind a TLS proxy on this machine', () => {
+  it('are counted per forwarded client, so one person guessing does not lock out the team', async () => {
+    const root = new Hono();
+    root.route(
+      '/auth',
+      createAuthRoutes({
+        kind: 'team',
+        store: new SessionStore({ path: ':memory:', key: deriveTokenKey(SECRET), ttlMs: DAY }),
+        upstream: standin.url,
+        ttlMs: DAY,
+      }),
+    );
+    const server = await listenOnFreePort(root);
+    try {
+      const attempt = (forwardedFor: string) =>
+        fetch(`${server.origin}/auth/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+          body: JSON.stringify({ token: 'pat-guess', organizationId: '4242' }),
+        }).then((response) => response.status);
+      const guesser: number[] = [];
+      for (let index = 0; index < 11; index++) guesser.push(await attempt('203.0.113.7'));
+      expect(guesser.at(-1)).toBe(429);
+      expect(await attempt('198.51.100.2')).toBe(401);
+      // A client cannot pick its own bucket: the proxy's last entry is the one believed.
+      expect(await attempt('198.51.100.9, 203.0.113.7')).toBe(429);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -3,13 +3,7 @@
  * from INBOX_SESSION_SECRET, and bound to its session (the session's hash is the additional authenticated data),
  * so a ciphertext copied to another session row does not decrypt. Session ids are stored only as SHA-256 hashes.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  hkdfSync,
-  randomBytes,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;

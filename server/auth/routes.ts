@@ -163,12 +163,20 @@ function attemptLimiter(now: () => number = Date.now) {
   };
 }
 
-function clientAddress(c: Context): string {
+/**
+ * Who is trying to sign in: the peer's address, or, when the peer is a proxy on this machine (the TLS proxy in front
+ * of a team server), the address that proxy appended last to X-Forwarded-For. Nobody else's header is believed.
+ */
+export function clientAddress(c: Context): string {
+  let peer = 'unknown';
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'unknown';
+    return peer;
   }
+  const loopback = /^(127\.|::1$|::ffff:127\.)/.test(peer);
+  const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return loopback && forwarded ? forwarded.slice(0, 64) : peer;
 }
 
 function json(c: Context, body: unknown, status: 200 | 201 = 200) {
