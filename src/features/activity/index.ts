@@ -1,0 +1,32 @@
+import { lazy } from 'react';
+
+/**
+ * The activity feature's public surface: its pages and the notification detail, each loaded on demand (the
+ * inbox never downloads them before it renders). Other features and the app import only this module.
+ */
+export type { NotificationDetailProps } from './components/NotificationDetail.tsx';
+
+export const NotificationDetail = lazy(() =>
+  import('./components/NotificationDetail.tsx').then((module) => ({
+    default: module.NotificationDetail,
+  })),
+);
+export const TaskFeedPage = lazy(() =>
+  import('./components/TaskFeedPage.tsx').then((module) => ({ default: module.TaskFeedPage })),
+);
+export const DealFeedPage = lazy(() =>
+  import('./components/DealFeedPage.tsx').then((module) => ({ default: module.DealFeedPage })),
+);
+export const DiscussionFeedPage = lazy(() =>
+  import('./components/DiscussionFeedPage.tsx').then((module) => ({
+    default: module.DiscussionFeedPage,
+  })),
+);
+export const ActivityPage = lazy(() =>
+  import('./components/ActivityPage.tsx').then((module) => ({ default: module.ActivityPage })),
+);
+export const NotificationPage = lazy(() =>
+  import('./components/NotificationPage.tsx').then((module) => ({
+    default: module.NotificationPage,
+  })),
+);
