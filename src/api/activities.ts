@@ -1,8 +1,10 @@
 import { apiRequest } from './http.ts';
 import { attribute, readCollection, readSingle, related, type ResourceObject } from './jsonapi.ts';
+import { parseChangeset, type ChangesetEntry } from './changeset.ts';
 import { parsePerson, type Person } from './people.ts';
 
-export type ChangesetEntry = { field: string; from: unknown; to: unknown };
+export type { ChangesetEntry } from './changeset.ts';
+
 
 /** What an activity feed can be about: the API filters activities by `task_id`, `deal_id` and `discussion_id`. */
 export type FeedKind = 'task' | 'deal' | 'discussion';
@@ -50,19 +52,6 @@ export interface ActivityPage {
 }
 
 export const ACTIVITY_PAGE_SIZE = 30;
-
-/** A changeset is a list of single-key objects `{field: [old, new]}`; anything else is skipped. */
-export function parseChangeset(value: unknown): ChangesetEntry[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((change) => {
-    if (typeof change !== 'object' || change === null || Array.isArray(change)) return [];
-    return Object.entries(change as Record<string, unknown>).map(([field, pair]) =>
-      Array.isArray(pair)
-        ? { field, from: pair[0] ?? null, to: pair[1] ?? null }
-        : { field, from: null, to: pair ?? null },
-    );
-  });
-}
 
 const text = (resource: ResourceObject | undefined, name: string) => {
   const value = resource?.attributes[name];

@@ -7,7 +7,7 @@ import {
   related,
   type ResourceObject,
 } from './jsonapi.ts';
-import { parseChangeset, type ChangesetEntry } from './activities.ts';
+import { parseChangeset, type ChangesetEntry } from './changeset.ts';
 import { parsePerson, type Person } from './people.ts';
 
 export interface Notification {
