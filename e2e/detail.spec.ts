@@ -135,7 +135,7 @@ for (const viewport of VIEWPORTS) {
       await expect(page).toHaveURL(/\/\?type=deal$/);
     });
 
-    test('a page notification opens as a card with its title, parent and changeset (the seed's page notifications carry no excerpt)', async ({
+    test('a page notification opens as a card with its title, parent and changeset (the seed’s page notifications carry no excerpt)', async ({
       page,
       request,
     }) => {
