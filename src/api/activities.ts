@@ -5,7 +5,6 @@ import { parsePerson, type Person } from './people.ts';
 
 export type { ChangesetEntry } from './changeset.ts';
 
-
 /** What an activity feed can be about: the API filters activities by `task_id`, `deal_id` and `discussion_id`. */
 export type FeedKind = 'task' | 'deal' | 'discussion';
 export interface FeedTarget {

@@ -14,4 +14,3 @@ export function parseChangeset(value: unknown): ChangesetEntry[] {
     );
   });
 }
-
