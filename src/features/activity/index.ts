@@ -2,30 +2,31 @@ import { lazy } from 'react';
 
 /**
  * The activity feature's public surface: its pages and the notification detail, each loaded on demand (the
- * inbox never downloads them before it renders). Other features and the app import only this module.
+ * inbox never downloads them before it renders). Other features and the app import only this module. Each
+ * `lazy` is marked pure, so a page nobody routes to costs the importing chunk nothing.
  */
 export type { NotificationDetailProps } from './components/NotificationDetail.tsx';
 
-export const NotificationDetail = lazy(() =>
+export const NotificationDetail = /* @__PURE__ */ lazy(() =>
   import('./components/NotificationDetail.tsx').then((module) => ({
     default: module.NotificationDetail,
   })),
 );
-export const TaskFeedPage = lazy(() =>
+export const TaskFeedPage = /* @__PURE__ */ lazy(() =>
   import('./components/TaskFeedPage.tsx').then((module) => ({ default: module.TaskFeedPage })),
 );
-export const DealFeedPage = lazy(() =>
+export const DealFeedPage = /* @__PURE__ */ lazy(() =>
   import('./components/DealFeedPage.tsx').then((module) => ({ default: module.DealFeedPage })),
 );
-export const DiscussionFeedPage = lazy(() =>
+export const DiscussionFeedPage = /* @__PURE__ */ lazy(() =>
   import('./components/DiscussionFeedPage.tsx').then((module) => ({
     default: module.DiscussionFeedPage,
   })),
 );
-export const ActivityPage = lazy(() =>
+export const ActivityPage = /* @__PURE__ */ lazy(() =>
   import('./components/ActivityPage.tsx').then((module) => ({ default: module.ActivityPage })),
 );
-export const NotificationPage = lazy(() =>
+export const NotificationPage = /* @__PURE__ */ lazy(() =>
   import('./components/NotificationPage.tsx').then((module) => ({
     default: module.NotificationPage,
   })),
