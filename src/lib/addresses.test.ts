@@ -8,8 +8,10 @@ import {
   notificationAddress,
   notificationFeed,
   notificationTargetAddress,
+  openedFromList,
   readFeedContext,
   readOpenParam,
+  returnedToRow,
   ROUTES,
   taskAddress,
   type NotificationTargetRef,
@@ -118,5 +120,8 @@ describe('addresses', () => {
     for (const from of ['//evil.example', 'https://evil.example/', 42, undefined])
       expect(backToList({ from }).href).toBe('/');
     expect(backToList(null)).toEqual({ href: '/', state: undefined });
+    expect(returnedToRow(backToList(openedFromList('/', '40')).state)).toBe('40');
+    expect(returnedToRow({ focusNotification: 40 })).toBeNull();
+    expect(returnedToRow(undefined)).toBeNull();
   });
 });

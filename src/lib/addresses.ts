@@ -201,3 +201,9 @@ export function backToList(state: unknown): {
     state: typeof opened === 'string' ? { focusNotification: opened } : undefined,
   };
 }
+
+/** The row to focus on arriving back at the list (what `backToList` hands over), if any. */
+export function returnedToRow(state: unknown): string | null {
+  const value = (state as { focusNotification?: unknown } | null)?.focusNotification;
+  return typeof value === 'string' ? value : null;
+}
