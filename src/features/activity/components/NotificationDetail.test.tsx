@@ -105,6 +105,8 @@ const feeds: Record<string, ReturnType<typeof activity>[]> = {
   ],
   'deal_id=999': [],
 };
+/** Feeds the stand-in answers with a server error. */
+const failing = new Set(['deal_id=500']);
 
 const detailHandlers = [
   http.get('*/api/v2/activities', ({ request }) => {
@@ -112,6 +114,8 @@ const detailHandlers = [
     const filter = [...params].find(([name]) => /^filter\[(task|deal|discussion)_id\]$/.test(name));
     const key = filter ? `${filter[0].slice(7, -1)}=${filter[1]}` : '';
     activityRequests.push(key);
+    if (failing.has(key))
+      return json({ errors: [{ status: '500', title: 'Server Error', detail: 'Boom' }] }, 500);
     const data = feeds[key];
     if (!data) return undefined; // the shared stand-in answers for the other tasks
     return json({ data, included: people, links: { first: request.url }, meta: {} });
@@ -346,5 +350,14 @@ describe('deal and discussion pages', () => {
     ).toBeTruthy();
     renderApp('/discussions/abc');
     expect(screen.getByRole('heading', { name: 'This discussion was not found' })).toBeTruthy();
+  });
+
+  it('say when a deal’s activity cannot be loaded, with a retry', async () => {
+    renderApp('/deals/500');
+    expect(
+      await screen.findByText('Could not load the activity', undefined, { timeout: 5000 }),
+    ).toBeTruthy();
+    expect(screen.getByText(/Could not load the deal: Boom/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Retry|Try again/ })).toBeTruthy();
   });
 });
