@@ -156,6 +156,54 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+test('a todo’s detail is its task’s feed with the todo’s own activities marked; a task’s is its feed', async ({
+  page,
+  request,
+}) => {
+  const loaded: string[] = [];
+  page.on('request', (sent) => loaded.push(sent.url()));
+  await page.goto('/');
+  await expect(page.getByTestId('notification-row').first()).toBeVisible();
+  expect(
+    loaded.filter((url) => /(NotificationPage|FeedPage|NotificationDetail)-/.test(url)),
+    'the inbox downloads no detail or feed code',
+  ).toEqual([]);
+
+  const todo = await notificationOf(request, 'todo');
+  const response = await request.get(`/api/v2/notifications/${todo.id}`);
+  const { parent_id: taskId } = (
+    (await response.json()) as {
+      data: { attributes: { parent_id: number } };
+    }
+  ).data.attributes;
+  const feed = (await (
+    await request.get(`/api/v2/activities?filter[task_id]=${taskId}&page[size]=30`)
+  ).json()) as { data: { id: string; attributes: { item_type: string; item_id: number } }[] };
+  const own = feed.data
+    .filter(
+      (item) =>
+        item.attributes.item_type === 'todo' &&
+        item.attributes.item_id === todo.attributes.target_id,
+    )
+    .map((item) => item.id);
+  expect(own.length).toBeGreaterThan(0);
+
+  await page.goto(`/notifications/${todo.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(todo.attributes.target_title);
+  await expect.poll(() => entryIds(page)).toEqual(feed.data.map((item) => item.id));
+  const marked = await page
+    .locator('[data-testid="activity-entry"][data-marked="true"]')
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-activity-id')));
+  expect(marked).toEqual(own);
+  await expectOpenInProductive(page);
+
+  const task = await notificationOf(request, 'task');
+  const expected = await activityIds(request, `filter[task_id]=${task.attributes.target_id}`);
+  await page.goto(`/notifications/${task.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(task.attributes.target_title);
+  await expect.poll(() => entryIds(page)).toEqual(expected);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
