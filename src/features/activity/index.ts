@@ -1,4 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy } from 'react';
+import type { Notification } from '../../api/notifications.ts';
 
 /**
  * The activity feature's public surface: its pages and the notification detail, each loaded on demand (the
@@ -31,3 +33,12 @@ export const NotificationPage = /* @__PURE__ */ lazy(() =>
     default: module.NotificationPage,
   })),
 );
+
+/**
+ * Loads a notification's detail into the cache ahead of opening it (the next and previous in the pane). The
+ * code that knows how is itself loaded on first use.
+ */
+export const prefetchNotificationDetail = (queryClient: QueryClient, notification: Notification) =>
+  import('./api/prefetch-detail.ts').then((module) =>
+    module.prefetchNotificationDetail(queryClient, notification),
+  );
