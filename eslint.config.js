@@ -4,6 +4,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint/import-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data'] },
@@ -27,6 +28,13 @@ export default tseslint.config(
         { handlers: ['onClick', 'onMouseDown', 'onMouseUp', 'onKeyPress', 'onKeyDown', 'onKeyUp'] },
       ],
     },
+  },
+  {
+    // Layers of the app: app → features → components/api/lib; a feature uses another only through its
+    // index.ts; no import cycles (eslint/import-boundaries.js).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { local: boundaries },
+    rules: { 'local/import-boundaries': 'error', 'local/no-import-cycles': 'error' },
   },
   {
     // The browser app never reaches into the server's code, and the server never into the app's.

@@ -1,17 +1,33 @@
 import { apiRequest } from './http.ts';
 import { attribute, readCollection, readSingle, related, type ResourceObject } from './jsonapi.ts';
+import { parseChangeset, type ChangesetEntry } from './changeset.ts';
 import { parsePerson, type Person } from './people.ts';
 
-export type ChangesetEntry = { field: string; from: unknown; to: unknown };
+export type { ChangesetEntry } from './changeset.ts';
+
+/** What an activity feed can be about: the API filters activities by `task_id`, `deal_id` and `discussion_id`. */
+export type FeedKind = 'task' | 'deal' | 'discussion';
+export interface FeedTarget {
+  kind: FeedKind;
+  id: number;
+}
+export const FEED_KINDS: readonly FeedKind[] = ['task', 'deal', 'discussion'];
 
 export interface Activity {
   id: string;
   event: string;
+  /** The item the activity is on (a todo's own activities name the todo here, with its task as parent). */
+  itemId: number | null;
   itemType: string;
   itemName: string;
   parentType: string | null;
   parentName: string | null;
+  /** The item above the parent (a deal's company, a discussion's project), as the API names it. */
+  rootType: string | null;
+  rootName: string | null;
   taskId: number | null;
+  /** The feed the activity belongs to: its task's, else its deal's, else its discussion's. */
+  feed: FeedTarget | null;
   createdAt: string;
   changeset: ChangesetEntry[];
   creator: Person | null;
@@ -21,7 +37,7 @@ export interface Activity {
 }
 
 export interface ActivityQuery {
-  taskId: number;
+  target: FeedTarget;
   oldestFirst?: boolean;
   /** 1 comments, 2 changes, 3 emails. */
   kinds?: number[];
@@ -35,19 +51,6 @@ export interface ActivityPage {
 }
 
 export const ACTIVITY_PAGE_SIZE = 30;
-
-/** A changeset is a list of single-key objects `{field: [old, new]}`; anything else is skipped. */
-function parseChangeset(value: unknown): ChangesetEntry[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((change) => {
-    if (typeof change !== 'object' || change === null || Array.isArray(change)) return [];
-    return Object.entries(change as Record<string, unknown>).map(([field, pair]) =>
-      Array.isArray(pair)
-        ? { field, from: pair[0] ?? null, to: pair[1] ?? null }
-        : { field, from: null, to: pair ?? null },
-    );
-  });
-}
 
 const text = (resource: ResourceObject | undefined, name: string) => {
   const value = resource?.attributes[name];
@@ -66,11 +69,15 @@ export function parseActivity(
   return {
     id: resource.id,
     event: attribute.string(resource, 'event', 'update'),
+    itemId: attribute.nullableNumber(resource, 'item_id'),
     itemType: attribute.string(resource, 'item_type'),
     itemName: attribute.string(resource, 'item_name'),
     parentType: attribute.nullableString(resource, 'parent_type'),
     parentName: attribute.nullableString(resource, 'parent_name'),
+    rootType: attribute.nullableString(resource, 'root_type'),
+    rootName: attribute.nullableString(resource, 'root_name'),
     taskId: attribute.nullableNumber(resource, 'task_id'),
+    feed: feedOf(resource),
     createdAt: attribute.string(resource, 'created_at'),
     changeset: parseChangeset(resource.attributes.changeset),
     creator: creator?.type === 'people' ? parsePerson(creator) : null,
@@ -86,6 +93,14 @@ export function parseActivity(
   };
 }
 
+function feedOf(resource: ResourceObject): FeedTarget | null {
+  for (const kind of FEED_KINDS) {
+    const id = attribute.nullableNumber(resource, `${kind}_id`);
+    if (id !== null && id > 0) return { kind, id };
+  }
+  return null;
+}
+
 const INCLUDE = 'creator,comment,email,attachment';
 
 export async function getActivities(
@@ -93,7 +108,9 @@ export async function getActivities(
   page: number,
   signal?: AbortSignal,
 ): Promise<ActivityPage> {
-  const params = new URLSearchParams({ 'filter[task_id]': String(query.taskId) });
+  const params = new URLSearchParams({
+    [`filter[${query.target.kind}_id]`]: String(query.target.id),
+  });
   if (query.kinds?.length) params.set('filter[type]', query.kinds.join(','));
   if (query.events?.length) params.set('filter[event]', query.events.join(','));
   if (query.creatorIds?.length) params.set('filter[creator_id]', query.creatorIds.join(','));

@@ -28,6 +28,10 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** No answer at all: offline, the server down or restarting, or no answer in time (status 0). */
+export const isNetworkError = (error: unknown) =>
+  error instanceof ApiRequestError && error.status === 0;
+
 /** A request the server has not answered by then is treated like a lost connection (and retried as one). */
 export const REQUEST_TIMEOUT_MS = 15_000;
 

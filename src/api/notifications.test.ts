@@ -87,6 +87,27 @@ describe('JSON:API parsing at the boundary', () => {
     });
   });
 
+  it('reads the changeset the triggering activity made, skipping what is not a change', () => {
+    const changed = parseNotification(
+      resource({
+        changeset: [
+          { probability: [40, 70] },
+          { status: [{ value: 'Draft' }, { value: 'Sent' }] },
+          'nonsense',
+          null,
+        ],
+      }) as ResourceObject,
+      new Map(),
+    );
+    expect(changed.changeset).toEqual([
+      { field: 'probability', from: 40, to: 70 },
+      { field: 'status', from: { value: 'Draft' }, to: { value: 'Sent' } },
+    ]);
+    expect(
+      parseNotification(resource({ changeset: null }) as ResourceObject, new Map()).changeset,
+    ).toEqual([]);
+  });
+
   it.each([
     ['not JSON:API', 'hello'],
     ['null', null],

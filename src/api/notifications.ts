@@ -7,6 +7,7 @@ import {
   related,
   type ResourceObject,
 } from './jsonapi.ts';
+import { parseChangeset, type ChangesetEntry } from './changeset.ts';
 import { parsePerson, type Person } from './people.ts';
 
 export interface Notification {
@@ -28,6 +29,9 @@ export interface Notification {
   lastActionAt: string | null;
   firstUnreadActivityId: number | null;
   actor: Person | null;
+  /** What the triggering activity changed, `{field: [old, new]}` entries as activities carry them. Optional:
+   * lists cached before it was parsed lack it. */
+  changeset?: ChangesetEntry[];
 }
 
 /** What the server can be asked to filter by (it has no read filter). */
@@ -73,6 +77,7 @@ export function parseNotification(
     lastActionAt: attribute.nullableString(resource, 'last_action_at'),
     firstUnreadActivityId: attribute.nullableNumber(resource, 'first_unread_activity_id'),
     actor: actor?.type === 'people' ? parsePerson(actor) : null,
+    changeset: parseChangeset(resource.attributes.changeset),
   };
 }
 
@@ -109,6 +114,13 @@ export async function getNotifications(
     totalCount: readTotalCount(document.meta),
     hasNextPage: typeof document.links.next === 'string',
   };
+}
+
+export async function getNotification(id: string, signal?: AbortSignal): Promise<Notification> {
+  const params = new URLSearchParams({ include: 'actor' });
+  const body = await apiRequest(`/notifications/${encodeURIComponent(id)}`, { params, signal });
+  const document = readSingle(body, 'notifications');
+  return parseNotification(document.data, document.included);
 }
 
 export type NotificationAction = 'read' | 'dismiss' | 'undismiss';

@@ -1,8 +1,8 @@
 import { notifyManager, onlineManager, QueryClient } from '@tanstack/react-query';
-import { ApiRequestError } from '../api/http.ts';
+import { ApiRequestError, isNetworkError } from '../api/http.ts';
 
-export const isNetworkError = (error: unknown) =>
-  error instanceof ApiRequestError && error.status === 0;
+// Lives with the HTTP client (components read it too); re-exported for the app's existing imports.
+export { isNetworkError };
 
 /** The query client's policy in one place. */
 export function createQueryClient(): QueryClient {

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { ROUTES } from '../lib/addresses.ts';
 
 interface Props {
   /** A new key (a new page) clears the error. */
@@ -51,7 +52,7 @@ export class ErrorBoundary extends Component<Props, State> {
           >
             Reload
           </button>
-          <a className="rounded-md px-4 py-2 font-medium underline" href="/">
+          <a className="rounded-md px-4 py-2 font-medium underline" href={ROUTES.inbox}>
             Go to the inbox
           </a>
         </div>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { ROUTES } from '../lib/addresses.ts';
 
 export function NotFoundPage() {
   return (
@@ -7,7 +8,7 @@ export function NotFoundPage() {
       <p className="mt-2 text-slate-600 dark:text-slate-400">There is nothing at this address.</p>
       <Link
         className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white"
-        to="/"
+        to={ROUTES.inbox}
       >
         Go to the inbox
       </Link>

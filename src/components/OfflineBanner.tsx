@@ -1,6 +1,6 @@
 import { onlineManager, useMutationState } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { isNetworkError } from '../app/query-client.ts';
+import { isNetworkError } from '../api/http.ts';
 
 const subscribe = (onChange: () => void) => onlineManager.subscribe(onChange);
 

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { getActivities, getActivity, type ActivityQuery } from '../../../api/activities.ts';
+import { getNotification } from '../../../api/notifications.ts';
 import { getTask } from '../../../api/tasks.ts';
 
 export const activityQueries = {
@@ -27,5 +28,14 @@ export const taskQueries = {
     queryOptions({
       queryKey: [...taskQueries.all(), 'detail', id] as const,
       queryFn: ({ signal }) => getTask(id, signal),
+    }),
+};
+
+/** One notification by id, for a detail opened from an address rather than from a loaded list. */
+export const notificationDetailQueries = {
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: ['notifications', 'detail', id] as const,
+      queryFn: ({ signal }) => getNotification(id, signal),
     }),
 };

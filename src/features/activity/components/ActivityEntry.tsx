@@ -37,9 +37,16 @@ interface Props {
   activity: Activity;
   isNew: boolean;
   taskTitle?: string;
+  /** A label for an entry to notice, e.g. a todo's own activity on its task's feed. */
+  marker?: string;
 }
 
-export const ActivityEntry = memo(function ActivityEntry({ activity, isNew, taskTitle }: Props) {
+export const ActivityEntry = memo(function ActivityEntry({
+  activity,
+  isNew,
+  taskTitle,
+  marker,
+}: Props) {
   const who = activity.creator?.name ?? 'Someone';
   const onItself =
     activity.itemType === 'task' ||
@@ -53,6 +60,7 @@ export const ActivityEntry = memo(function ActivityEntry({ activity, isNew, task
       data-testid="activity-entry"
       data-activity-id={activity.id}
       data-new={isNew}
+      data-marked={marker ? true : undefined}
       className={`flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800 ${isNew ? 'bg-brand-50/70 dark:bg-slate-900' : ''}`}
     >
       {activity.creator?.avatarUrl ? (
@@ -70,6 +78,11 @@ export const ActivityEntry = memo(function ActivityEntry({ activity, isNew, task
           {isNew && (
             <span className="rounded bg-brand-600 px-1.5 text-xs font-semibold text-white">
               New
+            </span>
+          )}
+          {marker && (
+            <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+              {marker}
             </span>
           )}
           <span className="font-medium">{who}</span>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../../api/http.ts';
+import { activityAddress, feedAddress, ROUTES } from '../../../lib/addresses.ts';
 import { activityQueries } from '../api/activity-queries.ts';
 import { ActivityEntry } from './ActivityEntry.tsx';
 import { ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
@@ -21,14 +22,14 @@ export function ActivityPage() {
     <main className="mx-auto max-w-3xl">
       <header className="px-3 pt-4 pb-2 sm:px-4">
         <Link
-          to="/"
+          to={ROUTES.inbox}
           className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
         >
           ← Inbox
         </Link>
         <h1 className="mt-2 text-xl font-semibold">Activity</h1>
       </header>
-      <IgnoredNotice ignored={ignored} cleanHref={`/activities/${activityId}`} />
+      <IgnoredNotice ignored={ignored} cleanHref={activityAddress(activityId)} />
       {activity.status === 'pending' && (
         <ListSkeleton rows={1} avatar label="Loading the activity…" />
       )}
@@ -44,13 +45,13 @@ export function ActivityPage() {
           <ul>
             <ActivityEntry activity={activity.data} isNew={false} />
           </ul>
-          {activity.data.taskId !== null && (
+          {activity.data.feed !== null && (
             <p className="px-4 py-3 text-sm">
               <Link
-                to={`/tasks/${activity.data.taskId}`}
+                to={feedAddress(activity.data.feed)}
                 className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
               >
-                Open the task’s activity
+                Open the {activity.data.feed.kind}’s activity
               </Link>
             </p>
           )}

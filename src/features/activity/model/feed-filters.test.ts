@@ -4,7 +4,7 @@ import { feedSearchParams, parseFeedFilters, toActivityQuery } from './feed-filt
 describe('feed filters in the URL', () => {
   it('round-trips kind, event, person and order, keeping the notification context', () => {
     const search = new URLSearchParams(
-      'notification=5&unread=40&kind=comments,emails&event=update&person=7&order=oldest',
+      'notification=5&unread=40&todo=9&kind=comments,emails&event=update&person=7&order=oldest',
     );
     const { filters, ignored } = parseFeedFilters(search);
     expect(ignored).toEqual([]);
@@ -15,8 +15,8 @@ describe('feed filters in the URL', () => {
       oldestFirst: true,
     });
     expect(feedSearchParams(filters, search).toString()).toBe(search.toString());
-    expect(toActivityQuery(12, filters)).toEqual({
-      taskId: 12,
+    expect(toActivityQuery({ kind: 'task', id: 12 }, filters)).toEqual({
+      target: { kind: 'task', id: 12 },
       kinds: [1, 3],
       events: ['update'],
       creatorIds: [7],
@@ -27,7 +27,7 @@ describe('feed filters in the URL', () => {
   it('ignores and names invalid values', () => {
     const { filters, ignored } = parseFeedFilters(
       new URLSearchParams(
-        'kind=gossip,changes&event=explode&person=x&order=sideways&unread=abc&foo=1',
+        'kind=gossip,changes&event=explode&person=x&order=sideways&unread=abc&todo=0&foo=1',
       ),
     );
     expect(filters).toEqual({ kinds: ['changes'], events: [], personIds: [], oldestFirst: false });
@@ -37,8 +37,12 @@ describe('feed filters in the URL', () => {
       'person=x',
       'order=sideways',
       'unread=abc',
+      'todo=0',
       'foo=1',
     ]);
-    expect(toActivityQuery(3, filters)).toEqual({ taskId: 3, kinds: [2] });
+    expect(toActivityQuery({ kind: 'deal', id: 3 }, filters)).toEqual({
+      target: { kind: 'deal', id: 3 },
+      kinds: [2],
+    });
   });
 });

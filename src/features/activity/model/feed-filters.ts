@@ -1,4 +1,10 @@
-import type { ActivityQuery } from '../../../api/activities.ts';
+import type { ActivityQuery, FeedTarget } from '../../../api/activities.ts';
+import {
+  FEED_CONTEXT_PARAMS,
+  feedContextParams,
+  isAddressId,
+  readFeedContext,
+} from '../../../lib/addresses.ts';
 
 export const KINDS = { comments: 1, changes: 2, emails: 3 } as const;
 export type Kind = keyof typeof KINDS;
@@ -10,6 +16,13 @@ export interface FeedFilters {
   personIds: number[];
   oldestFirst: boolean;
 }
+
+export const NO_FEED_FILTERS: FeedFilters = {
+  kinds: [],
+  events: [],
+  personIds: [],
+  oldestFirst: false,
+};
 
 export function parseFeedFilters(params: URLSearchParams): {
   filters: FeedFilters;
@@ -46,10 +59,11 @@ export function parseFeedFilters(params: URLSearchParams): {
         if (value === 'oldest') filters.oldestFirst = true;
         else if (value !== 'newest') note(name, value);
         break;
-      // Context from the inbox: which notification led here and its first unread activity.
-      case 'notification':
-      case 'unread':
-        if (!/^\d{1,15}$/.test(value)) note(name, value);
+      // Context from the inbox: which notification led here, its first unread activity, a todo to mark.
+      case FEED_CONTEXT_PARAMS.notification:
+      case FEED_CONTEXT_PARAMS.unread:
+      case FEED_CONTEXT_PARAMS.todo:
+        if (!isAddressId(value)) note(name, value);
         break;
       default:
         note(name, value);
@@ -60,11 +74,7 @@ export function parseFeedFilters(params: URLSearchParams): {
 
 /** Writes the feed filters back, keeping the notification context the page was opened with. */
 export function feedSearchParams(filters: FeedFilters, context: URLSearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const name of ['notification', 'unread']) {
-    const value = context.get(name);
-    if (value && /^\d{1,15}$/.test(value)) params.set(name, value);
-  }
+  const params = feedContextParams(readFeedContext(context));
   if (filters.kinds.length) params.set('kind', filters.kinds.join(','));
   if (filters.events.length) params.set('event', filters.events.join(','));
   if (filters.personIds.length) params.set('person', filters.personIds.join(','));
@@ -72,8 +82,8 @@ export function feedSearchParams(filters: FeedFilters, context: URLSearchParams)
   return params;
 }
 
-export function toActivityQuery(taskId: number, filters: FeedFilters): ActivityQuery {
-  const query: ActivityQuery = { taskId };
+export function toActivityQuery(target: FeedTarget, filters: FeedFilters): ActivityQuery {
+  const query: ActivityQuery = { target: { kind: target.kind, id: target.id } };
   if (filters.kinds.length) query.kinds = filters.kinds.map((kind) => KINDS[kind]).sort();
   if (filters.events.length) query.events = [...filters.events].sort();
   if (filters.personIds.length) query.creatorIds = [...filters.personIds].sort((a, b) => a - b);

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Notification, NotificationAction } from '../../../api/notifications.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
+import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../model/title-markup.ts';
 import { NotificationTitle } from './NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
@@ -24,16 +25,9 @@ interface Props {
   onAction: (notification: Notification, action: NotificationAction) => void;
 }
 
-/** Where a notification leads: a task's feed in the app, or Productive itself for the rest. */
+/** Where a notification leads: its feed in the app (task, todo's task, deal, discussion), else its detail. */
 export function targetHref(notification: Notification): { internal: boolean; href: string } {
-  const { targetType, targetId, parentType, parentId } = notification;
-  const search = new URLSearchParams({ notification: notification.id });
-  if (notification.firstUnreadActivityId !== null)
-    search.set('unread', String(notification.firstUnreadActivityId));
-  if (targetType === 'task') return { internal: true, href: `/tasks/${targetId}?${search}` };
-  if (targetType === 'todo' && parentType === 'task' && parentId !== null)
-    return { internal: true, href: `/tasks/${parentId}?${search}` };
-  return { internal: false, href: 'https://app.productive.io/' };
+  return { internal: true, href: notificationTargetAddress(notification) };
 }
 
 const buttonClass =

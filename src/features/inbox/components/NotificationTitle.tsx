@@ -1,20 +1,2 @@
-import { parseTitleMarkup } from '../model/title-markup.ts';
-
-/** The API's title markup as React text: bold and italic survive, nothing is ever parsed as HTML. */
-export function NotificationTitle({ markup }: { markup: string }) {
-  return (
-    <>
-      {parseTitleMarkup(markup).map((segment, index) => {
-        const className =
-          `${segment.bold ? 'font-semibold' : ''} ${segment.italic ? 'italic' : ''}`.trim();
-        return className ? (
-          <span key={index} className={className}>
-            {segment.text}
-          </span>
-        ) : (
-          segment.text
-        );
-      })}
-    </>
-  );
-}
+// Moved to components/, where the notification detail uses it too; kept so the inbox's imports stand.
+export { NotificationTitle } from '../../../components/NotificationTitle.tsx';

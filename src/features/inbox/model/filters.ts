@@ -1,16 +1,21 @@
 import type { NotificationQuery } from '../../../api/notifications.ts';
+import { INBOX_VIEW_PATHS, inboxAddress, type InboxView } from '../../../lib/addresses.ts';
 
 /** The four views of the inbox, each a URL. */
 export const VIEWS = {
-  inbox: { path: '/', label: 'Inbox', query: { dismissed: false } },
+  inbox: { path: INBOX_VIEW_PATHS.inbox, label: 'Inbox', query: { dismissed: false } },
   important: {
-    path: '/important',
+    path: INBOX_VIEW_PATHS.important,
     label: 'Important',
     query: { dismissed: false, important: true },
   },
-  mentions: { path: '/mentions', label: 'Mentions', query: { dismissed: false, mention: true } },
-  dismissed: { path: '/dismissed', label: 'Dismissed', query: { dismissed: true } },
-} as const satisfies Record<string, { path: string; label: string; query: NotificationQuery }>;
+  mentions: {
+    path: INBOX_VIEW_PATHS.mentions,
+    label: 'Mentions',
+    query: { dismissed: false, mention: true },
+  },
+  dismissed: { path: INBOX_VIEW_PATHS.dismissed, label: 'Dismissed', query: { dismissed: true } },
+} as const satisfies Record<InboxView, { path: string; label: string; query: NotificationQuery }>;
 
 export type ViewName = keyof typeof VIEWS;
 export const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];
@@ -131,9 +136,9 @@ export function filtersToSearchParams(filters: InboxFilters): URLSearchParams {
   return params;
 }
 
-export function hrefFor(view: ViewName, filters: InboxFilters): string {
-  const search = filtersToSearchParams(filters).toString();
-  return `${VIEWS[view].path}${search ? `?${search}` : ''}`;
+/** A view's address with its filters, built by the addresses module (`open`, the pane's notification, too). */
+export function hrefFor(view: ViewName, filters: InboxFilters, open?: string | null): string {
+  return inboxAddress(view, filtersToSearchParams(filters), open);
 }
 
 export const hasFilters = (filters: InboxFilters) => filtersToSearchParams(filters).size > 0;

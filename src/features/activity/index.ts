@@ -1,0 +1,44 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { lazy } from 'react';
+import type { Notification } from '../../api/notifications.ts';
+
+/**
+ * The activity feature's public surface: its pages and the notification detail, each loaded on demand (the
+ * inbox never downloads them before it renders). Other features and the app import only this module. Each
+ * `lazy` is marked pure, so a page nobody routes to costs the importing chunk nothing.
+ */
+export type { NotificationDetailProps } from './components/NotificationDetail.tsx';
+
+export const NotificationDetail = /* @__PURE__ */ lazy(() =>
+  import('./components/NotificationDetail.tsx').then((module) => ({
+    default: module.NotificationDetail,
+  })),
+);
+export const TaskFeedPage = /* @__PURE__ */ lazy(() =>
+  import('./components/TaskFeedPage.tsx').then((module) => ({ default: module.TaskFeedPage })),
+);
+export const DealFeedPage = /* @__PURE__ */ lazy(() =>
+  import('./components/DealFeedPage.tsx').then((module) => ({ default: module.DealFeedPage })),
+);
+export const DiscussionFeedPage = /* @__PURE__ */ lazy(() =>
+  import('./components/DiscussionFeedPage.tsx').then((module) => ({
+    default: module.DiscussionFeedPage,
+  })),
+);
+export const ActivityPage = /* @__PURE__ */ lazy(() =>
+  import('./components/ActivityPage.tsx').then((module) => ({ default: module.ActivityPage })),
+);
+export const NotificationPage = /* @__PURE__ */ lazy(() =>
+  import('./components/NotificationPage.tsx').then((module) => ({
+    default: module.NotificationPage,
+  })),
+);
+
+/**
+ * Loads a notification's detail into the cache ahead of opening it (the next and previous in the pane). The
+ * code that knows how is itself loaded on first use.
+ */
+export const prefetchNotificationDetail = (queryClient: QueryClient, notification: Notification) =>
+  import('./api/prefetch-detail.ts').then((module) =>
+    module.prefetchNotificationDetail(queryClient, notification),
+  );
