@@ -1,6 +1,6 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { lazy, Suspense, useState } from 'react';
-import { BrowserRouter, useLocation } from 'react-router';
+import { BrowserRouter, useLocation } from '../lib/router.tsx';
 import type { PublicSession } from '../api/session.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';

@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Routes } from '../lib/router.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 // Every page but the inbox is its own chunk: opening the inbox does not download them.
 import {

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { useEffect } from 'react';
-import { MemoryRouter, useLocation } from 'react-router';
+import { MemoryRouter, useLocation } from '../lib/router.tsx';
 import { AppRoutes } from '../app/AppRoutes.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { ToastProvider } from '../components/toasts.tsx';

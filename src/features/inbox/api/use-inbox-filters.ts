@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../../lib/router.tsx';
 import { filtersToSearchParams, parseFilters, type InboxFilters } from '../model/filters.ts';
 
 /** The inbox's filters, parsed once from the URL; changes push a history entry so back and forward work. */

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { NavLink } from '../../../lib/router.tsx';
 import { hrefFor, VIEW_NAMES, VIEWS, type InboxFilters } from '../model/filters.ts';
 
 /** The four views; switching keeps the filters. */

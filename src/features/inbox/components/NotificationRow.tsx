@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router.tsx';
 import type { Notification, NotificationAction } from '../../../api/notifications.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
