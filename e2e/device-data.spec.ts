@@ -10,58 +10,62 @@ const [ana] = STANDIN_PEOPLE as [StandinPerson];
 const port = Number(process.env.E2E_PORT ?? 4319) + 23;
 const rows = (page: Page) => page.getByTestId('notification-row');
 
-test('an action queued against the demo server is never replayed against a real account on the same address', async ({
-  page,
-}) => {
-  test.setTimeout(90_000);
-  const standin = await startStandin();
-  const demo = new InboxProcess(port, {});
-  const personal = new InboxProcess(port, {
-    PRODUCTIVE_API_TOKEN: ana.token,
-    PRODUCTIVE_ORGANIZATION_ID: ana.organizationId,
-    PRODUCTIVE_API_URL: standin.url,
-  });
-  try {
-    await demo.start();
-    await page.goto(`${demo.base}/`);
-    await expect(rows(page).first()).toBeVisible();
-    const target = (await rows(page).first().getAttribute('data-notification-id')) as string;
-    const demoTitle = (await rows(page).first().innerText()).split('\n')[0] as string;
-
-    // The demo server goes away; a dismiss waits in the queue, kept in storage.
-    await demo.stop();
-    await rows(page)
-      .first()
-      .getByRole('button', { name: /^Dismiss/ })
-      .click();
-    await expect
-      .poll(() => page.evaluate(() => localStorage.getItem('inbox.cache:demo') ?? ''), {
-        timeout: 10_000,
-      })
-      .toContain('"mutationKey"');
-
-    // The same address now serves a real account (personal mode).
-    await personal.start();
-    await page.reload();
-    await expect(rows(page).first()).toBeVisible();
-    await expect(page.getByTestId('signed-in-as')).toContainText('Acme Agency', {
-      timeout: 10_000,
+for (const tab of ['reloaded', 'left open'] as const) {
+  test(`an action queued against the demo server is never replayed against a real account on the same address (tab ${tab})`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const standin = await startStandin();
+    const demo = new InboxProcess(port, {});
+    const personal = new InboxProcess(port, {
+      PRODUCTIVE_API_TOKEN: ana.token,
+      PRODUCTIVE_ORGANIZATION_ID: ana.organizationId,
+      PRODUCTIVE_API_URL: standin.url,
     });
-    await page.waitForTimeout(3000);
-    expect(
-      standin.requests.filter((request) => request.method !== 'GET'),
-      'nothing queued for the demo was sent to the real account',
-    ).toEqual([]);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
-    expect(stored).not.toContain('inbox.cache:demo');
-    expect(stored).not.toContain(demoTitle);
-    expect(target).toBeTruthy();
-  } finally {
-    await personal.stop();
-    await demo.stop();
-    await standin.close();
-  }
-});
+    try {
+      await demo.start();
+      await page.goto(`${demo.base}/`);
+      await expect(rows(page).first()).toBeVisible();
+      const target = (await rows(page).first().getAttribute('data-notification-id')) as string;
+      const demoTitle = (await rows(page).first().innerText()).split('\n')[0] as string;
+
+      // The demo server goes away; a dismiss waits in the queue, kept in storage.
+      await demo.stop();
+      await rows(page)
+        .first()
+        .getByRole('button', { name: /^Dismiss/ })
+        .click();
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem('inbox.cache:demo') ?? ''), {
+          timeout: 10_000,
+        })
+        .toContain('"mutationKey"');
+
+      // The same address now serves a real account (personal mode).
+      await personal.start();
+      // Reloaded, the page starts under the new scope; left open, its next request is refused (409) and it starts
+      // afresh by itself.
+      if (tab === 'reloaded') await page.reload();
+      await expect(rows(page).first()).toBeVisible();
+      await expect(page.getByTestId('signed-in-as')).toContainText('Acme Agency', {
+        timeout: 30_000,
+      });
+      await page.waitForTimeout(3000);
+      expect(
+        standin.requests.filter((request) => request.method !== 'GET'),
+        'nothing queued for the demo was sent to the real account',
+      ).toEqual([]);
+      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+      expect(stored).not.toContain('inbox.cache:demo');
+      expect(stored).not.toContain(demoTitle);
+      expect(target).toBeTruthy();
+    } finally {
+      await personal.stop();
+      await demo.stop();
+      await standin.close();
+    }
+  });
+}
 
 test('"Clear data on this device" drops the saved inbox and the waiting actions, after saying so', async ({
   page,

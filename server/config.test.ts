@@ -129,6 +129,16 @@ describe('server configuration', () => {
     expect(() => readConfig({ INBOX_MODE: 'team', INBOX_SESSION_SECRET: 'x'.repeat(31) })).toThrow(
       /at least 32/,
     );
+    // Long but not random: a repeated letter, spaces, padding.
+    for (const weak of [
+      'a'.repeat(40),
+      ' '.repeat(40),
+      `  ${SECRET}`,
+      'abababababababababababababababababab',
+    ])
+      expect(() => readConfig({ INBOX_MODE: 'team', INBOX_SESSION_SECRET: weak }), weak).toThrow(
+        /random/,
+      );
     expect(() =>
       readConfig({ INBOX_MODE: 'team', INBOX_SESSION_SECRET: SECRET, PRODUCTIVE_API_TOKEN: 't' }),
     ).toThrow(/does not take PRODUCTIVE_API_TOKEN/);
@@ -153,6 +163,18 @@ describe('server configuration', () => {
         PRODUCTIVE_API_URL: 'http://productive.example/api/v2',
       }),
     ).toThrow(/https/);
+  });
+
+  it('refuses an organization id that is not a number, and answers to an unusual loopback HOST', () => {
+    expect(() =>
+      readConfig({ PRODUCTIVE_API_TOKEN: 't', PRODUCTIVE_ORGANIZATION_ID: 'acme' }),
+    ).toThrow(/PRODUCTIVE_ORGANIZATION_ID is a number/);
+    const config = readConfig({
+      HOST: '127.0.0.2',
+      PRODUCTIVE_API_TOKEN: 't',
+      PRODUCTIVE_ORGANIZATION_ID: '1',
+    });
+    expect(config.allowedHosts).toContain('127.0.0.2');
   });
 
   it('refuses unknown modes, contradictions, half a personal configuration and a bad port', () => {

@@ -60,6 +60,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         '(with INBOX_SESSION_SECRET and without PRODUCTIVE_API_TOKEN), where each person signs in.',
     );
   }
+  // A loopback HOST other than the usual names (127.0.0.2, say) is the server's own name too.
+  if (isLoopbackHost(host) && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    allowedHosts.push(host.includes(':') ? `[${host}]` : host);
+  }
   return { host, port, allowedHosts, mode };
 }
 
@@ -101,6 +105,11 @@ function readMode(env: NodeJS.ProcessEnv): ServerMode {
     if (!token || !organizationId) {
       throw new Error(
         'Personal mode needs both PRODUCTIVE_API_TOKEN and PRODUCTIVE_ORGANIZATION_ID',
+      );
+    }
+    if (!/^\d{1,18}$/.test(organizationId)) {
+      throw new Error(
+        `PRODUCTIVE_ORGANIZATION_ID is a number (such as 12345), got "${organizationId}"`,
       );
     }
     return {
@@ -166,6 +175,13 @@ function parseSessionSecret(value: string | undefined): string {
       `Team mode needs INBOX_SESSION_SECRET of at least ${MIN_SESSION_SECRET_LENGTH} characters ` +
         `(it encrypts the stored tokens), got ${secret.length ? `${secret.length} characters` : 'none'}. ` +
         'Generate one with: openssl rand -base64 48',
+    );
+  }
+  // A long secret of few distinct characters ("aaaa…", spaces) is guessable: ask for a random one.
+  if (new Set(secret).size < 16 || secret.trim() !== secret) {
+    throw new Error(
+      'INBOX_SESSION_SECRET looks made up rather than random (too few different characters, or spaces at ' +
+        'its ends). Generate one with: openssl rand -base64 48',
     );
   }
   return secret;

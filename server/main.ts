@@ -84,6 +84,7 @@ const appFor = (port: number) =>
     port,
     allowedHosts: config.allowedHosts,
     auth: createAuthRoutes(authMode),
+    currentScope: (c) => describeSession(c, authMode).scope,
     pageSession: (c) => {
       refreshSessionCookie(c, authMode);
       return describeSession(c, authMode);

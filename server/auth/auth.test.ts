@@ -74,6 +74,16 @@ describe('the session store', () => {
     expect(everything).not.toContain(id);
   });
 
+  it('is readable by this user only', () => {
+    const path = tempPath('sessions.db');
+    const store = new SessionStore({ path, key: deriveTokenKey(SECRET), ttlMs: DAY });
+    store.create({ ...identity, token: ana.token });
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+      expect(statSync(file).mode & 0o077, file).toBe(0);
+    }
+    store.close();
+  });
+
   it('a different secret cannot read the stored tokens', () => {
     const path = tempPath('sessions.db');
     const store = new SessionStore({ path, key: deriveTokenKey(SECRET), ttlMs: DAY });
@@ -312,6 +322,25 @@ describe('/auth in team mode', () => {
     }
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+    const limitedAnswer = await limited.request('/auth/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: ana.token, organizationId: ana.organizationId }),
+    });
+    expect(limitedAnswer.status).toBe(429);
+    expect(Number(limitedAnswer.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('counts only refused sign-ins: people signing in successfully are never limited', async () => {
+    const busy = app();
+    for (let attempt = 0; attempt < 15; attempt++) {
+      const response = await busy.request('/auth/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: marko.token, organizationId: marko.organizationId }),
+      });
+      expect(response.status).toBe(201);
+    }
   });
 });
 
@@ -368,6 +397,7 @@ describe('sign-in attempts behind a TLS proxy on this machine', () => {
         }).then((response) => response.status);
       const guesser: number[] = [];
       for (let index = 0; index < 11; index++) guesser.push(await attempt('203.0.113.7'));
+      expect(guesser.slice(0, 10).every((status) => status === 401)).toBe(true);
       expect(guesser.at(-1)).toBe(429);
       expect(await attempt('198.51.100.2')).toBe(401);
       // A client cannot pick its own bucket: the proxy's last entry is the one believed.
@@ -413,5 +443,53 @@ describe('/auth in demo and personal mode', () => {
       person: { id: '501', name: 'Ana Kovač' },
       organization: { id: '4242', name: 'Acme Agency' },
     });
+  });
+});
+
+describe('token scrubbing of names from Productive', () => {
+  it('keeps the token out of the names a page shows, in any case or encoding', async () => {
+    const evil = new Hono();
+    evil.get('/api/v2/organization_memberships', (c) => {
+      const token = c.req.header('x-auth-token') ?? '';
+      return c.json({
+        data: [
+          {
+            id: '1',
+            type: 'organization_memberships',
+            relationships: {
+              person: { data: { type: 'people', id: '5' } },
+              organization: { data: { type: 'organizations', id: '4242' } },
+            },
+          },
+        ],
+        included: [
+          {
+            id: '5',
+            type: 'people',
+            attributes: { first_name: token, last_name: token.toUpperCase() },
+          },
+          {
+            id: '4242',
+            type: 'organizations',
+            attributes: { name: `Org ${encodeURIComponent(token).replaceAll('-', '%2D')}` },
+          },
+        ],
+      });
+    });
+    const server = await listenOnFreePort(evil);
+    try {
+      const result = await verifyCredentials({
+        upstream: `${server.origin}/api/v2`,
+        token: ana.token,
+        organizationId: '4242',
+      });
+      expect(result.ok).toBe(true);
+      const text = JSON.stringify(result).toLowerCase();
+      expect(text).not.toContain(ana.token.toLowerCase());
+      expect(text).not.toContain('pat%2dana');
+      expect(text).toContain('[redacted]');
+    } finally {
+      server.close();
+    }
   });
 });

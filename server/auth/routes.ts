@@ -144,22 +144,28 @@ const REFUSALS: Record<VerifyFailure, ApiError> = {
 const invalid = (pointer: string, detail: string) =>
   new ApiError(422, 'invalid_attribute', 'Invalid Attribute', detail, { pointer });
 
-/** Sign-in attempts per client address and minute: the server is no oracle for guessing tokens. */
-const ATTEMPTS_PER_MINUTE = 10;
+/** Refused sign-ins per client address and minute: the server is no oracle for guessing tokens. */
+const FAILURES_PER_MINUTE = 10;
 
-function attemptLimiter(now: () => number = Date.now) {
-  const attempts = new Map<string, number[]>();
-  return (address: string): boolean => {
+function failureLimiter(now: () => number = Date.now) {
+  const failures = new Map<string, number[]>();
+  const recent = (address: string) => {
     const since = now() - 60_000;
-    const recent = (attempts.get(address) ?? []).filter((at) => at > since);
-    if (attempts.size > 10_000) attempts.clear();
-    if (recent.length >= ATTEMPTS_PER_MINUTE) {
-      attempts.set(address, recent);
-      return false;
-    }
-    recent.push(now());
-    attempts.set(address, recent);
-    return true;
+    const times = (failures.get(address) ?? []).filter((at) => at > since);
+    failures.set(address, times);
+    return times;
+  };
+  return {
+    /** Seconds until this address may try again; 0 when it may now. */
+    waitSeconds(address: string): number {
+      const times = recent(address);
+      if (times.length < FAILURES_PER_MINUTE) return 0;
+      return Math.max(1, Math.ceil(((times[0] as number) + 60_000 - now()) / 1000));
+    },
+    failed(address: string) {
+      if (failures.size > 10_000) failures.clear();
+      recent(address).push(now());
+    },
   };
 }
 
@@ -185,7 +191,7 @@ function json(c: Context, body: unknown, status: 200 | 201 = 200) {
 
 export function createAuthRoutes(mode: AuthMode): Hono {
   const auth = new Hono();
-  const allowAttempt = attemptLimiter();
+  const limiter = failureLimiter();
 
   auth.get('/session', (c) => {
     const session = describeSession(c, mode);
@@ -243,14 +249,17 @@ export function createAuthRoutes(mode: AuthMode): Hono {
         invalid('organizationId', 'The Organization ID is a number, such as 12345.'),
       );
     }
-    if (!allowAttempt(clientAddress(c))) {
+    const address = clientAddress(c);
+    const wait = limiter.waitSeconds(address);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
       return errorResponse(
         c,
         new ApiError(
           429,
           'too_many_attempts',
           'Too many attempts',
-          'Too many sign-in attempts from here. Wait a minute and try again.',
+          `Too many refused sign-ins from here. Try again in ${wait} s.`,
         ),
       );
     }
@@ -262,6 +271,9 @@ export function createAuthRoutes(mode: AuthMode): Hono {
       timeoutMs: mode.verifyTimeoutMs,
     });
     if (!result.ok) {
+      if (result.failure === 'wrong_token' || result.failure === 'wrong_organization') {
+        limiter.failed(address);
+      }
       if (result.retryAfterSeconds) c.header('Retry-After', String(result.retryAfterSeconds));
       return errorResponse(c, REFUSALS[result.failure]);
     }

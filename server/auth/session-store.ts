@@ -3,7 +3,7 @@
  * the random id; the database holds its hash, who it belongs to, and the token encrypted (crypto.ts). A session
  * ends when it is signed out or unused for longer than the TTL.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import {
@@ -51,7 +51,12 @@ export class SessionStore {
   readonly #now: () => number;
 
   constructor({ path, key, ttlMs, now = Date.now }: SessionStoreOptions) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      // Readable by this user only: names, ids and sealed tokens. SQLite gives -wal and -shm the same mode.
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      closeSync(openSync(path, 'a', 0o600));
+      chmodSync(path, 0o600);
+    }
     this.#db = new DatabaseSync(path);
     this.#db.exec(
       'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',

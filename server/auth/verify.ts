@@ -2,7 +2,7 @@
  * Who a token belongs to: `GET /organization_memberships?include=person,organization` against Productive, with the
  * token and organization the person typed. Every refusal says which part was wrong.
  */
-import { productiveHeaders } from '../live/proxy.ts';
+import { productiveHeaders, scrubText } from '../live/proxy.ts';
 import type { SessionIdentity } from './session-store.ts';
 
 export type VerifyFailure =
@@ -66,7 +66,16 @@ export async function verifyCredentials({
   }
   if (!response.ok) return { ok: false, failure: 'unexpected' };
   const identity = identityFrom(body, organizationId);
-  return identity ? { ok: true, identity } : { ok: false, failure: 'wrong_organization' };
+  if (!identity) return { ok: false, failure: 'wrong_organization' };
+  // Names go to the page: whatever Productive answers, the token is never among them.
+  return {
+    ok: true,
+    identity: {
+      ...identity,
+      personName: scrubText(identity.personName, token),
+      organizationName: scrubText(identity.organizationName, token),
+    },
+  };
 }
 
 /** The membership in the asked organization, with its person's and organization's names. */

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { ApiError, notFound } from '../api/errors.ts';
 import { errorResponse } from '../api/respond.ts';
 import { withPageSession } from '../auth/page-session.ts';
@@ -52,6 +52,8 @@ export interface AppOptions {
   auth?: Hono;
   /** The session description written into every page (page-session.ts); none without it. */
   pageSession?: (c: Context) => PublicSession;
+  /** The scope a request is served under: a page that claims another gets 409 (see sessionUnchanged). */
+  currentScope?: (c: Context) => string | null;
   /** The port the server listens on: loopback Host headers must name it. Omitted: any port (in-process tests). */
   port?: number;
   /** INBOX_ALLOWED_HOSTS: further names the server answers to (`name` on any port, `name:port` on that one). */
@@ -72,12 +74,38 @@ function handleError(error: Error, c: Context) {
   );
 }
 
+/**
+ * A page sends the scope it was served for (`X-Inbox-Scope`). If this server now serves another (the same address
+ * restarted in another mode, another person signed in in another tab), the request is refused with 409 before it
+ * reaches the database or Productive, and the page starts afresh: nothing it holds is shown or sent as someone else.
+ */
+function sessionUnchanged(currentScope: (c: Context) => string | null): MiddlewareHandler {
+  return async (c, next) => {
+    const claimed = c.req.header('x-inbox-scope');
+    const current = claimed === undefined ? null : currentScope(c);
+    // No current scope (team mode, signed out): the API itself answers 401, and the page shows the sign-in form.
+    if (claimed !== undefined && current !== null && claimed !== current) {
+      return errorResponse(
+        c,
+        new ApiError(
+          409,
+          'session_changed',
+          'Session changed',
+          'This page was opened for another account or server mode. Reload it.',
+        ),
+      );
+    }
+    await next();
+  };
+}
+
 /** One process, one origin: the API under /api/v2 and the single-page app everywhere else. */
 export function createApp({
   api,
   staticRoot,
   auth,
   pageSession,
+  currentScope,
   port,
   allowedHosts,
 }: AppOptions): Hono {
@@ -97,6 +125,7 @@ export function createApp({
   app.use('*', hostAllowlist({ port, allowedHosts }));
   app.use('*', sameOriginWrites());
   app.use('*', requestBodyLimit());
+  if (currentScope) app.use('/api/*', sessionUnchanged(currentScope));
   app.onError(handleError);
   api.onError(handleError);
   app.route('/api/v2', api);
@@ -125,6 +154,11 @@ export function createApp({
     });
     app.use('/assets/*', serveStatic({ root }));
     app.get('/assets/*', (c) => c.text('Not found', 404));
+    // The service worker is checked for a new version on every visit.
+    app.use('/sw.js', async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', 'no-cache');
+    });
     // Top-level files such as /favicon.svg; everything else is a client route.
     app.get('/:file{[^/]+\\.[a-z0-9]+}', serveStatic({ root }));
     // The page names its session (never a token), so it is nobody's to cache but this browser's, and not even there.

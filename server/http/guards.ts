@@ -46,6 +46,7 @@ export function hostAllowlist(options: HostOptions): MiddlewareHandler {
     // In-process requests (app.request in tests) carry no Host header; their URL names the host.
     const host = c.req.header('host') ?? new URL(c.req.url).host;
     if (!isAllowedHost(host, options)) {
+      c.header('Cache-Control', 'no-store');
       return c.text(
         'Misdirected request: this server does not answer to that host name. ' +
           'Add it to INBOX_ALLOWED_HOSTS if it is yours.',
@@ -95,20 +96,28 @@ export function sameOriginWrites(): MiddlewareHandler {
 
 /** Bodies are capped before they are read: Content-Length up front, a chunked body as it arrives. */
 export function requestBodyLimit(maxSize = MAX_REQUEST_BODY_BYTES): MiddlewareHandler {
-  return bodyLimit({
-    maxSize,
-    onError: (c) => {
-      // Ask the client to close: the rest of an oversized body is not worth reading.
-      c.header('Connection', 'close');
-      return errorResponse(
-        c,
-        new ApiError(
-          413,
-          'body_too_large',
-          'Request Body Too Large',
-          `Request bodies are limited to ${Math.round(maxSize / 1024)} KB`,
-        ),
-      );
-    },
-  });
+  const tooLarge = (c: Context) => {
+    // Ask the client to close: the rest of an oversized body is not worth reading.
+    c.header('Connection', 'close');
+    return errorResponse(
+      c,
+      new ApiError(
+        413,
+        'body_too_large',
+        'Request Body Too Large',
+        `Request bodies are limited to ${Math.round(maxSize / 1024)} KB`,
+      ),
+    );
+  };
+  const limit = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    // A GET or HEAD has no use for a body: one that announces a large or streamed body is refused too,
+    // rather than left for the server to drain.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      const length = Number(c.req.header('content-length') ?? 0);
+      if (length > maxSize || c.req.header('transfer-encoding')) return tooLarge(c);
+      return next();
+    }
+    return limit(c, next);
+  };
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi } from '../api/router.ts';
 import { openDatabase, type Database } from '../db/database.ts';
@@ -259,6 +259,54 @@ describe('cross-origin writes', () => {
   });
 });
 
+describe('bodies on reads', () => {
+  it('a GET that announces a large or streamed body is refused, not drained', async () => {
+    const large = await rawRequest(demo.origin, {
+      path: '/api/v2/notifications?page[size]=1',
+      headers: { 'Content-Length': String(70 * 1024) },
+      body: 'x'.repeat(70 * 1024),
+    });
+    expect(large.status, large.body).toBe(413);
+    const streamed = await rawRequest(demo.origin, {
+      path: '/',
+      headers: { 'Transfer-Encoding': 'chunked' },
+      body: ['x'.repeat(1024), 'y'.repeat(1024)],
+    });
+    expect(streamed.status).toBe(413);
+    const plain = await rawRequest(demo.origin, { path: '/api/v2/notifications?page[size]=1' });
+    expect(plain.status).toBe(200);
+  });
+});
+
+describe('a page of another session', () => {
+  it('is refused with 409 before the API sees it; its own scope, or none, passes', async () => {
+    let reached = 0;
+    const api = new Hono();
+    api.get('/notifications', (c) => {
+      reached++;
+      return c.json({ data: [] });
+    });
+    const app = createApp({ api, currentScope: () => 'team:4242:502' });
+    const claim = (scope?: string) =>
+      app.request('/api/v2/notifications', {
+        headers: scope ? { 'X-Inbox-Scope': scope } : {},
+      });
+    const other = await claim('team:4242:501');
+    expect(other.status).toBe(409);
+    expect((await other.json()).errors[0].code).toBe('session_changed');
+    expect(reached).toBe(0);
+    expect((await claim('team:4242:502')).status).toBe(200);
+    expect((await claim()).status).toBe(200);
+    expect(reached).toBe(2);
+    // Signed out (no current scope): the API answers, with its own 401.
+    const signedOut = createApp({ api, currentScope: () => null });
+    expect(
+      (await signedOut.request('/api/v2/notifications', { headers: { 'X-Inbox-Scope': 'demo' } }))
+        .status,
+    ).toBe(200);
+  });
+});
+
 describe('response headers', () => {
   it('keep people’s data out of every cache, errors included, and lock down every response', async () => {
     const cases: [string, Record<string, string>, RegExp | null][] = [
@@ -272,7 +320,9 @@ describe('response headers', () => {
       ['/', {}, /^no-store$/],
       ['/tasks/1', {}, /^no-store$/],
       ['/assets/index-abc123.js', {}, /immutable/],
-      ['/assets/missing.js', { Host: 'evil.example' }, null],
+      // A refused host gets nothing worth keeping, on any path.
+      ['/assets/missing.js', { Host: 'evil.example' }, /^no-store$/],
+      ['/', { Host: 'evil.example' }, /^no-store$/],
     ];
     for (const [path, headers, cacheControl] of cases) {
       const response = await rawRequest(demo.origin, { path, headers });

@@ -40,7 +40,7 @@ beforeAll(async () => {
         body,
       });
       const url = request.url ?? '';
-      if (url.includes('page[size]=429') || url.includes('page%5Bsize%5D=429')) {
+      if (url.includes('page[size]=129') || url.includes('page%5Bsize%5D=129')) {
         response.writeHead(429, { 'Content-Type': 'application/vnd.api+json', 'Retry-After': '7' });
         response.end(JSON.stringify({ errors: [{ status: '429', title: 'Too Many Requests' }] }));
       } else if (url.startsWith('/api/v2/notifications/500')) {
@@ -190,7 +190,7 @@ describe('live mode', () => {
   });
 
   it('passes status codes, bodies and Retry-After through', async () => {
-    const limited = await app().request('/api/v2/notifications?page[size]=429');
+    const limited = await app().request('/api/v2/notifications?page[size]=129');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
     expect(((await limited.json()) as { errors: unknown[] }).errors).toHaveLength(1);
@@ -230,7 +230,7 @@ describe('live mode', () => {
         '/api/v2/notifications',
         '/api/v2/notifications/500',
         '/api/v2/invoices',
-        '/api/v2/notifications?page[size]=429',
+        '/api/v2/notifications?page[size]=129',
         '/api/v2/notifications/801',
         '/api/v2/notifications/802',
         '/api/v2/notifications/804',
@@ -333,6 +333,9 @@ describe('query parameters', () => {
       ['/api/v2/notifications?include=actor,organization', 'include'],
       ['/api/v2/notifications?page[size]=1&page[size]=2', 'page[size]'],
       ['/api/v2/notifications?page[size]=-1', 'page[size]'],
+      ['/api/v2/notifications?page[size]=201', 'page[size]'],
+      ['/api/v2/notifications?page[size]=999999', 'page[size]'],
+      ['/api/v2/notifications?page[size]=0', 'page[size]'],
       ['/api/v2/notifications?filter[project_id]=1;2', 'filter[project_id]'],
       ['/api/v2/notifications?filter[after]=<script>', 'filter[after]'],
       ['/api/v2/notifications?sort=title', 'sort'],

@@ -39,7 +39,9 @@ const BOOLEAN = /^(true|false)$/;
 const ID_LIST = /^[1-9]\d{0,17}(,[1-9]\d{0,17}){0,199}$/;
 const TIME = /^[0-9T:.+\-Z]{1,40}$/;
 const WORD_LIST = /^[a-z_]{1,40}(,[a-z_]{1,40}){0,19}$/;
-const PAGE = { 'page[number]': NUMBER, 'page[size]': NUMBER };
+/** Productive's pages are 1–200 records long. */
+const PAGE_SIZE = /^([1-9]|[1-9]\d|1\d\d|200)$/;
+const PAGE = { 'page[number]': NUMBER, 'page[size]': PAGE_SIZE };
 const exactly =
   (...values: string[]) =>
   (value: string) =>
@@ -182,16 +184,31 @@ function allowedQuery(url: URL, rules: Record<string, Rule>): URLSearchParams {
   return query;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pattern for the token as text may carry it: as is, in any letter case, or percent-encoded (any character,
+ * either case of hex digits), as a URL would.
+ */
+export function tokenPattern(token: string): RegExp {
+  const character = (char: string) => {
+    const hex = char.codePointAt(0)?.toString(16).padStart(2, '0') ?? '';
+    return `(?:${escapeRegExp(char)}|%${hex})`;
+  };
+  return new RegExp([...token].map(character).join(''), 'gi');
+}
+
+/** The text with the token replaced wherever it occurs. */
+export const scrubText = (text: string, token: string) =>
+  token ? text.replace(tokenPattern(token), REDACTED) : text;
+
 /** Replaces the token wherever it occurs: in every string of a parsed JSON value, keys included. */
 function scrubValue(value: unknown, token: string): unknown {
-  if (typeof value === 'string') return value.split(token).join(REDACTED);
+  if (typeof value === 'string') return scrubText(value, token);
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, token));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key.split(token).join(REDACTED),
-        scrubValue(item, token),
-      ]),
+      Object.entries(value).map(([key, item]) => [scrubText(key, token), scrubValue(item, token)]),
     );
   }
   return value;
@@ -293,7 +310,7 @@ export function createLiveApi(options: LiveOptions): Hono {
     const headers = new Headers({ 'Content-Type': JSON_API });
     for (const name of PASSED_HEADERS) {
       const value = response.headers.get(name);
-      if (value) headers.set(name, value.split(token).join(REDACTED));
+      if (value) headers.set(name, scrubText(value, token));
     }
     let body: unknown;
     try {

@@ -20,6 +20,23 @@ export class ApiRequestError extends Error {
   }
 }
 
+let requestScope: string | null = null;
+const sessionChangedListeners = new Set<() => void>();
+
+/**
+ * Every API request names the scope (backend and person) the page was opened for; a server that now serves another
+ * answers 409 `session_changed` and nothing is read or done as someone else.
+ */
+export function setRequestScope(scope: string | null): void {
+  requestScope = scope;
+}
+
+/** Calls back when the server says this page belongs to another session or server mode. */
+export function onSessionChanged(listener: () => void): () => void {
+  sessionChangedListeners.add(listener);
+  return () => sessionChangedListeners.delete(listener);
+}
+
 const unauthenticatedListeners = new Set<() => void>();
 
 /** Calls back whenever the server answers 401: the session ended (signed out elsewhere, expired). */
@@ -53,7 +70,11 @@ export async function apiRequest(
   try {
     response = await fetch(`${API_BASE}${path}${query}`, {
       method,
-      headers: { Accept: 'application/vnd.api+json', 'Content-Type': 'application/vnd.api+json' },
+      headers: {
+        Accept: 'application/vnd.api+json',
+        'Content-Type': 'application/vnd.api+json',
+        ...(requestScope ? { 'X-Inbox-Scope': requestScope } : {}),
+      },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive.
       keepalive: method === 'PATCH',
@@ -76,6 +97,9 @@ export async function apiRequest(
     body = undefined;
   }
   if (response.status === 401) for (const listener of unauthenticatedListeners) listener();
+  if (response.status === 409 && errorCode(body) === 'session_changed') {
+    for (const listener of sessionChangedListeners) listener();
+  }
   if (!response.ok) throw errorFromResponse(response, body);
   if (body === undefined) {
     throw new ApiRequestError(
@@ -86,6 +110,9 @@ export async function apiRequest(
   }
   return body;
 }
+
+const errorCode = (body: unknown) =>
+  (body as { errors?: { code?: unknown }[] } | undefined)?.errors?.[0]?.code;
 
 function errorFromResponse(response: Response, body: unknown): ApiRequestError {
   const retryAfter = Number(response.headers.get('retry-after'));

@@ -1,6 +1,7 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, useLocation } from '../lib/router.tsx';
+import { onSessionChanged, setRequestScope } from '../api/http.ts';
 import type { PublicSession } from '../api/session.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
@@ -41,8 +42,12 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
   const [options] = useState(() => {
     // Before anything is restored: another backend's or person's data is removed, never replayed.
     discardOtherScopes(scope);
+    setRequestScope(scope);
     return persistOptions(scope);
   });
+  // The server now serves someone else here (restarted in another mode, another sign-in in another tab): start
+  // afresh, so this page shows and sends nothing as them.
+  useEffect(() => onSessionChanged(() => window.location.reload()), []);
   return (
     <PersistQueryClientProvider
       client={queryClient}
