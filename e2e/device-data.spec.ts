@@ -118,3 +118,28 @@ test('"Clear data on this device" drops the saved inbox and the waiting actions,
     await demo.stop();
   }
 });
+
+test('"Clear data on this device" with the server unreachable clears, and says so instead of reloading into an error page', async ({
+  page,
+}) => {
+  const demo = new InboxProcess(port, {});
+  await demo.start();
+  try {
+    await page.goto(`${demo.base}/`);
+    await expect(rows(page).first()).toBeVisible();
+    await demo.stop();
+    await page.getByRole('button', { name: 'Clear data on this device' }).click();
+    await page.getByRole('button', { name: 'Clear data on this device' }).click();
+    await expect(
+      page.getByText('Cleared from this device. Reload the page once the inbox server is back.'),
+    ).toBeVisible();
+    expect(page.url()).toBe(`${demo.base}/`);
+    await expect(rows(page)).toHaveCount(0);
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key !== 'inbox.theme'),
+    );
+    expect(stored).toEqual([]);
+  } finally {
+    await demo.stop();
+  }
+});

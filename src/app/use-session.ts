@@ -49,7 +49,10 @@ export function useSession(): SessionState {
     () =>
       onSignedOutElsewhere(() => {
         // Leave nothing of theirs in this tab's memory or storage: clear, then start afresh.
-        void clearDeviceData().then(() => window.location.reload());
+        // (With the server unreachable a reload would show the browser's error page: the tab stays as it is.)
+        void clearDeviceData()
+          .then(() => fetch('/auth/session', { cache: 'no-store' }))
+          .then(() => window.location.reload(), () => {});
       }),
     [],
   );

@@ -1,4 +1,4 @@
-import { useMutationState } from '@tanstack/react-query';
+import { useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { signOut, type PublicSession } from '../../api/session.ts';
 import { announceSignedOut, clearDeviceData } from '../../lib/device-data.ts';
@@ -6,12 +6,21 @@ import { announceSignedOut, clearDeviceData } from '../../lib/device-data.ts';
 const buttonClass =
   'rounded-md px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-slate-200 dark:hover:bg-slate-800';
 
-/** Ends what this device holds, tells the other tabs, and starts afresh (the page then shows what the server says). */
-async function leave(endSession: boolean) {
+/**
+ * Ends what this device holds, tells the other tabs, and starts afresh (the page then shows what the server says).
+ * With the server unreachable the app's offline files are gone too, so a reload would show the browser's error
+ * page: then it stays, saying so. Resolves false in that case.
+ */
+async function leave(endSession: boolean): Promise<boolean> {
   if (endSession) await signOut();
   await clearDeviceData();
   announceSignedOut();
-  window.location.reload();
+  const reachable = await fetch('/auth/session', { cache: 'no-store' }).then(
+    () => true,
+    () => false,
+  );
+  if (reachable) window.location.reload();
+  return reachable;
 }
 
 function who(session: PublicSession): string {
@@ -29,6 +38,8 @@ export function AccountBar({ session }: { session: PublicSession }) {
   const waiting = useMutationState({ filters: { status: 'pending' } }).length;
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [cleared, setCleared] = useState(false);
+  const queryClient = useQueryClient();
   const id = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -39,12 +50,20 @@ export function AccountBar({ session }: { session: PublicSession }) {
 
   const run = () => {
     setFailure(null);
-    leave(team).catch(() =>
-      setFailure(
-        team
-          ? 'Signing out needs the inbox server, which cannot be reached. Try again when it is back.'
-          : 'Could not clear the data on this device.',
-      ),
+    leave(team).then(
+      (reloading) => {
+        if (reloading) return;
+        // Nothing of it stays in this page's memory either.
+        void queryClient.resetQueries();
+        setCleared(true);
+        setConfirming(false);
+      },
+      () =>
+        setFailure(
+          team
+            ? 'Signing out needs the inbox server, which cannot be reached. Try again when it is back.'
+            : 'Could not clear the data on this device.',
+        ),
     );
   };
 
@@ -79,6 +98,11 @@ export function AccountBar({ session }: { session: PublicSession }) {
           {action}
         </button>
       )}
+      {cleared ? (
+        <p role="status" className="basis-full text-right">
+          Cleared from this device. Reload the page once the inbox server is back.
+        </p>
+      ) : null}
       {failure ? (
         <p role="alert" className="basis-full text-right text-red-700 dark:text-red-300">
           {failure}
