@@ -242,6 +242,35 @@ test('a session that ends under the page shows the form at the same address, and
   await expect(page.getByRole('heading', { name: 'Mentions', level: 1 })).toBeVisible();
 });
 
+test('a session that ends leaves no signed-in page in the offline cache', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${team.base}/`);
+    await signIn(page, marko);
+    const cachedPage = () =>
+      page.evaluate(async () => {
+        for (const name of await caches.keys()) {
+          const hit = await (await caches.open(name)).match('/');
+          if (hit) return hit.text();
+        }
+        return '';
+      });
+    await expect.poll(cachedPage).toContain('Marko Horvat');
+    const [cookie] = await context.cookies();
+    await fetch(`${team.base}/auth/session`, {
+      method: 'DELETE',
+      headers: { Cookie: `inbox_session=${cookie?.value}` },
+    });
+    await page.getByRole('link', { name: 'Mentions' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in with Productive' })).toBeVisible();
+    await expect.poll(cachedPage).not.toContain('Marko Horvat');
+    expect(await cachedPage()).toContain('inbox-session');
+  } finally {
+    await context.close();
+  }
+});
+
 test('sign out in one tab signs out the other, the old cookie gets 401, and nothing of theirs stays', async ({
   browser,
 }) => {

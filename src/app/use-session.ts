@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { onUnauthenticated } from '../api/http.ts';
 import { fetchSession, readPageSession, type PublicSession } from '../api/session.ts';
-import { clearDeviceData, onSignedOutElsewhere } from '../lib/device-data.ts';
+import { clearDeviceData, onSignedOutElsewhere, refreshCachedPage } from '../lib/device-data.ts';
 
 export type SessionState =
   | { status: 'known'; session: PublicSession }
@@ -38,11 +38,12 @@ export function useSession(): SessionState {
   const team = session?.mode === 'team';
   useEffect(() => {
     if (!team) return;
-    return onUnauthenticated(() =>
+    return onUnauthenticated(() => {
+      void refreshCachedPage();
       setSession((current) =>
         current?.signedIn ? { ...current, signedIn: false, person: null } : current,
-      ),
-    );
+      );
+    });
   }, [team]);
 
   useEffect(
@@ -52,7 +53,10 @@ export function useSession(): SessionState {
         // (With the server unreachable a reload would show the browser's error page: the tab stays as it is.)
         void clearDeviceData()
           .then(() => fetch('/auth/session', { cache: 'no-store' }))
-          .then(() => window.location.reload(), () => {});
+          .then(
+            () => window.location.reload(),
+            () => {},
+          );
       }),
     [],
   );

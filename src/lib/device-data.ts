@@ -78,6 +78,23 @@ export async function clearDeviceData(): Promise<void> {
   }
 }
 
+/**
+ * The service worker's copy of the page names whose session it was: when that session ends, the copy is replaced
+ * with the page as the server now sends it, so an offline reload does not claim someone is still signed in.
+ */
+export async function refreshCachedPage(): Promise<void> {
+  try {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      if (!(await cache.match('/'))) continue;
+      const page = await fetch('/', { cache: 'no-store' });
+      if (page.ok) await cache.put('/', page);
+    }
+  } catch {
+    // Offline or no cache storage: the next visit online refreshes it.
+  }
+}
+
 const CHANNEL = 'inbox-session';
 const SIGNAL_KEY = 'inbox.signal.signed-out';
 
