@@ -104,7 +104,7 @@ export class SnoozeStore {
     const rows = this.#db
       .prepare(
         `SELECT * FROM snoozes WHERE scope = ? AND state IN ('scheduled', 'woken')
-         ORDER BY state = 'scheduled', coalesce(woken_ms, wake_ms) DESC, wake_ms ASC, notification_id`,
+         ORDER BY state = 'scheduled', woken_ms DESC, wake_ms ASC, notification_id`,
       )
       .all(scope) as unknown as SnoozeRow[];
     return rows.map(fromRow);
