@@ -77,6 +77,17 @@ describe('a reply through the proxy to the stand-in', () => {
       };
       expect(activities[0]?.relationships.comment.data?.id).toBe(data.id);
 
+      // Productive's own refusal (no such task) comes back as it was written.
+      const missing = await fetch(`${server.origin}/api/v2/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/vnd.api+json' },
+        body: reply(body, '601'),
+      });
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({
+        errors: [{ status: '404', code: 'record_not_found' }],
+      });
+
       // A refused shape never reaches the stand-in.
       const before = standin.requests.length;
       const refused = await fetch(`${server.origin}/api/v2/comments`, {
