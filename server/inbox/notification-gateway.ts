@@ -8,6 +8,7 @@ import { productiveHeaders, type UpstreamCredentials } from '../live/proxy.ts';
 
 export interface NotificationState {
   dismissed: boolean;
+  read: boolean;
   lastActionAt: string | null;
 }
 
@@ -23,15 +24,19 @@ export interface NotificationGateway {
 
 /** Demo mode: the embedded API's database, as PATCH /notifications/{id}/dismiss|undismiss writes it. */
 export function demoGateway(db: Database): NotificationGateway {
-  const find = db.prepare('SELECT dismissed, last_action_at FROM notifications WHERE id = ?');
+  const find = db.prepare('SELECT dismissed, read, last_action_at FROM notifications WHERE id = ?');
   const setDismissed = db.prepare('UPDATE notifications SET dismissed = ? WHERE id = ?');
   const state = (id: string): GatewayOutcome => {
     const row = find.get(Number(id)) as
-      { dismissed: number; last_action_at: string | null } | undefined;
+      { dismissed: number; read: number; last_action_at: string | null } | undefined;
     return row
       ? {
           ok: true,
-          notification: { dismissed: row.dismissed === 1, lastActionAt: row.last_action_at },
+          notification: {
+            dismissed: row.dismissed === 1,
+            read: row.read === 1,
+            lastActionAt: row.last_action_at,
+          },
         }
       : { ok: false, status: 404 };
   };
@@ -84,6 +89,7 @@ export function liveGateway({
         ok: true,
         notification: {
           dismissed: attributes.dismissed,
+          read: attributes.read === true,
           lastActionAt: typeof lastActionAt === 'string' ? lastActionAt : null,
         },
       };

@@ -39,13 +39,17 @@ export interface SnoozeServiceOptions {
    * the server's token; team, the token of any live session of that person. Null: nobody to act for now.
    */
   gatewayFor: (scope: string) => NotificationGateway | null;
-  /** How many snoozed notifications of one scope are looked at per tick for new activity. */
+  /** How many snoozed or woken notifications of one scope are looked at per round. */
   checksPerTick?: number;
+  /** How many due snoozes of one scope are woken per round or visit (the rest on the next). */
+  wakesPerRound?: number;
 }
 
 export interface TickReport {
   woken: number;
   redismissed: number;
+  /** Back-from-snooze marks cleared because the notification was read or dismissed since. */
+  settled: number;
   skippedScopes: number;
 }
 
@@ -89,13 +93,21 @@ export class SnoozeService {
   readonly #clock: Clock;
   readonly #gatewayFor: SnoozeServiceOptions['gatewayFor'];
   readonly #checksPerTick: number;
+  readonly #wakesPerRound: number;
   #ticking: Promise<TickReport> | null = null;
 
-  constructor({ store, clock, gatewayFor, checksPerTick = 10 }: SnoozeServiceOptions) {
+  constructor({
+    store,
+    clock,
+    gatewayFor,
+    checksPerTick = 10,
+    wakesPerRound = 25,
+  }: SnoozeServiceOptions) {
     this.#store = store;
     this.#clock = clock;
     this.#gatewayFor = gatewayFor;
     this.#checksPerTick = checksPerTick;
+    this.#wakesPerRound = wakesPerRound;
   }
 
   now(): number {
@@ -171,23 +183,25 @@ export class SnoozeService {
   }
 
   async #tick(): Promise<TickReport> {
-    const report: TickReport = { woken: 0, redismissed: 0, skippedScopes: 0 };
+    const report: TickReport = { woken: 0, redismissed: 0, settled: 0, skippedScopes: 0 };
     this.#store.purge(this.now());
-    for (const scope of this.#store.scopesScheduled()) {
+    for (const scope of this.#store.scopesActive()) {
       const gateway = this.#gatewayFor(scope);
       if (!gateway) {
         report.skippedScopes++;
         continue;
       }
       report.woken += await this.#wakeDue(scope, gateway);
-      report.redismissed += await this.#keepSnoozed(scope, gateway);
+      const checked = await this.#look(scope, gateway);
+      report.redismissed += checked.redismissed;
+      report.settled += checked.settled;
     }
     return report;
   }
 
   async #wakeDue(scope: string, gateway: NotificationGateway): Promise<number> {
     let woken = 0;
-    for (const snooze of this.#store.due(scope, this.now())) {
+    for (const snooze of this.#store.due(scope, this.now(), this.#wakesPerRound)) {
       if ((await this.#wakeOne(snooze, gateway)).ok) woken++;
     }
     return woken;
@@ -208,34 +222,58 @@ export class SnoozeService {
     }
     return {
       ok: true,
-      snooze: this.#store.markWoken(snooze.scope, snooze.notificationId, this.now()) as Snooze,
+      snooze: this.#store.markWoken(
+        snooze.scope,
+        snooze.notificationId,
+        this.now(),
+        outcome.notification.read,
+      ) as Snooze,
     };
   }
 
-  /** New activity brings a notification back into Productive's inbox: a snoozed one is dismissed again, and counted. */
-  async #keepSnoozed(scope: string, gateway: NotificationGateway): Promise<number> {
-    let redismissed = 0;
+  /**
+   * A look at a few of the scope's notifications. Snoozed: new activity may have brought one back into
+   * Productive's inbox; it is dismissed again and the activity counted. Back from snooze: once read or dismissed
+   * (here or in Productive), its mark is cleared.
+   */
+  async #look(scope: string, gateway: NotificationGateway) {
+    const counts = { redismissed: 0, settled: 0 };
     for (const snooze of this.#store.toCheck(scope, this.now(), this.#checksPerTick)) {
       const outcome = await gateway.inspect(snooze.notificationId);
+      // Undone, woken or acknowledged meanwhile (a request while this round waited): leave it alone.
+      const current = this.#store.get(scope, snooze.notificationId);
+      if (current?.state !== snooze.state) continue;
       if (!outcome.ok) {
-        if (outcome.status === 404)
-          this.#store.markCancelled(scope, snooze.notificationId, this.now());
+        if (outcome.status !== 404) continue;
+        if (snooze.state === 'woken') this.#store.acknowledge(scope, snooze.notificationId);
+        else this.#store.markCancelled(scope, snooze.notificationId, this.now());
         continue;
       }
-      const { dismissed, lastActionAt } = outcome.notification;
+      const { dismissed, read, lastActionAt } = outcome.notification;
+      if (snooze.state === 'woken') {
+        if (dismissed || (read && snooze.readWhenWoken === false)) {
+          this.#store.acknowledge(scope, snooze.notificationId);
+          counts.settled++;
+        } else {
+          this.#store.noteChecked(scope, snooze.notificationId, {
+            nowMs: this.now(),
+            lastActionAt,
+            newActivity: false,
+          });
+        }
+        continue;
+      }
       const newActivity =
         lastActionAt !== null &&
         snooze.lastActionAt !== null &&
         lastActionAt !== snooze.lastActionAt;
-      // Undone or woken meanwhile (a request while this round waited on Productive): leave it alone.
-      if (this.#store.get(scope, snooze.notificationId)?.state !== 'scheduled') continue;
-      if (!dismissed && (await gateway.dismiss(snooze.notificationId)).ok) redismissed++;
+      if (!dismissed && (await gateway.dismiss(snooze.notificationId)).ok) counts.redismissed++;
       this.#store.noteChecked(scope, snooze.notificationId, {
         nowMs: this.now(),
         lastActionAt,
         newActivity,
       });
     }
-    return redismissed;
+    return counts;
   }
 }

@@ -16,6 +16,8 @@ export interface Snooze {
   wakeMs: number;
   snoozedMs: number;
   wokenMs: number | null;
+  /** Whether it was read when it woke: reading it afterwards clears the "back from snooze" mark. */
+  readWhenWoken: boolean | null;
   /** The notification's last_action_at when last seen while snoozed (null: not known yet). */
   lastActionAt: string | null;
   /** How many times new activity arrived on it while it was snoozed. */
@@ -29,6 +31,7 @@ interface SnoozeRow {
   wake_ms: number;
   snoozed_ms: number;
   woken_ms: number | null;
+  read_when_woken: number | null;
   last_action_at: string | null;
   new_activity_count: number;
 }
@@ -40,6 +43,7 @@ const fromRow = (row: SnoozeRow): Snooze => ({
   wakeMs: row.wake_ms,
   snoozedMs: row.snoozed_ms,
   wokenMs: row.woken_ms,
+  readWhenWoken: row.read_when_woken === null ? null : row.read_when_woken === 1,
   lastActionAt: row.last_action_at,
   newActivityCount: row.new_activity_count,
 });
@@ -64,6 +68,7 @@ export class SnoozeStore {
       wake_ms INTEGER NOT NULL,
       snoozed_ms INTEGER NOT NULL,
       woken_ms INTEGER,
+      read_when_woken INTEGER,
       last_action_at TEXT,
       new_activity_count INTEGER NOT NULL DEFAULT 0,
       checked_ms INTEGER NOT NULL DEFAULT 0,
@@ -85,7 +90,7 @@ export class SnoozeStore {
           new_activity_count, checked_ms, changed_ms)
          VALUES (?, ?, 'scheduled', ?, ?, NULL, ?, 0, ?, ?)
          ON CONFLICT (scope, notification_id) DO UPDATE SET state = 'scheduled', wake_ms = excluded.wake_ms,
-           snoozed_ms = excluded.snoozed_ms, woken_ms = NULL, last_action_at = excluded.last_action_at,
+           snoozed_ms = excluded.snoozed_ms, woken_ms = NULL, read_when_woken = NULL, last_action_at = excluded.last_action_at,
            new_activity_count = 0, checked_ms = excluded.checked_ms, changed_ms = excluded.changed_ms`,
       )
       .run(scope, notificationId, wakeMs, nowMs, lastActionAt, nowMs, nowMs);
@@ -110,13 +115,13 @@ export class SnoozeStore {
     return rows.map(fromRow);
   }
 
-  markWoken(scope: string, notificationId: string, nowMs: number): Snooze | null {
+  markWoken(scope: string, notificationId: string, nowMs: number, read: boolean): Snooze | null {
     this.#db
       .prepare(
-        `UPDATE snoozes SET state = 'woken', woken_ms = ?, changed_ms = ?
+        `UPDATE snoozes SET state = 'woken', woken_ms = ?, read_when_woken = ?, changed_ms = ?, checked_ms = ?
          WHERE scope = ? AND notification_id = ? AND state = 'scheduled'`,
       )
-      .run(nowMs, nowMs, scope, notificationId);
+      .run(nowMs, read ? 1 : 0, nowMs, nowMs, scope, notificationId);
     return this.get(scope, notificationId);
   }
 
@@ -146,28 +151,29 @@ export class SnoozeStore {
     return rows.map((row) => row.scope);
   }
 
-  /** Scopes with any scheduled snooze. */
-  scopesScheduled(): string[] {
+  /** Scopes with a scheduled snooze or one back from snooze: the ones a round looks at. */
+  scopesActive(): string[] {
     const rows = this.#db
-      .prepare(`SELECT DISTINCT scope FROM snoozes WHERE state = 'scheduled'`)
+      .prepare(`SELECT DISTINCT scope FROM snoozes WHERE state IN ('scheduled', 'woken')`)
       .all() as { scope: string }[];
     return rows.map((row) => row.scope);
   }
 
-  due(scope: string, nowMs: number): Snooze[] {
+  /** Scheduled snoozes whose time has come, soonest first, at most `limit`. */
+  due(scope: string, nowMs: number, limit: number): Snooze[] {
     const rows = this.#db
       .prepare(
-        `SELECT * FROM snoozes WHERE scope = ? AND state = 'scheduled' AND wake_ms <= ? ORDER BY wake_ms`,
+        `SELECT * FROM snoozes WHERE scope = ? AND state = 'scheduled' AND wake_ms <= ? ORDER BY wake_ms LIMIT ?`,
       )
-      .all(scope, nowMs) as unknown as SnoozeRow[];
+      .all(scope, nowMs, limit) as unknown as SnoozeRow[];
     return rows.map(fromRow);
   }
 
-  /** Scheduled snoozes not yet due, least recently checked first. */
+  /** Scheduled snoozes not yet due and those back from snooze, least recently checked first. */
   toCheck(scope: string, nowMs: number, limit: number): Snooze[] {
     const rows = this.#db
       .prepare(
-        `SELECT * FROM snoozes WHERE scope = ? AND state = 'scheduled' AND wake_ms > ?
+        `SELECT * FROM snoozes WHERE scope = ? AND (state = 'woken' OR (state = 'scheduled' AND wake_ms > ?))
          ORDER BY checked_ms, wake_ms LIMIT ?`,
       )
       .all(scope, nowMs, limit) as unknown as SnoozeRow[];
@@ -188,7 +194,7 @@ export class SnoozeStore {
       .prepare(
         `UPDATE snoozes SET checked_ms = ?, last_action_at = coalesce(?, last_action_at),
            new_activity_count = new_activity_count + ?
-         WHERE scope = ? AND notification_id = ? AND state = 'scheduled'`,
+         WHERE scope = ? AND notification_id = ? AND state IN ('scheduled', 'woken')`,
       )
       .run(nowMs, lastActionAt, newActivity ? 1 : 0, scope, notificationId);
   }

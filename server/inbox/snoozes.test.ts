@@ -208,6 +208,35 @@ describe('snoozing in demo mode', () => {
     expect(await inbox.list()).toMatchObject([{ id, state: 'woken', newActivityCount: 2 }]);
   });
 
+  it('a notification back from snooze loses its mark once read or dismissed, here or elsewhere', async () => {
+    const inbox = demoInbox();
+    const db = inbox.server.db;
+    const setRead = db.prepare('UPDATE notifications SET read = ? WHERE id = ?');
+    const [unread, readAlready, dismissedLater] = inbox.inInbox() as [string, string, string];
+    setRead.run(0, Number(unread));
+    setRead.run(1, Number(readAlready));
+    setRead.run(0, Number(dismissedLater));
+    for (const id of [unread, readAlready, dismissedLater]) await inbox.snooze(id, TEST_NOW + HOUR);
+    inbox.clock.set(TEST_NOW + 2 * HOUR);
+    expect(await inbox.service.tick()).toMatchObject({ woken: 3, settled: 0 });
+
+    setRead.run(1, Number(unread));
+    db.prepare('UPDATE notifications SET dismissed = 1 WHERE id = ?').run(Number(dismissedLater));
+    expect(await inbox.service.tick()).toMatchObject({ settled: 2 });
+    // Read when it woke and still read: it stays back until acknowledged or dismissed.
+    expect(await inbox.list()).toMatchObject([{ id: readAlready, state: 'woken' }]);
+  });
+
+  it('wakes at most 25 per round, the rest on the next', async () => {
+    const inbox = demoInbox();
+    const ids = inbox.inInbox().slice(0, 30);
+    for (const id of ids) await inbox.snooze(id, TEST_NOW + HOUR);
+    inbox.clock.set(TEST_NOW + 2 * HOUR);
+    expect((await inbox.service.tick()).woken).toBe(25);
+    expect((await inbox.service.tick()).woken).toBe(5);
+    expect(ids.every((id) => !inbox.dismissed(id))).toBe(true);
+  });
+
   it('survives a restart: the schedule is in the database file', async () => {
     const first = demoInbox();
     const [id] = first.inInbox() as [string];
@@ -344,7 +373,7 @@ describe('the snooze store', () => {
     store.schedule('demo', '1', { wakeMs: 2000, nowMs: 1000, lastActionAt: null });
     store.schedule('demo', '2', { wakeMs: 2000, nowMs: 1000, lastActionAt: null });
     store.markCancelled('demo', '1', 1000);
-    store.markWoken('demo', '2', 2000);
+    store.markWoken('demo', '2', 2000, false);
     expect(store.purge(1000 + DAY - 1)).toBe(0);
     expect(store.purge(1000 + DAY + 1)).toBe(1);
     expect(store.purge(2000 + 30 * DAY + 1)).toBe(1);
