@@ -323,6 +323,16 @@ describe('snooze requests are checked', () => {
     }
   });
 
+  it('refuses a body over the server’s cap before reading it', async () => {
+    const other = inbox.inInbox()[0] as string;
+    const response = await inbox.call('PUT', `/snoozes/${other}`, {
+      wakeAt: new Date(TEST_NOW + HOUR).toISOString(),
+      padding: 'x'.repeat(70 * 1024),
+    });
+    expect(response.status).toBe(413);
+    expect(inbox.dismissed(other)).toBe(false);
+  });
+
   it('refuses a cross-origin write before it changes anything', async () => {
     const response = await inbox.app.request(`/api/inbox/snoozes/${id}`, {
       method: 'DELETE',
