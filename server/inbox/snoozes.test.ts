@@ -2,6 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { createDemoApi } from '../api/router.ts';
 import { createApp } from '../http/app.ts';
+import { seedDatabase } from '../seed/generate.ts';
 import { createTestServer, TEST_NOW, type TestServer } from '../testing/fixture.ts';
 import { SettableClock } from './clock.ts';
 import { demoOwners } from './owners.ts';
@@ -252,6 +253,14 @@ describe('snoozing in demo mode', () => {
     await again.service.tick();
     expect(again.dismissed(id)).toBe(false);
     again.store.close();
+  });
+
+  it('reseeding the demo data drops the demo’s snoozes with it', async () => {
+    const inbox = demoInbox();
+    const [id] = inbox.inInbox() as [string];
+    await inbox.snooze(id, TEST_NOW + HOUR);
+    seedDatabase(inbox.server.db, { seed: 8, notifications: 40, now: TEST_NOW });
+    expect(await inbox.list()).toEqual([]);
   });
 
   it('a notification that no longer exists ends its snooze instead of failing every round', async () => {
