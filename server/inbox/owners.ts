@@ -2,10 +2,11 @@
  * Whose inbox a request or a snooze is for, per server mode, and how to reach its notifications. The scope is the
  * one the page is given (routes.ts, describeSession): `demo`, `personal:ORG:FINGERPRINT`, `team:ORG:PERSON`.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Database } from '../db/database.ts';
 import { sessionOf } from '../auth/routes.ts';
 import type { SessionStore } from '../auth/session-store.ts';
+import { endSessionsProductiveRefuses } from '../auth/team.ts';
 import type { UpstreamCredentials } from '../live/proxy.ts';
 import { demoGateway, liveGateway, type NotificationGateway } from './notification-gateway.ts';
 import type { InboxOwner } from './routes.ts';
@@ -13,6 +14,8 @@ import type { InboxOwner } from './routes.ts';
 export interface InboxOwners {
   ownerOf: (c: Context) => InboxOwner | null;
   gatewayFor: (scope: string) => NotificationGateway | null;
+  /** Runs around every /api/inbox request (team mode: a token Productive refuses ends its session). */
+  middleware?: MiddlewareHandler;
 }
 
 export function demoOwners(db: Database): InboxOwners {
@@ -53,6 +56,7 @@ export function teamOwners({
   fetch?: typeof globalThis.fetch;
 }): InboxOwners {
   return {
+    middleware: endSessionsProductiveRefuses(store),
     ownerOf: (c) => {
       const session = sessionOf(c, store);
       if (!session) return null;

@@ -10,7 +10,7 @@
  *
  * Errors are JSON:API documents, like the rest of /api.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { ApiError, badRequest, notFound } from '../api/errors.ts';
 import { errorResponse, jsonApi } from '../api/respond.ts';
 import type { SettableClock } from './clock.ts';
@@ -23,6 +23,8 @@ export type InboxOwner = { scope: string; gateway: NotificationGateway };
 export interface InboxRoutesOptions {
   service: SnoozeService;
   ownerOf: (c: Context) => InboxOwner | null;
+  /** Runs around every request (team mode: ends a session whose token Productive refuses). */
+  middleware?: MiddlewareHandler;
   /** INBOX_TEST_CLOCK=1: the clock that POST /api/inbox/test-clock sets. Absent: that endpoint does not exist. */
   testClock?: SettableClock;
 }
@@ -69,8 +71,14 @@ async function readTime(c: Context, name: string): Promise<number> {
   return ms;
 }
 
-export function createInboxRoutes({ service, ownerOf, testClock }: InboxRoutesOptions): Hono {
+export function createInboxRoutes({
+  service,
+  ownerOf,
+  middleware,
+  testClock,
+}: InboxRoutesOptions): Hono {
   const routes = new Hono();
+  if (middleware) routes.use('*', middleware);
   const owner = (c: Context): InboxOwner => {
     const found = ownerOf(c);
     if (!found) {

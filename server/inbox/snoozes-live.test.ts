@@ -41,7 +41,7 @@ function inboxWith(
   const service = new SnoozeService({ store, clock, gatewayFor: owners.gatewayFor });
   const app = createApp({
     api,
-    inbox: createInboxRoutes({ service, ownerOf: owners.ownerOf }),
+    inbox: createInboxRoutes({ service, ownerOf: owners.ownerOf, middleware: owners.middleware }),
   });
   const call = async (
     method: string,
@@ -199,6 +199,23 @@ describe('team mode', () => {
       expect(response.status, `${method} ${path}`).toBe(401);
       expect(response.body.errors[0]).toMatchObject({ code: 'unauthenticated' });
     }
+  });
+
+  it('a token Productive no longer accepts ends its session, as on the API', async () => {
+    const { inbox, sessions } = team();
+    const cookie = sessions.create({
+      token: 'pat-revoked-0000000000000000',
+      personId: '501',
+      personName: 'Ana',
+      organizationId: '4242',
+      organizationName: 'Acme Agency',
+    });
+    const refused = await inbox.call('PUT', '/snoozes/1', {
+      cookie,
+      body: { wakeAt: new Date(NOW + HOUR).toISOString() },
+    });
+    expect(refused.status).toBe(401);
+    expect(sessions.find(cookie)).toBeNull();
   });
 
   it('two people never see or change each other’s snoozes', async () => {

@@ -44,7 +44,12 @@ export function createSnoozes({
     });
   };
   return {
-    routes: createInboxRoutes({ service, ownerOf: owners.ownerOf, testClock: settable }),
+    routes: createInboxRoutes({
+      service,
+      ownerOf: owners.ownerOf,
+      middleware: owners.middleware,
+      testClock: settable,
+    }),
     service,
     start() {
       round();
