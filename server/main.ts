@@ -19,6 +19,8 @@ import {
 import { SessionStore, type SessionIdentity } from './auth/session-store.ts';
 import { createTeamApi } from './auth/team.ts';
 import { verifyCredentials } from './auth/verify.ts';
+import { demoOwners, personalOwners, teamOwners, type InboxOwners } from './inbox/owners.ts';
+import { createSnoozes } from './inbox/snoozes.ts';
 
 let config;
 try {
@@ -33,6 +35,9 @@ let api: Hono;
 let describeMode: string;
 let authMode: AuthMode = { kind: 'demo' };
 let close = () => {};
+// Where snoozes are kept, and for whom: see docs/decisions/009-snooze.md.
+let snoozePath: string;
+let owners: InboxOwners;
 if (mode.kind === 'team') {
   const store = new SessionStore({
     path: join(resolve(mode.dataDir), 'sessions.db'),
@@ -46,6 +51,8 @@ if (mode.kind === 'team') {
   authMode = { kind: 'team', store, upstream: mode.upstream, ttlMs: mode.sessionTtlMs };
   describeMode = `team: each person signs in; Productive at ${mode.upstream}`;
   close = () => store.close();
+  snoozePath = join(resolve(mode.dataDir), 'snoozes.db');
+  owners = teamOwners({ store, upstream: mode.upstream });
 } else if (mode.kind === 'personal') {
   const credentials = { token: mode.token, organizationId: mode.organizationId };
   api = createLiveApi({ upstream: mode.upstream, credentials: () => credentials });
@@ -55,12 +62,15 @@ if (mode.kind === 'team') {
     if (result.ok) identity = result.identity;
     else console.warn(`Productive did not confirm whose token this is (${result.failure})`);
   });
+  const scope = personalScope(resolve(mode.dataDir), mode.token, mode.organizationId);
   authMode = {
     kind: 'personal',
-    scope: personalScope(resolve(mode.dataDir), mode.token, mode.organizationId),
+    scope,
     organizationId: mode.organizationId,
     identity: () => identity,
   };
+  snoozePath = join(resolve(mode.dataDir), 'snoozes.db');
+  owners = personalOwners({ scope, upstream: mode.upstream, credentials });
   describeMode = `personal: Productive organization ${mode.organizationId} via ${mode.upstream}`;
 } else {
   const db = openDatabase(mode.databasePath);
@@ -74,12 +84,33 @@ if (mode.kind === 'team') {
   api = createDemoApi(db);
   describeMode = `demo: database ${mode.databasePath}`;
   close = () => db.close();
+  // The demo's snoozes live with the demo's notifications, in the same file (table `snoozes`).
+  snoozePath = mode.databasePath;
+  owners = demoOwners(db);
 }
+
+const snoozes = createSnoozes({
+  path: snoozePath,
+  owners,
+  testClock: process.env.INBOX_TEST_CLOCK === '1',
+});
+snoozes.start();
+if (process.env.INBOX_TEST_CLOCK === '1') {
+  console.warn(
+    'INBOX_TEST_CLOCK=1: POST /api/inbox/test-clock moves the snooze clock (for tests only)',
+  );
+}
+const closeStores = close;
+close = () => {
+  snoozes.close();
+  closeStores();
+};
 
 let app: Hono | undefined;
 const appFor = (port: number) =>
   createApp({
     api,
+    inbox: snoozes.routes,
     staticRoot: resolve(process.env.INBOX_STATIC_ROOT ?? 'dist'),
     port,
     allowedHosts: config.allowedHosts,

@@ -129,6 +129,27 @@ export class SessionStore {
     };
   }
 
+  /**
+   * The token of some live session of this person (the most recently used), for work done on their behalf when
+   * no request of theirs is at hand (waking a snooze). Null when they have none. Does not count as use.
+   */
+  tokenOfPerson(organizationId: string, personId: string): string | null {
+    const rows = this.#db
+      .prepare(
+        `SELECT id_hash, token_sealed FROM sessions
+         WHERE organization_id = ? AND person_id = ? AND last_seen_ms >= ? ORDER BY last_seen_ms DESC`,
+      )
+      .all(organizationId, personId, this.#now() - this.#ttlMs) as {
+      id_hash: string;
+      token_sealed: string;
+    }[];
+    for (const row of rows) {
+      const token = decryptToken(this.#key, row.token_sealed, row.id_hash);
+      if (token !== null) return token;
+    }
+    return null;
+  }
+
   delete(id: string | undefined): void {
     if (!id || id.length > 100) return;
     this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hashSessionId(id));

@@ -2,7 +2,7 @@
  * Team mode's API: every request is forwarded with its own session's token and organization, and nothing without
  * a session. A session whose token Productive no longer accepts (revoked, or its person deactivated) ends.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createLiveApi, type UpstreamCredentials } from '../live/proxy.ts';
@@ -23,12 +23,20 @@ export function createTeamApi({ store, upstream, fetch, timeoutMs }: TeamApiOpti
   };
   const proxy = createLiveApi({ upstream, credentials, fetch, timeoutMs });
   const api = new Hono();
-  api.use('*', async (c, next) => {
+  api.use('*', endSessionsProductiveRefuses(store));
+  api.route('/', proxy);
+  return api;
+}
+
+/**
+ * Ends the request's session when the answer is a 401 although it had one: Productive no longer accepts its token.
+ * For every route that acts upstream with a session's token (the API, the inbox's snoozes).
+ */
+export function endSessionsProductiveRefuses(store: SessionStore): MiddlewareHandler {
+  return async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE);
     const hadSession = store.find(id) !== null;
     await next();
     if (hadSession && c.res.status === 401) store.delete(id);
-  });
-  api.route('/', proxy);
-  return api;
+  };
 }

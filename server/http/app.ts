@@ -48,6 +48,8 @@ export interface AppOptions {
   api: Hono;
   /** The built app (Vite's dist/); without it only the API is served. */
   staticRoot?: string;
+  /** The inbox's own endpoints (snoozes), mounted at /api/inbox. */
+  inbox?: Hono;
   /** Who is using the inbox (/auth/session) and, in team mode, signing in and out; mounted at /auth. */
   auth?: Hono;
   /** The session description written into every page (page-session.ts); none without it. */
@@ -102,6 +104,7 @@ function sessionUnchanged(currentScope: (c: Context) => string | null): Middlewa
 /** One process, one origin: the API under /api/v2 and the single-page app everywhere else. */
 export function createApp({
   api,
+  inbox,
   staticRoot,
   auth,
   pageSession,
@@ -129,6 +132,10 @@ export function createApp({
   app.onError(handleError);
   api.onError(handleError);
   app.route('/api/v2', api);
+  if (inbox) {
+    inbox.onError(handleError);
+    app.route('/api/inbox', inbox);
+  }
   if (auth) {
     auth.onError(handleError);
     app.route('/auth', auth);

@@ -410,3 +410,148 @@ describe('upstream bodies', () => {
     }
   });
 });
+
+describe('POST /comments', () => {
+  const post = (body: string, contentType = 'application/vnd.api+json') =>
+    app().request('/api/v2/comments', {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body,
+    });
+  const valid = {
+    data: {
+      type: 'comments',
+      attributes: { body: '<p>Hi @[Person:7:Ivo Babić]</p>' },
+      relationships: { task: { data: { type: 'tasks', id: '77' } } },
+    },
+  };
+
+  it('forwards the checked comment, rebuilt, with the fixed content type and the server’s credentials', async () => {
+    seen.length = 0;
+    // Same document, other key order and spacing: what goes upstream is our own serialization.
+    const sent = `{ "data": { "relationships": { "task": { "data": { "id": "77", "type": "tasks" } } },
+      "attributes": { "body": "<p>Hi @[Person:7:Ivo Babi\\u0107]</p>" }, "type": "comments" } }`;
+    const response = await post(sent, 'application/vnd.api+json; charset=utf-8');
+    expect(response.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/v2/comments',
+      body: JSON.stringify(valid),
+    });
+    expect(seen[0]?.headers['content-type']).toBe('application/vnd.api+json');
+    expect(seen[0]?.headers['x-auth-token']).toBe(TOKEN);
+    for (const kind of ['deal', 'discussion'] as const) {
+      const document = {
+        data: {
+          ...valid.data,
+          relationships: { [kind]: { data: { type: `${kind}s`, id: '123456789012345678' } } },
+        },
+      };
+      expect((await post(JSON.stringify(document))).status, kind).toBe(200);
+      expect(seen.at(-1)?.body).toBe(JSON.stringify(document));
+    }
+  });
+
+  it('refuses every other shape before anything reaches Productive', async () => {
+    seen.length = 0;
+    const withData = (data: Record<string, unknown>) =>
+      JSON.stringify({ data: { ...valid.data, ...data } });
+    const cases: [string, string, number, string][] = [
+      ['wrong content type', JSON.stringify(valid), 415, 'text/plain'],
+      ['plain JSON', JSON.stringify(valid), 415, 'application/json'],
+      ['not JSON', '{"data":', 400, ''],
+      ['empty', '', 400, ''],
+      ['empty body', withData({ attributes: { body: '   ' } }), 422, 'data/attributes/body'],
+      [
+        'long body',
+        withData({ attributes: { body: 'x'.repeat(20_001) } }),
+        422,
+        'data/attributes/body',
+      ],
+      [
+        'hidden',
+        withData({ attributes: { body: 'x', hidden: true } }),
+        422,
+        'data/attributes/hidden',
+      ],
+      ['no parent', withData({ relationships: {} }), 422, 'data/relationships'],
+      [
+        'two parents',
+        withData({
+          relationships: {
+            task: { data: { type: 'tasks', id: '1' } },
+            deal: { data: { type: 'deals', id: '1' } },
+          },
+        }),
+        422,
+        'data/relationships',
+      ],
+      [
+        'other parent',
+        withData({ relationships: { invoice: { data: { type: 'invoices', id: '1' } } } }),
+        422,
+        'data/relationships/invoice',
+      ],
+      [
+        'long id',
+        withData({ relationships: { task: { data: { type: 'tasks', id: '1'.repeat(19) } } } }),
+        422,
+        'data/relationships/task/data/id',
+      ],
+      [
+        'path in id',
+        withData({ relationships: { task: { data: { type: 'tasks', id: '1/../2' } } } }),
+        422,
+        'data/relationships/task/data/id',
+      ],
+      ['other type', withData({ type: 'tasks' }), 422, 'data/type'],
+      ['an id', withData({ id: '1' }), 422, 'data/id'],
+      ['included', JSON.stringify({ ...valid, included: [] }), 422, 'included'],
+    ];
+    for (const [label, body, status, detail] of cases) {
+      const response = await post(body, status === 415 ? detail : undefined);
+      expect(response.status, label).toBe(status);
+      const error = (await errorOf(response)) as { status: string; source?: { pointer?: string } };
+      expect(error.status, label).toBe(String(status));
+      if (status === 422) expect(error.source?.pointer, label).toBe(detail);
+    }
+    // Query parameters are not forwarded either.
+    const withQuery = await app().request('/api/v2/comments?include=task', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/vnd.api+json' },
+      body: JSON.stringify(valid),
+    });
+    expect(withQuery.status).toBe(400);
+    // Other methods and paths stay refused.
+    for (const [method, path] of [
+      ['GET', '/api/v2/comments'],
+      ['PATCH', '/api/v2/comments/1'],
+      ['DELETE', '/api/v2/comments/1'],
+      ['POST', '/api/v2/comments/1'],
+    ] as const) {
+      const response = await app().request(path, {
+        method,
+        headers: { 'Content-Type': 'application/vnd.api+json' },
+        body: method === 'GET' ? undefined : JSON.stringify(valid),
+      });
+      expect(response.status, `${method} ${path}`).toBe(403);
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('reads at most the request cap, even without the server’s guards in front', async () => {
+    seen.length = 0;
+    const bare = createLiveApi({ upstream: upstreamUrl, credentials: () => CREDENTIALS });
+    const huge = JSON.stringify({
+      data: { ...valid.data, attributes: { body: 'x'.repeat(70 * 1024) } },
+    });
+    const response = await bare.request('/api/v2/comments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/vnd.api+json' },
+      body: huge,
+    });
+    expect(response.status).toBe(413);
+    expect(seen).toHaveLength(0);
+  });
+});

@@ -1,6 +1,12 @@
 import { Hono, type Context } from 'hono';
+import {
+  commentDocument,
+  isJsonApiContentType,
+  parseCommentRequest,
+} from '../api/comment-request.ts';
 import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
+import { MAX_REQUEST_BODY_BYTES } from '../http/guards.ts';
 
 /** Whose Productive account a request acts for: personal mode's one token, or a team member's session. */
 /** What every request to Productive carries: JSON:API, and whose token in which organization. */
@@ -54,7 +60,13 @@ type Rule = RegExp | ((value: string) => boolean);
  * itself sends (src/api/). Anything else is refused (403 for a path, 400 for a parameter), never
  * silently changed, so a caller learns exactly what was not forwarded.
  */
-const ROUTES: readonly { method: string; path: RegExp; query: Record<string, Rule> }[] = [
+const ROUTES: readonly {
+  method: string;
+  path: RegExp;
+  query: Record<string, Rule>;
+  /** The one body shape this route forwards: checked, then rebuilt (never the bytes that came in). */
+  body?: (document: unknown) => unknown;
+}[] = [
   {
     method: 'GET',
     path: /^\/notifications$/,
@@ -105,6 +117,12 @@ const ROUTES: readonly { method: string; path: RegExp; query: Record<string, Rul
     method: 'GET',
     path: new RegExp(`^/tasks/${ID}$`),
     query: { include: exactly('project,workflow_status') },
+  },
+  {
+    method: 'POST',
+    path: /^\/comments$/,
+    query: {},
+    body: (document) => commentDocument(parseCommentRequest(document)),
   },
 ];
 
@@ -214,11 +232,45 @@ function scrubValue(value: unknown, token: string): unknown {
   return value;
 }
 
+/**
+ * A write's JSON:API document: the content type Productive requires, at most the request cap read (whatever
+ * guards ran before), and JSON. Anything else is an ApiError and nothing goes upstream.
+ */
+async function readRequestDocument(request: Request): Promise<unknown> {
+  if (!isJsonApiContentType(request.headers.get('content-type') ?? undefined)) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      'Unsupported Media Type',
+      'Requests must use Content-Type: application/vnd.api+json',
+    );
+  }
+  let text: string;
+  try {
+    text = await readText(request, MAX_REQUEST_BODY_BYTES);
+  } catch {
+    throw new ApiError(
+      413,
+      'body_too_large',
+      'Request Body Too Large',
+      `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES / 1024} KB`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('malformed_json', 'Malformed JSON', 'The request body is not valid JSON');
+  }
+}
+
 const isTimeout = (error: unknown) =>
   error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
 
-/** Reads an upstream body, at most `limit` bytes; throws on a broken connection or a timeout. */
-async function readText(response: Response, limit: number): Promise<string> {
+/** Reads a body, at most `limit` bytes; throws on a broken connection or a timeout. */
+async function readText(
+  response: { body: ReadableStream<Uint8Array> | null },
+  limit: number,
+): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -263,15 +315,25 @@ export function createLiveApi(options: LiveOptions): Hono {
       return errorResponse(c, error as ApiError);
     }
     const search = query.size ? `?${query.toString()}` : '';
+    let body: string | undefined;
+    if (route.body) {
+      try {
+        body = JSON.stringify(route.body(await readRequestDocument(c.req.raw)));
+      } catch (error) {
+        return errorResponse(c, error as ApiError);
+      }
+    }
 
     // One deadline for the whole exchange: headers and body.
     const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
-      // Actions carry everything in the path: no request body is forwarded, whatever was sent.
+      // Actions carry everything in the path: no request body is forwarded, whatever was sent,
+      // except a route's own checked and rebuilt document.
       response = await fetchUpstream(`${upstream}${path}${search}`, {
         method,
         headers: productiveHeaders({ token, organizationId }),
+        body,
         redirect: 'manual',
         signal,
       });
@@ -312,9 +374,9 @@ export function createLiveApi(options: LiveOptions): Hono {
       const value = response.headers.get(name);
       if (value) headers.set(name, scrubText(value, token));
     }
-    let body: unknown;
+    let answer: unknown;
     try {
-      body = JSON.parse(text);
+      answer = JSON.parse(text);
     } catch {
       // Never passed through raw: a non-JSON answer becomes our own JSON:API error.
       const status = response.ok ? 502 : response.status;
@@ -326,7 +388,7 @@ export function createLiveApi(options: LiveOptions): Hono {
       );
       return new Response(JSON.stringify(error.toJSON()), { status, headers });
     }
-    return new Response(JSON.stringify(scrubValue(body, token)), {
+    return new Response(JSON.stringify(scrubValue(answer, token)), {
       status: response.status,
       headers,
     });

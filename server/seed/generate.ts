@@ -22,6 +22,11 @@ export function seedDatabase(db: Database, options: SeedOptions = {}): void {
 
   transaction(db, () => {
     for (const table of tables) db.exec(`DELETE FROM ${table}`);
+    // Demo snoozes (server/inbox/) name notifications of the data being replaced: they go with it.
+    const snoozes = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snoozes'")
+      .get();
+    if (snoozes) db.exec('DELETE FROM snoozes');
     const world = buildWorld(db, random, now);
     insertActivities(db, world.targets);
     insertNotifications(db, random, world, notificationCount);

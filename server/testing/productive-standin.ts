@@ -12,6 +12,8 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { openDatabase, type Database } from '../db/database.ts';
 import { createDemoApi } from '../api/router.ts';
+import { ApiError } from '../api/errors.ts';
+import { errorResponse } from '../api/respond.ts';
 import { seedDatabase } from '../seed/generate.ts';
 
 export interface StandinPerson {
@@ -114,6 +116,15 @@ export async function startStandin({
     seedDatabase(db, { seed: person.seed, notifications: person.notifications ?? 400 });
     databases.set(person.token, db);
     const api = new Hono();
+    // Refusals (404, 415, 422) answered as Productive writes them, as the inbox server's own app does.
+    api.onError((error, c) =>
+      error instanceof ApiError
+        ? errorResponse(c, error)
+        : errorResponse(
+            c,
+            new ApiError(500, 'internal_error', 'Internal Server Error', 'Stand-in error'),
+          ),
+    );
     api.route('/api/v2', createDemoApi(db));
     apis.set(person.token, api);
   }

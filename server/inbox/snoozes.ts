@@ -1,0 +1,64 @@
+/** The snooze feature assembled for a server: store, service, routes, and the timer that wakes snoozes when due. */
+import type { Hono } from 'hono';
+import { SettableClock, systemClock, type Clock } from './clock.ts';
+import type { InboxOwners } from './owners.ts';
+import { createInboxRoutes } from './routes.ts';
+import { SnoozeService } from './snooze-service.ts';
+import { SnoozeStore } from './snooze-store.ts';
+
+/** How often the server looks for snoozes whose time has come (and at start). */
+export const SNOOZE_TICK_MS = 30_000;
+
+export interface Snoozes {
+  routes: Hono;
+  service: SnoozeService;
+  /** Runs a round now and every SNOOZE_TICK_MS; the timer does not keep the process alive. */
+  start(): void;
+  close(): void;
+}
+
+export function createSnoozes({
+  path,
+  owners,
+  testClock = false,
+  clock,
+}: {
+  /** The SQLite file (WAL) that holds the schedule. */
+  path: string;
+  owners: InboxOwners;
+  /** INBOX_TEST_CLOCK=1: a clock that POST /api/inbox/test-clock moves. */
+  testClock?: boolean;
+  clock?: Clock;
+}): Snoozes {
+  const store = new SnoozeStore(path);
+  const settable = testClock ? new SettableClock() : undefined;
+  const service = new SnoozeService({
+    store,
+    clock: settable ?? clock ?? systemClock,
+    gatewayFor: owners.gatewayFor,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const round = () => {
+    service.tick().catch((error: unknown) => {
+      console.error('Waking snoozed notifications failed:', (error as Error).message);
+    });
+  };
+  return {
+    routes: createInboxRoutes({
+      service,
+      ownerOf: owners.ownerOf,
+      middleware: owners.middleware,
+      testClock: settable,
+    }),
+    service,
+    start() {
+      round();
+      timer = setInterval(round, SNOOZE_TICK_MS);
+      timer.unref();
+    },
+    close() {
+      clearInterval(timer);
+      store.close();
+    },
+  };
+}
