@@ -1,3 +1,5 @@
+import { reportAnswer, reportNoAnswer } from './connection.ts';
+
 /** The one place the app talks HTTP: the relative /api/v2 base, JSON:API headers, readable errors. */
 export const API_BASE = '/api/v2';
 
@@ -49,6 +51,7 @@ export async function apiRequest(
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw error;
+    reportNoAnswer();
     throw new ApiRequestError(
       0,
       'Network error',
@@ -57,6 +60,7 @@ export async function apiRequest(
         : 'The server could not be reached. Check your connection.',
     );
   }
+  reportAnswer();
   let body: unknown = undefined;
   try {
     body = text ? JSON.parse(text) : undefined;

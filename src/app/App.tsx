@@ -6,14 +6,24 @@ import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
+import { claimThisTab } from '../features/inbox/api/action-queue.ts';
+import { useQueueReplay } from '../features/inbox/api/use-queue-replay.ts';
 import { AppRoutes } from './AppRoutes.tsx';
-import { persistOptions } from './persistence.ts';
+import { persistOptions, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 
 function createClient() {
+  claimThisTab();
   const queryClient = createQueryClient();
   setNotificationActionDefaults(queryClient);
+  saveCacheOnLeave(queryClient);
   return queryClient;
+}
+
+/** Actions left queued by pages that are gone are sent from whichever page runs now. */
+function QueueReplay() {
+  useQueueReplay();
+  return null;
 }
 
 /** The routes, with a failure on one page cleared by going to another. */
@@ -30,16 +40,9 @@ export function App() {
   const [queryClient] = useState(createClient);
   const [options] = useState(persistOptions);
   return (
-    <PersistQueryClientProvider
-      client={queryClient}
-      persistOptions={options}
-      // Actions queued before a reload are sent as soon as the cache is back (and the network, if it was away);
-      // then the restored lists, which may be older than they look, are refetched.
-      onSuccess={() =>
-        void queryClient.resumePausedMutations().then(() => queryClient.invalidateQueries())
-      }
-    >
+    <PersistQueryClientProvider client={queryClient} persistOptions={options}>
       <ToastProvider>
+        <QueueReplay />
         <BackgroundErrors />
         <BrowserRouter>
           <OfflineBanner />

@@ -10,6 +10,7 @@ import {
   UNDO_WINDOW_MS,
   type UndoEntry,
 } from '../model/undo-stack.ts';
+import { enqueue } from './action-queue.ts';
 import { cancelReads } from './read-hold.ts';
 import { tellOtherTabs } from './tab-sync.ts';
 import { updateCachedLists, useNotificationAction } from './use-notification-action.ts';
@@ -19,7 +20,7 @@ const DONE: Record<NotificationAction, string> = {
   dismiss: 'Dismissed',
   undismiss: 'Restored',
 };
-const VERB: Record<NotificationAction, string> = {
+export const VERB: Record<NotificationAction, string> = {
   read: 'mark as read',
   dismiss: 'dismiss',
   undismiss: 'restore',
@@ -53,9 +54,11 @@ export function useTriage(): Triage {
       undoable: boolean,
     ) {
       if (ids.length === 0) return;
+      // Written down before anything else: a page that goes away from here on leaves it to the next page.
+      const queueKey = enqueue(ids, action);
       // Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
       // a burst of actions must report every failure.
-      mutateAsync({ ids, action }).then(
+      mutateAsync({ ids, action, queueKey }).then(
         ({ succeeded, failed }) => {
           if (failed.length === 0) return;
           showToast({
