@@ -7,10 +7,13 @@ export interface Toast {
   action?: { label: string; run: () => void };
 }
 
-type ShowToast = (toast: Omit<Toast, 'id'>) => void;
-const ToastContext = createContext<ShowToast>(() => {});
+/** Shows a toast; returns its id, for taking it away before its time (an Undo used by a key). */
+type ShowToast = (toast: Omit<Toast, 'id'>) => number;
+const ToastContext = createContext<ShowToast>(() => 0);
+const DismissContext = createContext<(id: number) => void>(() => {});
 
 export const useToast = () => useContext(ToastContext);
+export const useDismissToast = () => useContext(DismissContext);
 
 let nextId = 1;
 /** Info toasts (with Undo) last the undo window; errors stay longer, so that Retry can be reached. */
@@ -33,6 +36,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         return [...all.filter((shown) => !dropped.has(shown.id)), { ...toast, id }];
       });
       window.setTimeout(() => dismiss(id), TIMEOUT_MS[toast.tone]);
+      return id;
     },
     [dismiss],
   );
@@ -74,7 +78,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       ));
   return (
     <ToastContext.Provider value={value}>
-      {children}
+      <DismissContext.Provider value={dismiss}>{children}</DismissContext.Provider>
       <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
         <div role="alert" className="flex w-full max-w-md flex-col gap-2">
           {render('error')}

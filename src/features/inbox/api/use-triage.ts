@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { NotificationAction } from '../../../api/notifications.ts';
-import { useToast } from '../../../components/toasts.tsx';
+import { useDismissToast, useToast } from '../../../components/toasts.tsx';
 import {
+  hasUndo,
   INVERSE,
   popUndo,
   pushUndo,
@@ -20,6 +21,7 @@ const DONE: Record<NotificationAction, string> = {
   dismiss: 'Dismissed',
   undismiss: 'Restored',
 };
+const ALREADY_SAVED = 'Already saved as read: Productive cannot mark notifications unread';
 export const VERB: Record<NotificationAction, string> = {
   read: 'mark as read',
   dismiss: 'dismiss',
@@ -34,12 +36,19 @@ export interface Triage {
 }
 
 /** Actions the way a person triages: each one told (and announced), undoable for 8 s, failures reported per item. */
-export function useTriage(): Triage {
+export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } = {}): Triage {
   const queryClient = useQueryClient();
   const { mutateAsync } = useNotificationAction();
   const showToast = useToast();
+  const dismissToast = useDismissToast();
   const stack = useRef<UndoEntry[]>([]);
+  // Each undo entry's toast, taken away once the entry is used (by its button or by a key).
+  const undoToasts = useRef(new Map<number, number>());
   const nextKey = useRef(1);
+  const undone = useRef(onUndone);
+  useLayoutEffect(() => {
+    undone.current = onUndone;
+  });
 
   return useMemo(() => {
     const what = (ids: string[], describe?: string) =>
@@ -91,15 +100,21 @@ export function useTriage(): Triage {
         expiresAt: Date.now() + UNDO_WINDOW_MS,
       };
       stack.current = pushUndo(stack.current, entry, Date.now());
-      showToast({
+      const toastId = showToast({
         tone: 'info',
         message: `${DONE[action]} ${what(ids, describe)}`,
         action: { label: 'Undo', run: () => undo(entry) },
       });
+      undoToasts.current.set(entry.key, toastId);
     }
 
+    /** Undoes an entry once: its toast goes, and a second use (button after key, or key after button) does nothing. */
     function undo(entry: UndoEntry) {
+      if (!hasUndo(stack.current, entry.key)) return;
       stack.current = removeUndo(stack.current, entry.key);
+      const toastId = undoToasts.current.get(entry.key);
+      undoToasts.current.delete(entry.key);
+      if (toastId !== undefined) dismissToast(toastId);
       const inverse = INVERSE[entry.action];
       if (inverse !== 'cancel') {
         run(entry.ids, inverse, undefined, false);
@@ -107,30 +122,42 @@ export function useTriage(): Triage {
           tone: 'info',
           message: `Undone: ${DONE[inverse].toLowerCase()} ${what(entry.ids)}`,
         });
+        undone.current?.(entry.ids);
         return;
       }
       const cancelled = cancelReads(entry.ids);
       if (cancelled.length) {
         updateCachedLists(queryClient, cancelled, 'unread');
         tellOtherTabs({ type: 'action', ids: cancelled, action: 'unread' });
+        undone.current?.(cancelled);
       }
+      const saved = entry.ids.length - cancelled.length;
       showToast({
         tone: 'info',
         message:
-          cancelled.length === entry.ids.length
+          saved === 0
             ? `Undone: ${what(entry.ids)} unread again`
-            : 'Already saved as read: Productive cannot mark notifications unread',
+            : cancelled.length === 0
+              ? ALREADY_SAVED
+              : `Undone: ${what(cancelled)} unread again; ${saved} already saved as read (Productive cannot mark notifications unread)`,
       });
     }
 
     return {
       act: (ids, action, describe) => run(ids, action, describe, true),
       undoLast: () => {
-        const { entry, rest } = popUndo(stack.current, Date.now());
+        const { entry, expired, rest } = popUndo(stack.current, Date.now());
+        if (entry) return undo(entry);
         stack.current = rest;
-        if (entry) undo(entry);
-        else showToast({ tone: 'info', message: 'Nothing to undo' });
+        showToast({
+          tone: 'info',
+          message: !expired
+            ? 'Nothing to undo'
+            : expired.action === 'read'
+              ? ALREADY_SAVED
+              : `Nothing to undo: ${DONE[expired.action].toLowerCase()} ${what(expired.ids)} more than ${UNDO_WINDOW_MS / 1000} s ago`,
+        });
       },
     };
-  }, [mutateAsync, queryClient, showToast]);
+  }, [mutateAsync, queryClient, showToast, dismissToast]);
 }

@@ -62,7 +62,6 @@ const READ_FILTER_MAX_PAGES = 10;
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const list = useInfiniteQuery(notificationQueries.list(query));
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const triage = useTriage();
   const showToast = useToast();
   const navigate = useNavigate();
   const { pathname, search, state } = useLocation();
@@ -74,6 +73,15 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   );
   const [helpOpen, setHelpOpen] = useState(false);
   const [focusNonce, setFocusNonce] = useState(0);
+  // After an undo, focus goes back to the row it acted on (never left on the page body by a vanished toast).
+  const triage = useTriage({
+    onUndone: useCallback((undoneIds: string[]) => {
+      const [first] = undoneIds;
+      if (!first) return;
+      dispatch({ type: 'focus', id: first });
+      setFocusNonce((nonce) => nonce + 1);
+    }, []),
+  });
 
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
   const visible = useMemo(

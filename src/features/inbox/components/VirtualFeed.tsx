@@ -34,8 +34,9 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
   const focusedRow = useRef<string | null>(null);
   useEffect(() => {
     if (!focusedId) return;
+    // A request to focus (keys, an undo) stays open until its row is in the list: an undone dismiss comes back
+    // a render later.
     const byKeyboard = handledNonce.current !== focusNonce;
-    handledNonce.current = focusNonce;
     // Focus follows the current row when the keyboard moved it, or when the current row changed while nothing
     // has focus (the focused row just left the list; back from a feed). A list that merely refreshed never
     // moves focus, nor the page with it.
@@ -43,6 +44,7 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
     if (!byKeyboard && !(changed && document.activeElement === document.body)) return;
     const index = items.findIndex((item) => item.key === focusedId);
     if (index < 0) return;
+    handledNonce.current = focusNonce;
     scrollToIndex(index);
     let tries = 0;
     let frame = 0;
