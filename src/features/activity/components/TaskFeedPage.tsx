@@ -91,15 +91,18 @@ export function TaskFeedPage() {
       void fetchNextPage();
   }, [unreadReached, isFetchingNextPage, pageCount, fetchNextPage]);
 
-  // Scroll to the first new activity once, when it is on screen.
+  // Newest first, the newest new activity is the first entry: the page opens at its top, with the header. Oldest
+  // first, it scrolls once to where the new ones begin.
   const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
     if (!firstNew || !unreadReached || scrolledTo.current === firstNew.id) return;
     scrolledTo.current = firstNew.id;
-    document
-      .querySelector(`[data-activity-id="${firstNew.id}"]`)
-      ?.scrollIntoView({ block: 'center' });
-  }, [firstNew, unreadReached]);
+    if (!filters.oldestFirst) window.scrollTo({ top: 0 });
+    else
+      document
+        .querySelector(`[data-activity-id="${firstNew.id}"]`)
+        ?.scrollIntoView({ block: 'center' });
+  }, [firstNew, unreadReached, filters.oldestFirst]);
 
   useEffect(() => {
     if (task.data)
