@@ -7,6 +7,7 @@ import { notificationQueries } from '../api/notification-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
 import {
+  applicableFilters,
   NO_FILTERS,
   hasFilters,
   hrefFor,
@@ -18,7 +19,7 @@ import {
 import { FilterBar } from './FilterBar.tsx';
 import { InboxNav } from './InboxNav.tsx';
 import { NotificationList } from './NotificationList.tsx';
-import { useProjectName } from './ProjectPicker.tsx';
+import { useKnownProjectIds, useProjectName } from './ProjectPicker.tsx';
 import { targetTypeLabel } from './TargetIcon.tsx';
 
 const EMPTY_VIEW: Record<ViewName, string> = {
@@ -58,8 +59,13 @@ function useInboxUnreadLabel(): string | null {
 }
 
 export function InboxPage({ view }: { view: ViewName }) {
-  const { filters, ignored, setFilters } = useInboxFilters();
+  const parsed = useInboxFilters();
+  const { setFilters } = parsed;
   const projectName = useProjectName();
+  // What the list is filtered by, exactly: the chips, the query and the links all use these.
+  const applicable = applicableFilters(view, parsed.filters, useKnownProjectIds());
+  const filters = applicable.filters;
+  const ignored = [...parsed.ignored, ...applicable.ignored];
   const unread = useInboxUnreadLabel();
   const query = toNotificationQuery(view, filters);
 

@@ -142,12 +142,20 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         const notification = byId.get(id);
         return !(action === 'read' && notification?.read);
       });
-      if (wanted.length === 0) return;
+      if (wanted.length === 0) {
+        // Said, not silently ignored: the key did nothing because there is nothing to change.
+        if (targets.length > 0)
+          showToast({
+            tone: 'info',
+            message: targets.length === 1 ? 'Already read' : `All ${targets.length} already read`,
+          });
+        return;
+      }
       const only = wanted.length === 1 ? byId.get(wanted[0] as string) : undefined;
       triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined);
       if (selection.selected.size > 0) dispatch({ type: 'clear' });
     },
-    [byId, triage, selection.selected.size],
+    [byId, triage, selection.selected.size, showToast],
   );
 
   // Row callbacks stay the same function across list changes (they read the latest list when called), so that
@@ -272,6 +280,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
       {visible.length > 0 && (
         <SelectionBar
           selectedCount={selection.selected.size}
+          unreadSelectedCount={
+            [...selection.selected].filter((id) => byId.get(id)?.read !== true).length
+          }
           loadedCount={visible.length}
           totalCount={read ? null : totalCount}
           inDismissedView={view === 'dismissed'}

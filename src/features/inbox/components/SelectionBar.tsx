@@ -2,6 +2,8 @@ import type { NotificationAction } from '../../../api/notifications.ts';
 
 interface Props {
   selectedCount: number;
+  /** Of the selected, how many "mark as read" would change (the unread ones, and any not loaded). */
+  unreadSelectedCount: number;
   loadedCount: number;
   totalCount: number | null;
   inDismissedView: boolean;
@@ -33,9 +35,15 @@ export function SelectionBar(props: Props) {
       </label>
       {selectedCount > 0 && (
         <>
-          <button type="button" className={button} onClick={() => props.onAction('read')}>
-            Mark {plural(selectedCount)} as read
-          </button>
+          {props.unreadSelectedCount > 0 ? (
+            <button type="button" className={button} onClick={() => props.onAction('read')}>
+              Mark {plural(props.unreadSelectedCount)} as read
+            </button>
+          ) : (
+            <span className="text-xs text-slate-600 dark:text-slate-400">
+              {selectedCount === 1 ? 'Already read' : `All ${selectedCount} already read`}
+            </span>
+          )}
           <button
             type="button"
             className={button}
