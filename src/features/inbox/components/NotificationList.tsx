@@ -72,6 +72,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     typeof id === 'string' ? { ...EMPTY_SELECTION, focusedId: id } : EMPTY_SELECTION,
   );
   const [helpOpen, setHelpOpen] = useState(false);
+  const [stickyDay, setStickyDay] = useState<string | null>(null);
   const [focusNonce, setFocusNonce] = useState(0);
   // After an undo, focus goes back to the row it acted on (never left on the page body by a vanished toast).
   const triage = useTriage({
@@ -279,6 +280,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
       )}
       {visible.length > 0 && (
         <SelectionBar
+          day={stickyDay}
           selectedCount={selection.selected.size}
           unreadSelectedCount={
             [...selection.selected].filter((id) => byId.get(id)?.read !== true).length
@@ -304,6 +306,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         busy={isFetchingNextPage}
         focusedId={selection.focusedId}
         focusNonce={focusNonce}
+        onStickyDayChange={setStickyDay}
         renderRow={({ notification, position }) => (
           <NotificationRow
             notification={notification}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useWindowList } from '../../../lib/window-list/use-window-list.ts';
 import type { ListItem } from '../model/day-groups.ts';
 
@@ -9,6 +9,8 @@ interface Props {
   /** The current row, and a counter that changes whenever the keyboard moves it. */
   focusedId: string | null;
   focusNonce: number;
+  /** The day of the rows at the top, once their own day header has scrolled under the sticky bar; else null. */
+  onStickyDayChange: (day: string | null) => void;
 }
 
 const keyOf = (item: ListItem) => item.key;
@@ -17,16 +19,38 @@ const estimate = (item: ListItem) => (item.kind === 'header' ? 36 : 92);
 const rowElement = (id: string) =>
   document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
 
+/** The height of the sticky selection bar (`data-sticky-bar`), which the rows scroll under. */
+function useStickyBarHeight(): number {
+  const [height, setHeight] = useState(48);
+  useEffect(() => {
+    const bar = document.querySelector<HTMLElement>('[data-sticky-bar]');
+    if (!bar) return;
+    const observer = new ResizeObserver(() => setHeight(bar.getBoundingClientRect().height));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+  return height;
+}
+
 /**
  * The list as an ARIA feed, virtualized against the window: only the rows near the viewport are in the DOM,
  * each article says its position in the set, and the current row is scrolled into the DOM before it is focused.
  */
-export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: Props) {
+export function VirtualFeed({
+  items,
+  busy,
+  renderRow,
+  focusedId,
+  focusNonce,
+  onStickyDayChange,
+}: Props) {
+  const stickyBarHeight = useStickyBarHeight();
   const { rows, totalSize, attach, measure, scrollToIndex, rowBelowTop } = useWindowList({
     items,
     keyOf,
     estimate,
     overscan: 8,
+    probeOffset: stickyBarHeight + 1,
   });
 
   const handledNonce = useRef(focusNonce);
@@ -61,30 +85,25 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
     return () => cancelAnimationFrame(frame);
   }, [focusedId, focusNonce, items, scrollToIndex]);
 
-  let currentGroup: string | null = null;
-  for (let index = rowBelowTop(100); index >= 0; index--) {
-    const item = items[index];
-    if (item?.kind === 'header') {
-      currentGroup = item.label;
-      break;
+  // One day label at a time: the sticky bar names the day only once that day's own header has gone under it.
+  let stickyDay: string | null = null;
+  const atBar = rowBelowTop(stickyBarHeight + 1);
+  if (items[atBar]?.kind === 'row') {
+    for (let index = atBar; index >= 0; index--) {
+      const item = items[index];
+      if (item?.kind === 'header') {
+        stickyDay = item.label;
+        break;
+      }
     }
   }
+  useEffect(() => onStickyDayChange(stickyDay), [stickyDay, onStickyDayChange]);
 
   // An empty feed is not a feed (it must own articles); the page shows its empty state instead.
   if (items.length === 0) return null;
 
   return (
     <>
-      {currentGroup && (
-        <div
-          aria-hidden="true"
-          className="sticky top-12 z-10 -mb-7 px-3 py-1 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:px-4 dark:text-slate-400"
-        >
-          <span className="rounded bg-white/90 px-1.5 py-0.5 dark:bg-slate-950/90">
-            {currentGroup}
-          </span>
-        </div>
-      )}
       <div
         ref={attach}
         role="feed"
