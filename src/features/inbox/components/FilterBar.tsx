@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import {
   hasFilters,
   NO_FILTERS,
@@ -18,6 +18,7 @@ interface Props {
 /** Every filter of the inbox, each one click to clear, all of them one click to clear. */
 export function FilterBar({ view, filters, onChange }: Props) {
   const id = useId();
+  const [open, setOpen] = useState(false);
   const projectName = useProjectName();
   const set = (patch: Partial<InboxFilters>) => onChange({ ...filters, ...patch });
   const chips: { label: string; clear: () => void }[] = [
@@ -59,7 +60,21 @@ export function FilterBar({ view, filters, onChange }: Props) {
       aria-label="Filter notifications"
       className="border-b border-slate-200 px-3 py-2 sm:px-4 dark:border-slate-800"
     >
-      <div className="flex flex-wrap items-center gap-2 text-sm">
+      {/* On a phone the controls wait behind one button; the active filters show as chips either way. */}
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-controls`}
+        onClick={() => setOpen(!open)}
+        className="filter-control sm:hidden"
+      >
+        Filters{chips.length ? ` (${chips.length})` : ''}{' '}
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+      <div
+        id={`${id}-controls`}
+        className={`${open ? 'mt-2 flex' : 'hidden'} flex-wrap items-center gap-2 text-sm sm:mt-0 sm:flex`}
+      >
         <ProjectPicker
           selected={filters.projectIds}
           onChange={(projectIds) => set({ projectIds })}

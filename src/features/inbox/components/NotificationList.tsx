@@ -211,9 +211,14 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     range: () => selection.focusedId && dispatch({ type: 'range', id: selection.focusedId, ids }),
     selectAll: () => dispatch({ type: 'selectAll', ids }),
     clear: () => dispatch({ type: 'clear' }),
+    // The first filter control shown: the "Filters" button on a phone, else the first control.
     focusFilters: () =>
-      document
-        .querySelector<HTMLElement>('[role="search"] summary, [role="search"] select')
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          '[role="search"] button[aria-expanded], [role="search"] summary, [role="search"] select',
+        ),
+      ]
+        .find((element) => element.offsetParent !== null)
         ?.focus(),
     goInbox: () => void navigate(inboxViewHref),
     help: () => setHelpOpen(true),
@@ -261,7 +266,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         </p>
         <button
           type="button"
-          className="underline underline-offset-2"
+          className="keyboard-hint underline underline-offset-2"
           onClick={() => setHelpOpen(true)}
         >
           Keyboard shortcuts <kbd>?</kbd>
