@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { Icon } from './icons.tsx';
 
 export interface Toast {
   id: number;
@@ -72,7 +73,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             className="rounded px-1 opacity-80 hover:opacity-100"
             onClick={() => dismiss(toast.id)}
           >
-            ✕
+            <Icon name="close" />
           </button>
         </div>
       ));

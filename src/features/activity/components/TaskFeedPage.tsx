@@ -18,6 +18,7 @@ import { ActivityEntry } from './ActivityEntry.tsx';
 import { ErrorState, ListSkeleton, LoadMoreButton } from '../../../components/ListStates.tsx';
 import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { FeedNotFound } from './FeedStates.tsx';
+import { formatDate } from '../../../lib/dates.ts';
 
 const MAX_PAGES_TO_FIND_UNREAD = 10;
 const KIND_LABELS: Record<Kind, string> = {
@@ -158,7 +159,7 @@ export function TaskFeedPage() {
               {task.data.projectName && <span>{task.data.projectName}</span>}
               {task.data.statusName && <span>Status: {task.data.statusName}</span>}
               {task.data.closed && <span className="font-medium">Closed</span>}
-              {task.data.dueDate && <span>Due {task.data.dueDate}</span>}
+              {task.data.dueDate && <span>Due {formatDate(task.data.dueDate)}</span>}
             </p>
           </>
         )}

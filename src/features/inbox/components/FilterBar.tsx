@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Icon } from '../../../components/icons.tsx';
 import {
   hasFilters,
   NO_FILTERS,
@@ -69,7 +70,7 @@ export function FilterBar({ view, filters, onChange }: Props) {
         className="filter-control sm:hidden"
       >
         Filters{chips.length ? ` (${chips.length})` : ''}{' '}
-        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+        <Icon name={open ? 'chevron-up' : 'chevron-down'} />
       </button>
       <div
         id={`${id}-controls`}
@@ -157,7 +158,7 @@ export function FilterBar({ view, filters, onChange }: Props) {
                 className="rounded-full bg-slate-100 px-2.5 py-1 font-medium hover:bg-slate-200 dark:bg-slate-800 dark:hover:bg-slate-700"
                 aria-label={`Remove filter: ${chip.label}`}
               >
-                {chip.label} <span aria-hidden="true">✕</span>
+                {chip.label} <Icon name="close" className="size-3" />
               </button>
             </li>
           ))}

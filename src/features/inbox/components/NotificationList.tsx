@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutationState, useQueryClient } from '@tanstack/react-query';
+import { Icon } from '../../../components/icons.tsx';
 import {
   lazy,
   Suspense,
@@ -279,7 +280,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             onClick={showNew}
             className="rounded-full bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
           >
-            {newCount} new notification{newCount === 1 ? '' : 's'} ↑
+            {newCount} new notification{newCount === 1 ? '' : 's'} <Icon name="arrow-up" />
           </button>
         </div>
       )}
