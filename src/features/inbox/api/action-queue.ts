@@ -58,11 +58,17 @@ export function loadQueue(): QueuedAction[] {
   }
 }
 
-export function saveQueue(entries: readonly QueuedAction[]) {
+/** Writes the queue; false when storage refused (full, or disabled): the action still goes, from memory. */
+export function saveQueue(entries: readonly QueuedAction[]): boolean {
   const store = storage();
-  if (!store) return;
-  if (entries.length === 0) store.removeItem(QUEUE_STORAGE_KEY);
-  else store.setItem(QUEUE_STORAGE_KEY, JSON.stringify(entries));
+  if (!store) return false;
+  try {
+    if (entries.length === 0) store.removeItem(QUEUE_STORAGE_KEY);
+    else store.setItem(QUEUE_STORAGE_KEY, JSON.stringify(entries));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function clearQueue() {

@@ -1,14 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { BulkResult } from './bulk.ts';
 import { adoptOrphans, loadQueue, QUEUE_STORAGE_KEY, type QueuedAction } from './action-queue.ts';
-import { notificationQueries } from './notification-queries.ts';
 import {
   notificationActionKey,
   updateCachedLists,
   type NotificationActionVariables,
 } from './use-notification-action.ts';
-
-const lists = { queryKey: notificationQueries.lists() };
 
 /** Sends one queued action through the query client, so that its row shows "Waiting to sync" while it waits. */
 export function sendQueued(queryClient: QueryClient, entry: QueuedAction): Promise<BulkResult> {
@@ -76,22 +73,15 @@ export async function replayOrphans(
 }
 
 /**
- * Keeps this tab in step with the queue other tabs write: when their actions leave it (answered), the lists are
- * refetched once; when a tab closes with actions still queued, they are adopted and sent from here.
+ * Keeps this tab in step with the queue other tabs write: `onOthersAnswered` runs when some of their actions leave
+ * it (answered), and when a tab closes with actions still queued, they are adopted and sent from here. (Actions of
+ * tabs that are open are mirrored as they are taken, over the tab channel: no refetch for those.)
  */
-export function watchQueue(queryClient: QueryClient, adopt: () => void): () => void {
-  let refresh: ReturnType<typeof setTimeout> | undefined;
+export function watchQueue(onOthersAnswered: () => void, adopt: () => void): () => void {
   const onStorage = (event: StorageEvent) => {
     if (event.key !== QUEUE_STORAGE_KEY && event.key !== null) return;
-    const before = parseKeys(event.oldValue);
     const after = new Set(parseKeys(event.newValue));
-    if (before.some((key) => !after.has(key))) {
-      clearTimeout(refresh);
-      refresh = setTimeout(() => {
-        if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 0)
-          void queryClient.invalidateQueries(lists);
-      }, 300);
-    }
+    if (parseKeys(event.oldValue).some((key) => !after.has(key))) onOthersAnswered();
   };
   window.addEventListener('storage', onStorage);
   // A tab that closes says nothing: look for orphans now and then, while there are others' actions queued.
@@ -99,7 +89,6 @@ export function watchQueue(queryClient: QueryClient, adopt: () => void): () => v
     if (loadQueue().length > 0) adopt();
   }, 3000);
   return () => {
-    clearTimeout(refresh);
     clearInterval(orphanCheck);
     window.removeEventListener('storage', onStorage);
   };

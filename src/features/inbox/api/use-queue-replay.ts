@@ -2,6 +2,7 @@ import { useIsRestoring, useQueryClient, type QueryClient } from '@tanstack/reac
 import { useEffect } from 'react';
 import { useToast } from '../../../components/toasts.tsx';
 import { enqueue, loadQueue, type QueuedAction } from './action-queue.ts';
+import { notificationQueries } from './notification-queries.ts';
 import {
   replayOrphans,
   sendQueued,
@@ -33,9 +34,20 @@ export function useQueueReplay() {
       });
     };
     showQueuedOnLists(queryClient);
-    const adopt = () => void replayOrphans(queryClient, report);
-    void replayOrphans(queryClient, report).then(() => refreshRestored(queryClient));
-    return watchQueue(queryClient, adopt);
+    // The restored lists wait for other tabs' queued actions (they would come back without them): once those are
+    // all answered, the lists are refetched.
+    let listsWaiting = false;
+    void replayOrphans(queryClient, report).then(() => {
+      listsWaiting = refreshRestored(queryClient);
+    });
+    return watchQueue(
+      () => {
+        if (!listsWaiting || loadQueue().length > 0) return;
+        listsWaiting = false;
+        void queryClient.invalidateQueries({ queryKey: notificationQueries.lists() });
+      },
+      () => void replayOrphans(queryClient, report),
+    );
   }, [restoring, queryClient, showToast]);
 }
 
@@ -60,11 +72,12 @@ function retry(
 
 /**
  * The restored cache may be older than it looks: refetch it. The notification lists wait while other tabs'
- * actions are still queued (they would come back without them); those tabs' answers refresh them (watchQueue).
+ * actions are still queued; returns whether they wait.
  */
-function refreshRestored(queryClient: QueryClient) {
+function refreshRestored(queryClient: QueryClient): boolean {
   const othersPending = loadQueue().length > 0;
   void queryClient.invalidateQueries({
     predicate: (query) => !othersPending || query.queryKey[0] !== 'notifications',
   });
+  return othersPending;
 }
