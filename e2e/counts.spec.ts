@@ -71,3 +71,34 @@ test('an unknown project id is named in the ignored-filters notice, not shown as
   await page.getByRole('link', { name: 'Clean up the address' }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+test('a row’s “N new” opens a feed with N New entries, its header and the newest of them in view', async ({
+  page,
+  request,
+}) => {
+  const response = await request.get(
+    '/api/v2/notifications?filter[dismissed]=false&filter[type]=task&page[size]=200',
+  );
+  const unread = (
+    (await response.json()) as { data: { id: string; attributes: Record<string, unknown> }[] }
+  ).data.filter((item) => item.attributes.read === false);
+  // The most New entries that still fit the feed's first page: scrolled to the oldest, the header would be gone.
+  const notification = unread
+    .filter((item) => Number(item.attributes.new_activities_count) <= 25)
+    .sort(
+      (a, b) =>
+        Number(b.attributes.new_activities_count) - Number(a.attributes.new_activities_count),
+    )[0];
+  expect(notification).toBeDefined();
+  const { id, attributes } = notification as { id: string; attributes: Record<string, unknown> };
+  const count = Number(attributes.new_activities_count);
+  expect(count).toBeGreaterThan(5);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(
+    `/tasks/${String(attributes.target_id)}?notification=${id}&unread=${String(attributes.first_unread_activity_id)}`,
+  );
+  const marked = page.locator('[data-testid="activity-entry"][data-new="true"]');
+  await expect(marked).toHaveCount(count);
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+  await expect(marked.first()).toBeInViewport();
+});
