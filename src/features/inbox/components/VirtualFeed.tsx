@@ -14,6 +14,8 @@ interface Props {
 }
 
 const keyOf = (item: ListItem) => item.key;
+/** How long a request to focus a row waits for the row to be in the list. */
+const FOCUS_REQUEST_MS = 2000;
 const estimate = (item: ListItem) => (item.kind === 'header' ? 36 : 92);
 
 const rowElement = (id: string) =>
@@ -56,10 +58,14 @@ export function VirtualFeed({
   const handledNonce = useRef(focusNonce);
   // The current row that last received focus here.
   const focusedRow = useRef<string | null>(null);
+  // When the current request to focus was first seen: one whose row is not in the list is given up after a while.
+  const request = useRef({ id: focusedId, nonce: focusNonce, at: 0 });
   useEffect(() => {
     if (!focusedId) return;
-    // A request to focus (keys, an undo) stays open until its row is in the list: an undone dismiss comes back
-    // a render later.
+    if (request.current.id !== focusedId || request.current.nonce !== focusNonce)
+      request.current = { id: focusedId, nonce: focusNonce, at: performance.now() };
+    // A request to focus (keys, an undo) stays open while its row is not in the list yet (an undone dismiss comes
+    // back a render later), but not for long: a row that turns up much later never pulls the page to it.
     const byKeyboard = handledNonce.current !== focusNonce;
     // Focus follows the current row when the keyboard moved it, or when the current row changed while nothing
     // has focus (the focused row just left the list; back from a feed). A list that merely refreshed never
@@ -67,7 +73,13 @@ export function VirtualFeed({
     const changed = focusedRow.current !== focusedId;
     if (!byKeyboard && !(changed && document.activeElement === document.body)) return;
     const index = items.findIndex((item) => item.key === focusedId);
-    if (index < 0) return;
+    if (index < 0) {
+      if (performance.now() - request.current.at > FOCUS_REQUEST_MS) {
+        handledNonce.current = focusNonce;
+        focusedRow.current = focusedId;
+      }
+      return;
+    }
     handledNonce.current = focusNonce;
     scrollToIndex(index);
     let tries = 0;
