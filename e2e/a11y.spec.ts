@@ -113,13 +113,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ).toBeAttached();
       await expectNoViolations(blank, 'loading');
       await blank.unrouteAll({ behavior: 'ignoreErrors' });
-      await blank.route('**/api/v2/notifications?*', (route) => route.fulfill(SERVER_ERROR));
-      await blank.reload();
-      await expect(blank.getByRole('button', { name: 'Try again' })).toBeVisible({
+      await fresh.close();
+      // Another fresh context: a page that goes away saves the cache it has (src/app/persistence.ts).
+      const failing = await browser.newContext({ colorScheme });
+      const broken = await failing.newPage();
+      await broken.route('**/api/v2/notifications?*', (route) => route.fulfill(SERVER_ERROR));
+      await broken.goto('/');
+      await expect(broken.getByRole('button', { name: 'Try again' })).toBeVisible({
         timeout: 15_000,
       });
-      await expectNoViolations(blank, 'error');
-      await fresh.close();
+      await expectNoViolations(broken, 'error');
+      await failing.close();
 
       // Offline banner.
       await page.goto('/');

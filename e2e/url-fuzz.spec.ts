@@ -98,6 +98,8 @@ function generateCases(count: number, taskId: number, activityId: number): Case[
       if (name && !used.has(name) && r.next() < 0.5) {
         used.add(name);
         params.push(`${name}=${encodeURIComponent(r.pick(valid[name] ?? []))}`);
+        // The Important view has its own importance: a valid importance there is named as not applied.
+        if (path === '/important' && name === 'importance') noticed = true;
       } else if (name) {
         params.push(`${name}=${encodeURIComponent(r.pick(BAD_VALUES))}`);
         noticed = true;

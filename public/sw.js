@@ -38,7 +38,17 @@ self.addEventListener('fetch', (event) => {
           }
           return response;
         })
-        .catch(async () => (await caches.match('/')) ?? Response.error()),
+        // The network failed: the cached shell, marked so that the app knows from its first paint that the
+        // server could not be reached (src/api/connection.ts) instead of assuming it can.
+        .catch(async () => {
+          const cached = await caches.match('/');
+          if (!cached) return Response.error();
+          const html = (await cached.text()).replace('<html', '<html data-shell="offline"');
+          const headers = new Headers(cached.headers);
+          headers.delete('content-length');
+          headers.delete('content-encoding');
+          return new Response(html, { status: 200, headers });
+        }),
     );
     return;
   }

@@ -88,3 +88,56 @@ describe('demo data', () => {
     }
   });
 });
+
+describe('demo data: the count a row shows is what its feed marks New', () => {
+  const db = snapshot(42);
+  const unread = db
+    .prepare(
+      'SELECT id, target_type, target_id, parent_id, new_activities_count, first_unread_activity_id FROM notifications WHERE read = 0',
+    )
+    .all() as {
+    id: number;
+    target_type: string;
+    target_id: number;
+    parent_id: number | null;
+    new_activities_count: number;
+    first_unread_activity_id: number;
+  }[];
+
+  it('counts, for every unread notification, the activities of its feed from first_unread_activity_id on', () => {
+    const firstOf = db.prepare('SELECT created_ms, task_id FROM activities WHERE id = ?');
+    const feedOfTask = db.prepare('SELECT created_ms FROM activities WHERE task_id = ?');
+    const feedOf: Record<string, string> = {
+      deal: 'deal_id',
+      page: 'page_id',
+      discussion: 'discussion_id',
+    };
+    expect(unread.length).toBeGreaterThan(100);
+    let checkedTaskFeeds = 0;
+    for (const row of unread) {
+      const first = firstOf.get(row.first_unread_activity_id) as {
+        created_ms: number;
+        task_id: number;
+      };
+      // The feed the row opens: a task's own, a todo's parent task's, else the target's own activities.
+      const feedTask =
+        row.target_type === 'task'
+          ? row.target_id
+          : row.target_type === 'todo'
+            ? row.parent_id
+            : null;
+      const feed = (
+        feedTask !== null
+          ? feedOfTask.all(feedTask)
+          : db
+              .prepare(`SELECT created_ms FROM activities WHERE ${feedOf[row.target_type]} = ?`)
+              .all(row.target_id)
+      ) as { created_ms: number }[];
+      if (feedTask !== null) checkedTaskFeeds++;
+      const markedNew = feed.filter((activity) => activity.created_ms >= first.created_ms).length;
+      expect(row.new_activities_count, `notification ${row.id}`).toBe(markedNew);
+      expect(markedNew).toBeGreaterThan(0);
+    }
+    expect(checkedTaskFeeds).toBeGreaterThan(100);
+  });
+});

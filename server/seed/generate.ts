@@ -1,6 +1,6 @@
 import { transaction, markSeeded, type Database } from '../db/database.ts';
 import { tables } from '../db/schema.ts';
-import { insertActivities, insertNotifications } from './insert.ts';
+import { alignNewActivityCounts, insertActivities, insertNotifications } from './insert.ts';
 import { createRandom } from './random.ts';
 import { buildWorld } from './world.ts';
 
@@ -30,6 +30,7 @@ export function seedDatabase(db: Database, options: SeedOptions = {}): void {
     const world = buildWorld(db, random, now);
     insertActivities(db, world.targets);
     insertNotifications(db, random, world, notificationCount);
+    alignNewActivityCounts(db);
     markSeeded(db, seed);
   });
 }

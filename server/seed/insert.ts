@@ -197,5 +197,25 @@ export function insertNotifications(
   }
 }
 
+/**
+ * Makes each unread notification's `new_activities_count` the number of activities the app marks New when the
+ * notification is opened: those of the feed it opens (a task's, which holds its todos' too; a deal's, page's,
+ * discussion's) created at or after its `first_unread_activity_id`.
+ */
+export function alignNewActivityCounts(db: Database) {
+  db.exec(`
+    UPDATE notifications SET new_activities_count = (
+      SELECT count(*) FROM activities AS first, activities AS later
+      WHERE first.id = notifications.first_unread_activity_id
+        AND later.created_ms >= first.created_ms
+        AND CASE
+          WHEN notifications.target_type IN ('task', 'todo') THEN later.task_id = first.task_id
+          WHEN notifications.target_type = 'deal' THEN later.deal_id = first.deal_id
+          WHEN notifications.target_type = 'page' THEN later.page_id = first.page_id
+          ELSE later.discussion_id = first.discussion_id
+        END)
+    WHERE first_unread_activity_id IS NOT NULL`);
+}
+
 const escapeMarkup = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -32,7 +32,8 @@ export interface Activity {
   changeset: ChangesetEntry[];
   creator: Person | null;
   comment: { body: string } | null;
-  email: { subject: string; fromName: string; fromAddress: string } | null;
+  /** `body` is the API's markup: untrusted, rendered only through the fragment parser. */
+  email: { subject: string; body: string; fromName: string; fromAddress: string } | null;
   attachment: { name: string } | null;
 }
 
@@ -85,6 +86,7 @@ export function parseActivity(
     email: email
       ? {
           subject: text(email, 'subject'),
+          body: text(email, 'body'),
           fromName: typeof from?.name === 'string' ? from.name : '',
           fromAddress: typeof from?.address === 'string' ? from.address : '',
         }

@@ -1,3 +1,5 @@
+import { reportAnswer, reportNoAnswer } from './connection.ts';
+
 /** The one place the app talks HTTP: the relative /api/v2 base, JSON:API headers, readable errors. */
 export const API_BASE = '/api/v2';
 
@@ -30,6 +32,10 @@ const sessionChangedListeners = new Set<() => void>();
 export function setRequestScope(scope: string | null): void {
   requestScope = scope;
 }
+
+/** The header that names this page's scope, for requests made outside apiRequest (keepalive reads). */
+export const scopeHeaders = (): Record<string, string> =>
+  requestScope ? { 'X-Inbox-Scope': requestScope } : {};
 
 /** Calls back when the server says this page belongs to another session or server mode. */
 export function onSessionChanged(listener: () => void): () => void {
@@ -73,7 +79,7 @@ export async function apiRequest(
       headers: {
         Accept: 'application/vnd.api+json',
         'Content-Type': 'application/vnd.api+json',
-        ...(requestScope ? { 'X-Inbox-Scope': requestScope } : {}),
+        ...scopeHeaders(),
       },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive.
@@ -82,6 +88,7 @@ export async function apiRequest(
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw error;
+    reportNoAnswer();
     throw new ApiRequestError(
       0,
       'Network error',
@@ -90,6 +97,7 @@ export async function apiRequest(
         : 'The server could not be reached. Check your connection.',
     );
   }
+  reportAnswer();
   let body: unknown = undefined;
   try {
     body = text ? JSON.parse(text) : undefined;

@@ -9,9 +9,11 @@ import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
 import { AccountBar } from '../features/session/AccountBar.tsx';
-import { discardOtherScopes } from '../lib/device-data.ts';
+import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
+import { claimThisTab } from '../features/inbox/api/action-queue.ts';
+import { useQueueReplay } from '../features/inbox/api/use-queue-replay.ts';
 import { AppRoutes } from './AppRoutes.tsx';
-import { persistOptions } from './persistence.ts';
+import { persistOptions, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 import { useSession } from './use-session.ts';
 
@@ -21,9 +23,17 @@ const SignInPage = lazy(() =>
 );
 
 function createClient() {
+  claimThisTab();
   const queryClient = createQueryClient();
   setNotificationActionDefaults(queryClient);
+  saveCacheOnLeave(queryClient);
   return queryClient;
+}
+
+/** Actions left queued by pages that are gone are sent from whichever page runs now. */
+function QueueReplay() {
+  useQueueReplay();
+  return null;
 }
 
 /** The routes, with a failure on one page cleared by going to another. */
@@ -38,27 +48,22 @@ function Pages() {
 
 /** The inbox for one scope (backend and person): its own query client and its own persisted data. */
 function ScopedApp({ session, scope }: { session: PublicSession; scope: string }) {
-  const [queryClient] = useState(createClient);
   const [options] = useState(() => {
-    // Before anything is restored: another backend's or person's data is removed, never replayed.
+    // Before anything is read, restored or sent: this page's data is this scope's, and another backend's or
+    // person's is removed, never replayed.
     discardOtherScopes(scope);
+    setDeviceScope(scope);
     setRequestScope(scope);
-    return persistOptions(scope);
+    return persistOptions();
   });
+  const [queryClient] = useState(createClient);
   // The server now serves someone else here (restarted in another mode, another sign-in in another tab): start
   // afresh, so this page shows and sends nothing as them.
   useEffect(() => onSessionChanged(() => window.location.reload()), []);
   return (
-    <PersistQueryClientProvider
-      client={queryClient}
-      persistOptions={options}
-      // Actions queued before a reload are sent as soon as the cache is back (and the network, if it was away);
-      // then the restored lists, which may be older than they look, are refetched.
-      onSuccess={() =>
-        void queryClient.resumePausedMutations().then(() => queryClient.invalidateQueries())
-      }
-    >
+    <PersistQueryClientProvider client={queryClient} persistOptions={options}>
       <ToastProvider>
+        <QueueReplay />
         <BackgroundErrors />
         <BrowserRouter>
           <AccountBar session={session} />

@@ -1,5 +1,3 @@
-import { Suspense, type ReactNode } from 'react';
-import { Route, Routes } from '../lib/router.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 // Every page but the inbox is its own chunk: opening the inbox does not download them.
 import {
@@ -11,13 +9,7 @@ import {
 } from '../features/activity/index.ts';
 import { InboxPage } from '../features/inbox/components/InboxPage.tsx';
 import { ROUTES } from '../lib/addresses.ts';
-
-const pageLoading = (
-  <main aria-busy="true" className="px-4 py-16 text-center text-slate-600 dark:text-slate-400">
-    Loading…
-  </main>
-);
-const onDemand = (page: ReactNode) => <Suspense fallback={pageLoading}>{page}</Suspense>;
+import { Route, Routes } from '../lib/router.tsx';
 
 export function AppRoutes() {
   return (
@@ -26,11 +18,11 @@ export function AppRoutes() {
       <Route path={ROUTES.important} element={<InboxPage key="important" view="important" />} />
       <Route path={ROUTES.mentions} element={<InboxPage key="mentions" view="mentions" />} />
       <Route path={ROUTES.dismissed} element={<InboxPage key="dismissed" view="dismissed" />} />
-      <Route path={ROUTES.task} element={onDemand(<TaskFeedPage />)} />
-      <Route path={ROUTES.deal} element={onDemand(<DealFeedPage />)} />
-      <Route path={ROUTES.discussion} element={onDemand(<DiscussionFeedPage />)} />
-      <Route path={ROUTES.activity} element={onDemand(<ActivityPage />)} />
-      <Route path={ROUTES.notification} element={onDemand(<NotificationPage />)} />
+      <Route path={ROUTES.task} element={<TaskFeedPage />} />
+      <Route path={ROUTES.deal} element={<DealFeedPage />} />
+      <Route path={ROUTES.discussion} element={<DiscussionFeedPage />} />
+      <Route path={ROUTES.activity} element={<ActivityPage />} />
+      <Route path={ROUTES.notification} element={<NotificationPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -1,7 +1,7 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
-import type { Query } from '@tanstack/react-query';
+import { dehydrate, type Query, type QueryClient } from '@tanstack/react-query';
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
-import { deviceStorage, scopedKey } from '../lib/device-data.ts';
+import { deviceKey, deviceStorage } from '../lib/device-data.ts';
 
 /** Lists larger than this are not kept offline: the cache would outgrow local storage and slow every write. */
 const MAX_PERSISTED_PAGES = 10;
@@ -16,22 +16,55 @@ function shouldPersistQuery(query: Query): boolean {
 }
 
 /**
- * Offline: the notification lists and projects, and every action still waiting to be sent, are kept in local
- * storage, so a reload while offline shows the inbox as it was and sends the queued actions once back online.
- * They are kept under the session's scope (backend and person), so nobody else's are ever restored or replayed.
+ * Offline: the notification lists and projects are kept in local storage, so a reload while offline shows the inbox
+ * as it was. Actions waiting to be sent are not part of it: they are in the durable action queue
+ * (src/features/inbox/api/action-queue.ts), written before anything else happens. Both are kept under the session's
+ * scope (backend and person: `inbox.cache:SCOPE`, `inbox.actions:SCOPE`), so nobody else's are ever restored or
+ * replayed (src/lib/device-data.ts).
  */
-export function persistOptions(scope: string): Omit<PersistQueryClientOptions, 'queryClient'> {
+const BUSTER = 'v2';
+const dehydrateOptions = {
+  shouldDehydrateQuery: shouldPersistQuery,
+  shouldDehydrateMutation: () => false,
+};
+
+export function persistOptions(): Omit<PersistQueryClientOptions, 'queryClient'> {
   return {
     persister: createSyncStoragePersister({
       storage: typeof window === 'undefined' ? undefined : deviceStorage,
-      key: scopedKey('cache', scope),
+      key: deviceKey('cache'),
     }),
     maxAge: 24 * 60 * 60 * 1000,
-    buster: 'v1',
-    dehydrateOptions: {
-      shouldDehydrateQuery: shouldPersistQuery,
-      shouldDehydrateMutation: (mutation) =>
-        mutation.state.isPaused || mutation.state.status === 'pending',
-    },
+    buster: BUSTER,
+    dehydrateOptions,
   };
+}
+
+/**
+ * Writes the cache at once, in the persister's format. The persister writes at most once a second; a page that
+ * goes away sooner than that (a reload right after an action, or after the first load) would otherwise come back
+ * to an older list, or none.
+ */
+export function saveCacheNow(queryClient: QueryClient) {
+  try {
+    deviceStorage.setItem(
+      deviceKey('cache'),
+      JSON.stringify({
+        buster: BUSTER,
+        timestamp: Date.now(),
+        clientState: dehydrate(queryClient, dehydrateOptions),
+      }),
+    );
+  } catch {
+    // Storage full or unavailable: the throttled writes keep what they can.
+  }
+}
+
+/** Saves the cache whenever the page is hidden or goes away. */
+export function saveCacheOnLeave(queryClient: QueryClient) {
+  if (typeof window === 'undefined') return;
+  window.addEventListener('pagehide', () => saveCacheNow(queryClient));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') saveCacheNow(queryClient);
+  });
 }

@@ -12,7 +12,7 @@ describe('the query client policy', () => {
     expect(retries(mutations?.retry, 0, network)).toBe(true);
     expect(retries(mutations?.retry, 30, network)).toBe(true);
     const delay = mutations?.retryDelay as (attempt: number) => number;
-    expect([0, 1, 2, 3, 4, 20].map(delay)).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+    expect([0, 1, 2, 3, 4, 20].map(delay)).toEqual([500, 1000, 2000, 4000, 4000, 4000]);
     expect(retries(mutations?.retry, 0, new ApiRequestError(503, 'Unavailable', 'down'))).toBe(
       false,
     );

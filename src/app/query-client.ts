@@ -1,5 +1,7 @@
-import { notifyManager, onlineManager, QueryClient } from '@tanstack/react-query';
+import { notifyManager, QueryClient } from '@tanstack/react-query';
+import { connectOnlineManager } from '../api/connection.ts';
 import { ApiRequestError, isNetworkError } from '../api/http.ts';
+import { loadQueue } from '../features/inbox/api/action-queue.ts';
 
 // Lives with the HTTP client (components read it too); re-exported for the app's existing imports.
 export { isNetworkError };
@@ -9,16 +11,17 @@ export function createQueryClient(): QueryClient {
   // Cache changes reach React in a microtask, not a macrotask (the default setTimeout): an optimistic update
   // paints in the frame of the click that made it.
   notifyManager.setScheduler(queueMicrotask);
-  // React Query assumes it is online until told otherwise; a page loaded offline must start offline, so that
-  // queued actions wait instead of failing.
-  if (typeof navigator !== 'undefined' && navigator.onLine === false)
-    onlineManager.setOnline(false);
+  // Online means the browser is online and the server answers, measured (src/api/connection.ts): queued actions
+  // and queries wait while it does not, and go the moment it answers again.
+  connectOnlineManager();
   const queryClient: QueryClient = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: true,
-        refetchOnReconnect: () => !queryClient.isMutating(),
+        // Not while actions (this tab's, or another's still queued) are on their way: the lists would come back
+        // without them. Their settling refreshes the lists.
+        refetchOnReconnect: () => !queryClient.isMutating() && loadQueue().length === 0,
         retry: (failureCount, error) => {
           // A request the server refused for what it is will fail again: do not hammer it.
           if (
@@ -34,9 +37,10 @@ export function createQueryClient(): QueryClient {
       mutations: {
         // An action that could not reach the server (status 0: offline, server down or restarting, no answer in
         // time) is not refused: it keeps trying, backing off to every 10 s (React Query pauses while offline),
-        // instead of being rolled back and lost. The row says "Waiting to sync" meanwhile.
+        // instead of being rolled back and lost. The row says "Waiting to sync" meanwhile. While the server cannot
+        // be reached the action pauses, and continues as soon as it answers (src/api/connection.ts).
         retry: (_failureCount, error) => isNetworkError(error),
-        retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 10_000),
+        retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4000),
       },
     },
   });

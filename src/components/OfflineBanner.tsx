@@ -1,42 +1,33 @@
-import { onlineManager, useMutationState } from '@tanstack/react-query';
+import { useMutationState } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { isNetworkError } from '../api/http.ts';
+import { browserOnline, serverReach, subscribeConnection } from '../api/connection.ts';
 
-const subscribe = (onChange: () => void) => onlineManager.subscribe(onChange);
+type Connection = 'online' | 'offline' | 'unreachable';
+const connection = (): Connection =>
+  !browserOnline() ? 'offline' : serverReach() === 'unreachable' ? 'unreachable' : 'online';
 
-export function useOnline() {
-  return useSyncExternalStore(
-    subscribe,
-    () => onlineManager.isOnline(),
-    () => true,
-  );
+/** The connection as last measured (src/api/connection.ts): online, offline, or a server that cannot be reached. */
+export function useConnection(): Connection {
+  return useSyncExternalStore(subscribeConnection, connection, () => 'online');
 }
 
-/** Offline, or a server that cannot be reached, is shown, with how many actions wait to be sent. */
+/** Offline, or a server that cannot be reached, is shown from the first paint, with how many actions wait. */
 export function OfflineBanner() {
-  const online = useOnline();
-  // Each pending action: paused (offline), retrying after a network failure, or on its way.
-  const pending = useMutationState({
-    filters: { status: 'pending' },
-    select: ({ state }) =>
-      state.isPaused
-        ? 'paused'
-        : state.failureCount > 0 && isNetworkError(state.failureReason)
-          ? 'unreachable'
-          : 'sending',
-  });
-  const waiting = pending.filter((state) => state === 'paused').length;
-  const unreachable = pending.filter((state) => state === 'unreachable').length;
-  if (online && unreachable === 0) return null;
-  const count = online ? unreachable : waiting;
+  const state = useConnection();
+  const count = useMutationState({ filters: { status: 'pending' } }).length;
+  if (state === 'online') return null;
   const actions = `${count} action${count === 1 ? '' : 's'}`;
   return (
     <div
       role="status"
       className="sticky top-0 z-30 bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950 dark:bg-amber-900 dark:text-amber-50"
     >
-      {online
-        ? `The server cannot be reached. Retrying: ${actions} will be sent when it is back.`
+      {state === 'unreachable'
+        ? `The server cannot be reached. ${
+            count > 0
+              ? `Retrying: ${actions} will be sent when it is back.`
+              : 'Showing what was loaded; changes you make will be sent when it is back.'
+          }`
         : `You are offline. ${
             count > 0
               ? `${actions} will be sent when you are back online.`

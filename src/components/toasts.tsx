@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { Icon } from './icons.tsx';
 
 export interface Toast {
   id: number;
@@ -7,10 +8,13 @@ export interface Toast {
   action?: { label: string; run: () => void };
 }
 
-type ShowToast = (toast: Omit<Toast, 'id'>) => void;
-const ToastContext = createContext<ShowToast>(() => {});
+/** Shows a toast; returns its id, for taking it away before its time (an Undo used by a key). */
+type ShowToast = (toast: Omit<Toast, 'id'>) => number;
+const ToastContext = createContext<ShowToast>(() => 0);
+const DismissContext = createContext<(id: number) => void>(() => {});
 
 export const useToast = () => useContext(ToastContext);
+export const useDismissToast = () => useContext(DismissContext);
 
 let nextId = 1;
 /** Info toasts (with Undo) last the undo window; errors stay longer, so that Retry can be reached. */
@@ -33,6 +37,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         return [...all.filter((shown) => !dropped.has(shown.id)), { ...toast, id }];
       });
       window.setTimeout(() => dismiss(id), TIMEOUT_MS[toast.tone]);
+      return id;
     },
     [dismiss],
   );
@@ -68,13 +73,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             className="rounded px-1 opacity-80 hover:opacity-100"
             onClick={() => dismiss(toast.id)}
           >
-            ✕
+            <Icon name="close" />
           </button>
         </div>
       ));
   return (
     <ToastContext.Provider value={value}>
-      {children}
+      <DismissContext.Provider value={dismiss}>{children}</DismissContext.Provider>
       <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
         <div role="alert" className="flex w-full max-w-md flex-col gap-2">
           {render('error')}

@@ -11,6 +11,16 @@ const KEPT = new Set(['inbox.theme']);
 /** The storage key of a scope's data of one kind, e.g. `inbox.cache:team:42:7`. */
 export const scopedKey = (kind: string, scope: string) => `${PREFIX}${kind}:${scope}`;
 
+let currentScope = 'unscoped';
+
+/** Whose data this page keeps: set once, before anything is read or written (the app's ScopedApp does it). */
+export function setDeviceScope(scope: string): void {
+  currentScope = scope;
+}
+
+/** This page's storage key for one kind of data: `inbox.KIND:SCOPE`. */
+export const deviceKey = (kind: string) => scopedKey(kind, currentScope);
+
 function keysOf(storage: Storage): string[] {
   const keys: string[] = [];
   for (let index = 0; index < storage.length; index++) {

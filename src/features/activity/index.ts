@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { lazy } from 'react';
 import type { Notification } from '../../api/notifications.ts';
+import { lazyPage } from '../../components/LazyPage.tsx';
 
 /**
  * The activity feature's public surface: its pages and the notification detail, each loaded on demand (the
- * inbox never downloads them before it renders). Other features and the app import only this module. Each
+ * inbox never downloads them before it renders; a page whose code cannot be downloaded says so, with Retry). Other features and the app import only this module. Each
  * `lazy` is marked pure, so a page nobody routes to costs the importing chunk nothing.
  */
 export type { NotificationDetailProps } from './components/NotificationDetail.tsx';
@@ -14,24 +15,20 @@ export const NotificationDetail = /* @__PURE__ */ lazy(() =>
     default: module.NotificationDetail,
   })),
 );
-export const TaskFeedPage = /* @__PURE__ */ lazy(() =>
-  import('./components/TaskFeedPage.tsx').then((module) => ({ default: module.TaskFeedPage })),
+export const TaskFeedPage = /* @__PURE__ */ lazyPage(() =>
+  import('./components/TaskFeedPage.tsx').then((module) => module.TaskFeedPage),
 );
-export const DealFeedPage = /* @__PURE__ */ lazy(() =>
-  import('./components/DealFeedPage.tsx').then((module) => ({ default: module.DealFeedPage })),
+export const DealFeedPage = /* @__PURE__ */ lazyPage(() =>
+  import('./components/DealFeedPage.tsx').then((module) => module.DealFeedPage),
 );
-export const DiscussionFeedPage = /* @__PURE__ */ lazy(() =>
-  import('./components/DiscussionFeedPage.tsx').then((module) => ({
-    default: module.DiscussionFeedPage,
-  })),
+export const DiscussionFeedPage = /* @__PURE__ */ lazyPage(() =>
+  import('./components/DiscussionFeedPage.tsx').then((module) => module.DiscussionFeedPage),
 );
-export const ActivityPage = /* @__PURE__ */ lazy(() =>
-  import('./components/ActivityPage.tsx').then((module) => ({ default: module.ActivityPage })),
+export const ActivityPage = /* @__PURE__ */ lazyPage(() =>
+  import('./components/ActivityPage.tsx').then((module) => module.ActivityPage),
 );
-export const NotificationPage = /* @__PURE__ */ lazy(() =>
-  import('./components/NotificationPage.tsx').then((module) => ({
-    default: module.NotificationPage,
-  })),
+export const NotificationPage = /* @__PURE__ */ lazyPage(() =>
+  import('./components/NotificationPage.tsx').then((module) => module.NotificationPage),
 );
 
 /**

@@ -24,6 +24,8 @@ interface Options<T> {
   estimate: (item: T) => number;
   /** Rows rendered beyond each edge of the viewport. */
   overscan: number;
+  /** Re-render when the row this far below the window's top changes (see rowBelowTop); default 100. */
+  probeOffset?: number;
 }
 
 interface Viewport {
@@ -39,7 +41,13 @@ const readViewport = (): Viewport => ({ top: window.scrollY, height: window.inne
  * `ref={measure}` and `data-row-key={row.key}`, translated by `row.start`, inside a container of `totalSize`
  * height that is given `attach` as its ref.
  */
-export function useWindowList<T>({ items, keyOf, estimate, overscan }: Options<T>) {
+export function useWindowList<T>({
+  items,
+  keyOf,
+  estimate,
+  overscan,
+  probeOffset = 100,
+}: Options<T>) {
   // What scroll handlers and the size observer need from the last render.
   const current = useRef<Anchor & { range: string }>({
     layout: computeLayout(0, () => 0),
@@ -51,6 +59,10 @@ export function useWindowList<T>({ items, keyOf, estimate, overscan }: Options<T
   const measured = useSyncExternalStore(sizes.subscribe, sizes.getSnapshot, sizes.getSnapshot);
   const [margin, setMargin] = useState(0);
   const [viewport, setViewport] = useState(readViewport);
+  const probe = useRef(probeOffset);
+  useLayoutEffect(() => {
+    probe.current = probeOffset;
+  }, [probeOffset]);
 
   const { layout, indexOf } = useMemo(() => {
     const indexOf = new Map<string, number>();
@@ -72,7 +84,7 @@ export function useWindowList<T>({ items, keyOf, estimate, overscan }: Options<T
     const update = () => {
       const next = readViewport();
       const { layout, margin } = current.current;
-      const range = rangeKey(layout, next, margin, overscan);
+      const range = rangeKey(layout, next, margin, overscan, probe.current);
       if (range === current.current.range) return;
       current.current.range = range;
       setViewport(next);
@@ -135,8 +147,14 @@ export function useWindowList<T>({ items, keyOf, estimate, overscan }: Options<T
   };
 }
 
-function rangeKey(layout: Layout, viewport: Viewport, margin: number, overscan: number): string {
+function rangeKey(
+  layout: Layout,
+  viewport: Viewport,
+  margin: number,
+  overscan: number,
+  probeOffset: number,
+): string {
   const top = viewport.top - margin;
   const range = visibleRange(layout, top, top + viewport.height, overscan);
-  return `${range?.join('-')}:${rowAt(layout, top + 100)}`;
+  return `${range?.join('-')}:${rowAt(layout, top + probeOffset)}`;
 }

@@ -64,14 +64,18 @@ export function useActivityFeed({
       void fetchNextPage();
   }, [unreadReached, isFetchingNextPage, pageCount, fetchNextPage]);
 
+  // Newest first, the newest new activity is the first entry: the page opens at its top, with the header. Oldest
+  // first, it scrolls once to where the new ones begin.
   const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
     if (!firstNew || !unreadReached || scrolledTo.current === firstNew.id) return;
     scrolledTo.current = firstNew.id;
-    document
-      .querySelector(`[data-activity-id="${firstNew.id}"]`)
-      ?.scrollIntoView({ block: 'center' });
-  }, [firstNew, unreadReached]);
+    if (!filters.oldestFirst) window.scrollTo({ top: 0 });
+    else
+      document
+        .querySelector(`[data-activity-id="${firstNew.id}"]`)
+        ?.scrollIntoView({ block: 'center' });
+  }, [firstNew, unreadReached, filters.oldestFirst]);
 
   const loadNext = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const sentinel = useLoadMore(!!hasNextPage && !isFetchingNextPage, loadNext);

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../lib/dates.ts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { FeedTarget } from '../../../api/activities.ts';
@@ -48,7 +49,7 @@ export function useFeedSubject(target: FeedTarget, enabled: boolean): FeedSubjec
             data.projectName,
             data.statusName && `Status: ${data.statusName}`,
             data.closed ? 'Closed' : null,
-            data.dueDate && `Due ${data.dueDate}`,
+            data.dueDate && `Due ${formatDate(data.dueDate)}`,
           ].filter((detail): detail is string => !!detail)
         : [],
     };

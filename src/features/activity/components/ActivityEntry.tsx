@@ -1,8 +1,10 @@
 import { memo } from 'react';
+import { Icon } from '../../../components/icons.tsx';
 import type { Activity } from '../../../api/activities.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { describeChange } from '../model/changeset.ts';
 import { renderCommentBody } from '../model/comment-markup.tsx';
+import { EmailBody } from './EmailBody.tsx';
 
 const VERBS: Record<string, string> = {
   create: 'created',
@@ -131,10 +133,10 @@ export const ActivityEntry = memo(function ActivityEntry({
             )}
           </p>
         )}
+        {activity.email && <EmailBody body={activity.email.body} />}
         {activity.attachment && (
           <p className="mt-1 text-slate-700 dark:text-slate-300">
-            <span aria-hidden="true">📎 </span>
-            <span className="sr-only">Attachment: </span>
+            <Icon name="paperclip" /> <span className="sr-only">Attachment: </span>
             {activity.attachment.name}
           </p>
         )}

@@ -1,4 +1,5 @@
 import type { ChangesetEntry } from '../../../api/activities.ts';
+import { formatDate } from '../../../lib/dates.ts';
 
 const LABELS: Record<string, string> = {
   workflow_status: 'Status',
@@ -36,18 +37,6 @@ export function fieldLabel(field: string): string {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MAX_LENGTH = 200;
-
-function formatDate(value: string, withTime: boolean): string {
-  const date = withTime ? new Date(value) : new Date(`${value}T00:00:00`);
-  if (Number.isNaN(date.getTime())) return value;
-  const sameYear = date.getFullYear() === new Date().getFullYear();
-  return new Intl.DateTimeFormat(undefined, {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-  }).format(date);
-}
 
 const clip = (text: string) => (text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH)}…` : text);
 

@@ -1,8 +1,11 @@
+import { API_BASE } from '../../../api/http.ts';
 import { UNDO_WINDOW_MS } from '../model/undo-stack.ts';
+import { cancelQueuedReads, sendHeldReadsNow } from './action-queue.ts';
 
 /**
  * The API has no "mark unread", so a read is held for the undo window before it is sent: undo cancels it,
- * and the page going away (hidden, closed) sends everything held at once. See docs/decisions/002.
+ * and the page going away (hidden, closed) sends everything held at once. See docs/decisions/002. Held reads are
+ * in the durable queue too (action-queue.ts): a page that goes away before they are sent leaves them to the next.
  */
 type Outcome = 'send' | 'cancelled';
 const held = new Map<
@@ -35,7 +38,9 @@ function settle(id: string, outcome: Outcome): boolean {
 
 /** Cancels held reads; returns the ids that were still held (the others were already sent). */
 export function cancelReads(ids: readonly string[]): string[] {
-  return ids.filter((id) => settle(id, 'cancelled'));
+  const cancelled = ids.filter((id) => settle(id, 'cancelled'));
+  cancelQueuedReads(cancelled);
+  return cancelled;
 }
 
 export function flushReads() {
@@ -43,7 +48,11 @@ export function flushReads() {
 }
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('pagehide', flushReads);
+  window.addEventListener('pagehide', () => {
+    // The page may be gone before the flushed reads' requests start: send them from here, outliving the page.
+    sendHeldReadsNow(API_BASE);
+    flushReads();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushReads();
   });

@@ -11,6 +11,7 @@ import {
   type CacheAction,
   type NotificationPages,
 } from '../model/cache-updates.ts';
+import { completeQueued } from './action-queue.ts';
 import { runBulk, type BulkResult } from './bulk.ts';
 import { notificationQueries } from './notification-queries.ts';
 import { holdRead } from './read-hold.ts';
@@ -22,6 +23,10 @@ const lists = { queryKey: notificationQueries.lists() };
 export interface NotificationActionVariables {
   ids: string[];
   action: NotificationAction;
+  /** Its entry in the durable queue (action-queue.ts), removed once the server has answered. */
+  queueKey?: string;
+  /** False: send a read at once, without waiting out the undo window (an action adopted after a reload). */
+  hold?: boolean;
 }
 
 /** Applies an action to every cached list at once: the pure cache updates, for each notification. */
@@ -64,8 +69,12 @@ export function restoreNotifications(
 }
 
 /** Reads wait out the undo window together; the ones not undone are sent. */
-async function idsToSend(ids: readonly string[], action: NotificationAction): Promise<string[]> {
-  if (action !== 'read') return [...ids];
+async function idsToSend(
+  ids: readonly string[],
+  action: NotificationAction,
+  hold: boolean,
+): Promise<string[]> {
+  if (action !== 'read' || !hold) return [...ids];
   const outcomes = await Promise.all(ids.map(holdRead));
   return ids.filter((_, index) => outcomes[index] === 'send');
 }
@@ -79,8 +88,11 @@ async function idsToSend(ids: readonly string[], action: NotificationAction): Pr
 export async function sendNotificationAction({
   ids,
   action,
+  hold = true,
 }: NotificationActionVariables): Promise<BulkResult> {
-  const result = await runBulk(await idsToSend(ids, action), (id) => patchNotification(id, action));
+  const result = await runBulk(await idsToSend(ids, action, hold), (id) =>
+    patchNotification(id, action),
+  );
   // Nothing went through: fail the mutation, so that its optimistic change is rolled back at once.
   if (result.succeeded.length === 0 && result.failed[0]) throw result.failed[0].error;
   return result;
@@ -107,8 +119,14 @@ function refreshWhenIdle(queryClient: QueryClient) {
 export function setNotificationActionDefaults(queryClient: QueryClient) {
   queryClient.setMutationDefaults(notificationActionKey, {
     mutationFn: sendNotificationAction,
-    onSettled: () => refreshWhenIdle(queryClient),
+    onSettled: (_data, _error, variables) => settled(queryClient, variables),
   });
+}
+
+/** The server has answered (or refused) an action: it leaves the durable queue; the lists refresh when idle. */
+function settled(queryClient: QueryClient, variables: NotificationActionVariables | undefined) {
+  if (variables?.queueKey) completeQueued(variables.queueKey);
+  refreshWhenIdle(queryClient);
 }
 
 export function useNotificationAction() {
@@ -135,6 +153,6 @@ export function useNotificationAction() {
         );
       tellOtherTabs({ type: 'refresh' });
     },
-    onSettled: () => refreshWhenIdle(queryClient),
+    onSettled: (_data, _error, variables) => settled(queryClient, variables),
   });
 }

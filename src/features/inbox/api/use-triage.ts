@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { NotificationAction } from '../../../api/notifications.ts';
-import { useToast } from '../../../components/toasts.tsx';
+import { useDismissToast, useToast } from '../../../components/toasts.tsx';
 import {
+  hasUndo,
   INVERSE,
   popUndo,
   pushUndo,
@@ -10,6 +11,7 @@ import {
   UNDO_WINDOW_MS,
   type UndoEntry,
 } from '../model/undo-stack.ts';
+import { enqueue } from './action-queue.ts';
 import { cancelReads } from './read-hold.ts';
 import { tellOtherTabs } from './tab-sync.ts';
 import { updateCachedLists, useNotificationAction } from './use-notification-action.ts';
@@ -19,7 +21,8 @@ const DONE: Record<NotificationAction, string> = {
   dismiss: 'Dismissed',
   undismiss: 'Restored',
 };
-const VERB: Record<NotificationAction, string> = {
+const ALREADY_SAVED = 'Already saved as read: Productive cannot mark notifications unread';
+export const VERB: Record<NotificationAction, string> = {
   read: 'mark as read',
   dismiss: 'dismiss',
   undismiss: 'restore',
@@ -33,12 +36,19 @@ export interface Triage {
 }
 
 /** Actions the way a person triages: each one told (and announced), undoable for 8 s, failures reported per item. */
-export function useTriage(): Triage {
+export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } = {}): Triage {
   const queryClient = useQueryClient();
   const { mutateAsync } = useNotificationAction();
   const showToast = useToast();
+  const dismissToast = useDismissToast();
   const stack = useRef<UndoEntry[]>([]);
+  // Each undo entry's toast, taken away once the entry is used (by its button or by a key).
+  const undoToasts = useRef(new Map<number, number>());
   const nextKey = useRef(1);
+  const undone = useRef(onUndone);
+  useLayoutEffect(() => {
+    undone.current = onUndone;
+  });
 
   return useMemo(() => {
     const what = (ids: string[], describe?: string) =>
@@ -53,9 +63,11 @@ export function useTriage(): Triage {
       undoable: boolean,
     ) {
       if (ids.length === 0) return;
+      // Written down before anything else: a page that goes away from here on leaves it to the next page.
+      const queueKey = enqueue(ids, action);
       // Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
       // a burst of actions must report every failure.
-      mutateAsync({ ids, action }).then(
+      mutateAsync({ ids, action, queueKey }).then(
         ({ succeeded, failed }) => {
           if (failed.length === 0) return;
           showToast({
@@ -88,15 +100,21 @@ export function useTriage(): Triage {
         expiresAt: Date.now() + UNDO_WINDOW_MS,
       };
       stack.current = pushUndo(stack.current, entry, Date.now());
-      showToast({
+      const toastId = showToast({
         tone: 'info',
         message: `${DONE[action]} ${what(ids, describe)}`,
         action: { label: 'Undo', run: () => undo(entry) },
       });
+      undoToasts.current.set(entry.key, toastId);
     }
 
+    /** Undoes an entry once: its toast goes, and a second use (button after key, or key after button) does nothing. */
     function undo(entry: UndoEntry) {
+      if (!hasUndo(stack.current, entry.key)) return;
       stack.current = removeUndo(stack.current, entry.key);
+      const toastId = undoToasts.current.get(entry.key);
+      undoToasts.current.delete(entry.key);
+      if (toastId !== undefined) dismissToast(toastId);
       const inverse = INVERSE[entry.action];
       if (inverse !== 'cancel') {
         run(entry.ids, inverse, undefined, false);
@@ -104,30 +122,42 @@ export function useTriage(): Triage {
           tone: 'info',
           message: `Undone: ${DONE[inverse].toLowerCase()} ${what(entry.ids)}`,
         });
+        undone.current?.(entry.ids);
         return;
       }
       const cancelled = cancelReads(entry.ids);
       if (cancelled.length) {
         updateCachedLists(queryClient, cancelled, 'unread');
         tellOtherTabs({ type: 'action', ids: cancelled, action: 'unread' });
+        undone.current?.(cancelled);
       }
+      const saved = entry.ids.length - cancelled.length;
       showToast({
         tone: 'info',
         message:
-          cancelled.length === entry.ids.length
+          saved === 0
             ? `Undone: ${what(entry.ids)} unread again`
-            : 'Already saved as read: Productive cannot mark notifications unread',
+            : cancelled.length === 0
+              ? ALREADY_SAVED
+              : `Undone: ${what(cancelled)} unread again; ${saved} already saved as read (Productive cannot mark notifications unread)`,
       });
     }
 
     return {
       act: (ids, action, describe) => run(ids, action, describe, true),
       undoLast: () => {
-        const { entry, rest } = popUndo(stack.current, Date.now());
+        const { entry, expired, rest } = popUndo(stack.current, Date.now());
+        if (entry) return undo(entry);
         stack.current = rest;
-        if (entry) undo(entry);
-        else showToast({ tone: 'info', message: 'Nothing to undo' });
+        showToast({
+          tone: 'info',
+          message: !expired
+            ? 'Nothing to undo'
+            : expired.action === 'read'
+              ? ALREADY_SAVED
+              : `Nothing to undo: ${DONE[expired.action].toLowerCase()} ${what(expired.ids)} more than ${UNDO_WINDOW_MS / 1000} s ago`,
+        });
       },
     };
-  }, [mutateAsync, queryClient, showToast]);
+  }, [mutateAsync, queryClient, showToast, dismissToast]);
 }

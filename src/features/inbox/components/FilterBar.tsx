@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { Icon } from '../../../components/icons.tsx';
 import {
   hasFilters,
   NO_FILTERS,
@@ -18,6 +19,7 @@ interface Props {
 /** Every filter of the inbox, each one click to clear, all of them one click to clear. */
 export function FilterBar({ view, filters, onChange }: Props) {
   const id = useId();
+  const [open, setOpen] = useState(false);
   const projectName = useProjectName();
   const set = (patch: Partial<InboxFilters>) => onChange({ ...filters, ...patch });
   const chips: { label: string; clear: () => void }[] = [
@@ -59,7 +61,21 @@ export function FilterBar({ view, filters, onChange }: Props) {
       aria-label="Filter notifications"
       className="border-b border-slate-200 px-3 py-2 sm:px-4 dark:border-slate-800"
     >
-      <div className="flex flex-wrap items-center gap-2 text-sm">
+      {/* On a phone the controls wait behind one button; the active filters show as chips either way. */}
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-controls`}
+        onClick={() => setOpen(!open)}
+        className="filter-control sm:hidden"
+      >
+        Filters{chips.length ? ` (${chips.length})` : ''}{' '}
+        <Icon name={open ? 'chevron-up' : 'chevron-down'} />
+      </button>
+      <div
+        id={`${id}-controls`}
+        className={`${open ? 'mt-2 flex' : 'hidden'} flex-wrap items-center gap-2 text-sm sm:mt-0 sm:flex`}
+      >
         <ProjectPicker
           selected={filters.projectIds}
           onChange={(projectIds) => set({ projectIds })}
@@ -142,7 +158,7 @@ export function FilterBar({ view, filters, onChange }: Props) {
                 className="rounded-full bg-slate-100 px-2.5 py-1 font-medium hover:bg-slate-200 dark:bg-slate-800 dark:hover:bg-slate-700"
                 aria-label={`Remove filter: ${chip.label}`}
               >
-                {chip.label} <span aria-hidden="true">✕</span>
+                {chip.label} <Icon name="close" className="size-3" />
               </button>
             </li>
           ))}

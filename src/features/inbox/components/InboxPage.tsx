@@ -7,6 +7,7 @@ import { notificationQueries } from '../api/notification-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
 import {
+  applicableFilters,
   NO_FILTERS,
   hasFilters,
   hrefFor,
@@ -18,7 +19,7 @@ import {
 import { FilterBar } from './FilterBar.tsx';
 import { InboxNav } from './InboxNav.tsx';
 import { NotificationList } from './NotificationList.tsx';
-import { useProjectName } from './ProjectPicker.tsx';
+import { useKnownProjectIds, useProjectName } from './ProjectPicker.tsx';
 import { targetTypeLabel } from './TargetIcon.tsx';
 
 const EMPTY_VIEW: Record<ViewName, string> = {
@@ -58,8 +59,13 @@ function useInboxUnreadLabel(): string | null {
 }
 
 export function InboxPage({ view }: { view: ViewName }) {
-  const { filters, ignored, setFilters } = useInboxFilters();
+  const parsed = useInboxFilters();
+  const { setFilters } = parsed;
   const projectName = useProjectName();
+  // What the list is filtered by, exactly: the chips, the query and the links all use these.
+  const applicable = applicableFilters(view, parsed.filters, useKnownProjectIds());
+  const filters = applicable.filters;
+  const ignored = [...parsed.ignored, ...applicable.ignored];
   const unread = useInboxUnreadLabel();
   const query = toNotificationQuery(view, filters);
 
@@ -72,13 +78,16 @@ export function InboxPage({ view }: { view: ViewName }) {
   return (
     <div className="mx-auto flex min-h-screen max-w-6xl flex-col sm:flex-row">
       <aside className="sm:w-48 sm:shrink-0">
-        <p className="px-4 pt-4 text-sm font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">
-          Productive inbox
-        </p>
-        <InboxNav filters={filters} />
-        <div className="hidden px-4 py-2 sm:block">
-          <ThemeToggle />
+        {/* The theme toggle sits by the title: beside it on a phone, below it in the sidebar. */}
+        <div className="flex items-center justify-between gap-2 px-4 pt-4 sm:block">
+          <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">
+            Productive inbox
+          </p>
+          <div className="sm:-mx-2 sm:mt-2">
+            <ThemeToggle />
+          </div>
         </div>
+        <InboxNav filters={filters} />
       </aside>
       <main className="min-w-0 flex-1">
         <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">{VIEWS[view].label}</h1>

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutationState, useQueryClient } from '@tanstack/react-query';
+import { Icon } from '../../../components/icons.tsx';
 import {
   lazy,
   Suspense,
@@ -62,7 +63,6 @@ const READ_FILTER_MAX_PAGES = 10;
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const list = useInfiniteQuery(notificationQueries.list(query));
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const triage = useTriage();
   const showToast = useToast();
   const navigate = useNavigate();
   const { pathname, search, state } = useLocation();
@@ -73,7 +73,17 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     typeof id === 'string' ? { ...EMPTY_SELECTION, focusedId: id } : EMPTY_SELECTION,
   );
   const [helpOpen, setHelpOpen] = useState(false);
+  const [stickyDay, setStickyDay] = useState<string | null>(null);
   const [focusNonce, setFocusNonce] = useState(0);
+  // After an undo, focus goes back to the row it acted on (never left on the page body by a vanished toast).
+  const triage = useTriage({
+    onUndone: useCallback((undoneIds: string[]) => {
+      const [first] = undoneIds;
+      if (!first) return;
+      dispatch({ type: 'focus', id: first });
+      setFocusNonce((nonce) => nonce + 1);
+    }, []),
+  });
 
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
   const visible = useMemo(
@@ -134,12 +144,20 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         const notification = byId.get(id);
         return !(action === 'read' && notification?.read);
       });
-      if (wanted.length === 0) return;
+      if (wanted.length === 0) {
+        // Said, not silently ignored: the key did nothing because there is nothing to change.
+        if (targets.length > 0)
+          showToast({
+            tone: 'info',
+            message: targets.length === 1 ? 'Already read' : `All ${targets.length} already read`,
+          });
+        return;
+      }
       const only = wanted.length === 1 ? byId.get(wanted[0] as string) : undefined;
       triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined);
       if (selection.selected.size > 0) dispatch({ type: 'clear' });
     },
-    [byId, triage, selection.selected.size],
+    [byId, triage, selection.selected.size, showToast],
   );
 
   // Row callbacks stay the same function across list changes (they read the latest list when called), so that
@@ -194,9 +212,14 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     range: () => selection.focusedId && dispatch({ type: 'range', id: selection.focusedId, ids }),
     selectAll: () => dispatch({ type: 'selectAll', ids }),
     clear: () => dispatch({ type: 'clear' }),
+    // The first filter control shown: the "Filters" button on a phone, else the first control.
     focusFilters: () =>
-      document
-        .querySelector<HTMLElement>('[role="search"] summary, [role="search"] select')
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          '[role="search"] button[aria-expanded], [role="search"] summary, [role="search"] select',
+        ),
+      ]
+        .find((element) => element.offsetParent !== null)
         ?.focus(),
     goInbox: () => void navigate(inboxViewHref),
     help: () => setHelpOpen(true),
@@ -244,7 +267,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         </p>
         <button
           type="button"
-          className="underline underline-offset-2"
+          className="keyboard-hint underline underline-offset-2"
           onClick={() => setHelpOpen(true)}
         >
           Keyboard shortcuts <kbd>?</kbd>
@@ -257,13 +280,17 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             onClick={showNew}
             className="rounded-full bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
           >
-            {newCount} new notification{newCount === 1 ? '' : 's'} ↑
+            {newCount} new notification{newCount === 1 ? '' : 's'} <Icon name="arrow-up" />
           </button>
         </div>
       )}
       {visible.length > 0 && (
         <SelectionBar
+          day={stickyDay}
           selectedCount={selection.selected.size}
+          unreadSelectedCount={
+            [...selection.selected].filter((id) => byId.get(id)?.read !== true).length
+          }
           loadedCount={visible.length}
           totalCount={read ? null : totalCount}
           inDismissedView={view === 'dismissed'}
@@ -285,6 +312,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         busy={isFetchingNextPage}
         focusedId={selection.focusedId}
         focusNonce={focusNonce}
+        onStickyDayChange={setStickyDay}
         renderRow={({ notification, position }) => (
           <NotificationRow
             notification={notification}

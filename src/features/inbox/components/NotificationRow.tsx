@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { Icon } from '../../../components/icons.tsx';
 import { Link } from '../../../lib/router.tsx';
 import type { Notification, NotificationAction } from '../../../api/notifications.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
@@ -124,7 +125,7 @@ export const NotificationRow = memo(function NotificationRow({
           )}
           {notification.important && (
             <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-              ★ Important
+              <Icon name="star" className="size-3" /> Important
             </span>
           )}
           {notification.mention && (

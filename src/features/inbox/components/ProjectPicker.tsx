@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { projectQueries } from '../api/project-queries.ts';
 
 interface Props {
@@ -100,6 +100,15 @@ export function ProjectPicker({ selected, onChange }: Props) {
         </fieldset>
       </div>
     </details>
+  );
+}
+
+/** The ids of every project, once they are known (null before, or when there are too many to be sure). */
+export function useKnownProjectIds(): ReadonlySet<number> | null {
+  const { data } = useQuery(projectQueries.list());
+  return useMemo(
+    () => (data && data.length < 2000 ? new Set(data.map((project) => project.id)) : null),
+    [data],
   );
 }
 

@@ -1,7 +1,11 @@
 import type { NotificationAction } from '../../../api/notifications.ts';
 
 interface Props {
+  /** The day of the rows under the bar, once their own header has scrolled away. */
+  day: string | null;
   selectedCount: number;
+  /** Of the selected, how many "mark as read" would change (the unread ones, and any not loaded). */
+  unreadSelectedCount: number;
   loadedCount: number;
   totalCount: number | null;
   inDismissedView: boolean;
@@ -20,7 +24,10 @@ const button =
 export function SelectionBar(props: Props) {
   const { selectedCount, loadedCount, totalCount, inDismissedView, allLoadedSelected } = props;
   return (
-    <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white/95 px-3 py-2 text-sm sm:px-4 dark:border-slate-800 dark:bg-slate-950/95">
+    <div
+      data-sticky-bar
+      className="sticky top-0 z-10 flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 text-sm sm:px-4 dark:border-slate-800 dark:bg-slate-950"
+    >
       <label className="flex items-center gap-2">
         <input
           type="checkbox"
@@ -33,9 +40,15 @@ export function SelectionBar(props: Props) {
       </label>
       {selectedCount > 0 && (
         <>
-          <button type="button" className={button} onClick={() => props.onAction('read')}>
-            Mark {plural(selectedCount)} as read
-          </button>
+          {props.unreadSelectedCount > 0 ? (
+            <button type="button" className={button} onClick={() => props.onAction('read')}>
+              Mark {plural(props.unreadSelectedCount)} as read
+            </button>
+          ) : (
+            <span className="text-xs text-slate-600 dark:text-slate-400">
+              {selectedCount === 1 ? 'Already read' : `All ${selectedCount} already read`}
+            </span>
+          )}
           <button
             type="button"
             className={button}
@@ -56,6 +69,15 @@ export function SelectionBar(props: Props) {
             Clear selection
           </button>
         </>
+      )}
+      {props.day && (
+        <span
+          aria-hidden="true"
+          data-testid="sticky-day"
+          className="ml-auto text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300"
+        >
+          {props.day}
+        </span>
       )}
     </div>
   );

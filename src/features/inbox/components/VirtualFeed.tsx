@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useWindowList } from '../../../lib/window-list/use-window-list.ts';
 import type { ListItem } from '../model/day-groups.ts';
 
@@ -9,40 +9,78 @@ interface Props {
   /** The current row, and a counter that changes whenever the keyboard moves it. */
   focusedId: string | null;
   focusNonce: number;
+  /** The day of the rows at the top, once their own day header has scrolled under the sticky bar; else null. */
+  onStickyDayChange: (day: string | null) => void;
 }
 
 const keyOf = (item: ListItem) => item.key;
+/** How long a request to focus a row waits for the row to be in the list. */
+const FOCUS_REQUEST_MS = 2000;
 const estimate = (item: ListItem) => (item.kind === 'header' ? 36 : 92);
 
 const rowElement = (id: string) =>
   document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
 
+/** The height of the sticky selection bar (`data-sticky-bar`), which the rows scroll under. */
+function useStickyBarHeight(): number {
+  const [height, setHeight] = useState(48);
+  useEffect(() => {
+    const bar = document.querySelector<HTMLElement>('[data-sticky-bar]');
+    if (!bar) return;
+    const observer = new ResizeObserver(() => setHeight(bar.getBoundingClientRect().height));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+  return height;
+}
+
 /**
  * The list as an ARIA feed, virtualized against the window: only the rows near the viewport are in the DOM,
  * each article says its position in the set, and the current row is scrolled into the DOM before it is focused.
  */
-export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: Props) {
+export function VirtualFeed({
+  items,
+  busy,
+  renderRow,
+  focusedId,
+  focusNonce,
+  onStickyDayChange,
+}: Props) {
+  const stickyBarHeight = useStickyBarHeight();
   const { rows, totalSize, attach, measure, scrollToIndex, rowBelowTop } = useWindowList({
     items,
     keyOf,
     estimate,
     overscan: 8,
+    probeOffset: stickyBarHeight + 1,
   });
 
   const handledNonce = useRef(focusNonce);
   // The current row that last received focus here.
   const focusedRow = useRef<string | null>(null);
+  // When the current request to focus was first seen: one whose row is not in the list is given up after a while.
+  const request = useRef({ id: focusedId, nonce: focusNonce, at: 0 });
   useEffect(() => {
     if (!focusedId) return;
+    if (request.current.id !== focusedId || request.current.nonce !== focusNonce)
+      request.current = { id: focusedId, nonce: focusNonce, at: performance.now() };
+    // A request to focus (keys, an undo) stays open while its row is not in the list yet (an undone dismiss comes
+    // back a render later), but not for long: a row that turns up much later never pulls the page to it.
     const byKeyboard = handledNonce.current !== focusNonce;
-    handledNonce.current = focusNonce;
     // Focus follows the current row when the keyboard moved it, or when the current row changed while nothing
     // has focus (the focused row just left the list; back from a feed). A list that merely refreshed never
     // moves focus, nor the page with it.
     const changed = focusedRow.current !== focusedId;
     if (!byKeyboard && !(changed && document.activeElement === document.body)) return;
     const index = items.findIndex((item) => item.key === focusedId);
-    if (index < 0) return;
+    if (index < 0) {
+      if (performance.now() - request.current.at > FOCUS_REQUEST_MS) {
+        handledNonce.current = focusNonce;
+        focusedRow.current = focusedId;
+      }
+      return;
+    }
+    handledNonce.current = focusNonce;
     scrollToIndex(index);
     let tries = 0;
     let frame = 0;
@@ -59,30 +97,25 @@ export function VirtualFeed({ items, busy, renderRow, focusedId, focusNonce }: P
     return () => cancelAnimationFrame(frame);
   }, [focusedId, focusNonce, items, scrollToIndex]);
 
-  let currentGroup: string | null = null;
-  for (let index = rowBelowTop(100); index >= 0; index--) {
-    const item = items[index];
-    if (item?.kind === 'header') {
-      currentGroup = item.label;
-      break;
+  // One day label at a time: the sticky bar names the day only once that day's own header has gone under it.
+  let stickyDay: string | null = null;
+  const atBar = rowBelowTop(stickyBarHeight + 1);
+  if (items[atBar]?.kind === 'row') {
+    for (let index = atBar; index >= 0; index--) {
+      const item = items[index];
+      if (item?.kind === 'header') {
+        stickyDay = item.label;
+        break;
+      }
     }
   }
+  useEffect(() => onStickyDayChange(stickyDay), [stickyDay, onStickyDayChange]);
 
   // An empty feed is not a feed (it must own articles); the page shows its empty state instead.
   if (items.length === 0) return null;
 
   return (
     <>
-      {currentGroup && (
-        <div
-          aria-hidden="true"
-          className="sticky top-12 z-10 -mb-7 px-3 py-1 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:px-4 dark:text-slate-400"
-        >
-          <span className="rounded bg-white/90 px-1.5 py-0.5 dark:bg-slate-950/90">
-            {currentGroup}
-          </span>
-        </div>
-      )}
       <div
         ref={attach}
         role="feed"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applicableFilters,
   filtersToSearchParams,
   hrefFor,
   NO_FILTERS,
@@ -100,5 +101,25 @@ describe('what the server is asked', () => {
     expect(toNotificationQuery('inbox', { ...NO_FILTERS, read: 'unread' })).toEqual({
       dismissed: false,
     });
+  });
+});
+
+describe('the filters a view applies', () => {
+  const filters = { ...NO_FILTERS, projectIds: [3, 999], importance: 'normal' as const };
+
+  it('names a project that does not exist, once the projects are known, and drops it', () => {
+    expect(applicableFilters('inbox', filters, new Set([3, 5]))).toEqual({
+      filters: { ...filters, projectIds: [3] },
+      ignored: ['project=999 (no such project)'],
+    });
+    expect(applicableFilters('inbox', filters, null).filters.projectIds).toEqual([3, 999]);
+  });
+
+  it('drops importance in the Important view, and never carries it there', () => {
+    const { filters: applied, ignored } = applicableFilters('important', filters, null);
+    expect(applied.importance).toBeNull();
+    expect(ignored).toEqual(['importance=normal (this view shows important notifications only)']);
+    expect(hrefFor('important', filters)).toBe('/important?project=3%2C999');
+    expect(hrefFor('inbox', filters)).toBe('/?project=3%2C999&importance=normal');
   });
 });

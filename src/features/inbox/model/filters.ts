@@ -136,9 +136,13 @@ export function filtersToSearchParams(filters: InboxFilters): URLSearchParams {
   return params;
 }
 
-/** A view's address with its filters, built by the addresses module (`open`, the pane's notification, too). */
+/**
+ * A view's address with its filters, built by the addresses module (`open`, the pane's notification, too). The
+ * Important view has its own importance: the filter is not carried into it.
+ */
 export function hrefFor(view: ViewName, filters: InboxFilters, open?: string | null): string {
-  return inboxAddress(view, filtersToSearchParams(filters), open);
+  const carried = view === 'important' ? { ...filters, importance: null } : filters;
+  return inboxAddress(view, filtersToSearchParams(carried), open);
 }
 
 export const hasFilters = (filters: InboxFilters) => filtersToSearchParams(filters).size > 0;
@@ -159,4 +163,27 @@ export function toNotificationQuery(view: ViewName, filters: InboxFilters): Noti
   if (filters.after) query.after = startOfDay(filters.after);
   if (filters.before) query.before = startOfDay(filters.before, 1);
   return query;
+}
+
+/**
+ * The filters a view actually applies, and the ones it cannot, named for the notice: importance in the Important
+ * view (which shows important ones only), and projects that do not exist (once the projects are known).
+ */
+export function applicableFilters(
+  view: ViewName,
+  filters: InboxFilters,
+  knownProjectIds: ReadonlySet<number> | null,
+): ParsedFilters {
+  const ignored: string[] = [];
+  const projectIds = filters.projectIds.filter((id) => {
+    if (!knownProjectIds || knownProjectIds.has(id)) return true;
+    ignored.push(`project=${id} (no such project)`);
+    return false;
+  });
+  let importance = filters.importance;
+  if (view === 'important' && importance) {
+    ignored.push(`importance=${importance} (this view shows important notifications only)`);
+    importance = null;
+  }
+  return { filters: { ...filters, projectIds, importance }, ignored };
 }

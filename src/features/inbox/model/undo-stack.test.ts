@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INVERSE, popUndo, pushUndo, removeUndo, UNDO_WINDOW_MS } from './undo-stack.ts';
+import { hasUndo, INVERSE, popUndo, pushUndo, removeUndo, UNDO_WINDOW_MS } from './undo-stack.ts';
 
 const entry = (key: number, at: number) => ({
   key,
@@ -28,5 +28,25 @@ describe('the undo stack', () => {
 
   it('knows each action’s inverse; read has none in the API and is cancelled instead', () => {
     expect(INVERSE).toEqual({ dismiss: 'undismiss', undismiss: 'dismiss', read: 'cancel' });
+  });
+});
+
+describe('the undo stack, once an action’s window has passed', () => {
+  it('names that action once, so that “nothing to undo” can say why', () => {
+    const stack = pushUndo([], { ...entry(1, 0), action: 'read' }, 0);
+    const first = popUndo(stack, UNDO_WINDOW_MS + 1);
+    expect(first.entry).toBeNull();
+    expect(first.expired?.action).toBe('read');
+    expect(popUndo(first.rest, UNDO_WINDOW_MS + 2)).toEqual({
+      entry: null,
+      expired: null,
+      rest: [],
+    });
+  });
+
+  it('knows whether an entry can still be undone (used once, by its toast or by a key)', () => {
+    const stack = pushUndo([], entry(1, 0), 0);
+    expect(hasUndo(stack, 1)).toBe(true);
+    expect(hasUndo(removeUndo(stack, 1), 1)).toBe(false);
   });
 });

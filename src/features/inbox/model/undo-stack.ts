@@ -21,13 +21,22 @@ export function pushUndo(stack: readonly UndoEntry[], entry: UndoEntry, now: num
   return [...stack.filter((item) => item.expiresAt > now), entry].slice(-20);
 }
 
+/**
+ * The newest action still in its undo window, and what is left. With none, the newest one whose window has
+ * passed (`expired`), so that "nothing to undo" can say why (a read is already saved).
+ */
 export function popUndo(
   stack: readonly UndoEntry[],
   now: number,
-): { entry: UndoEntry | null; rest: UndoEntry[] } {
+): { entry: UndoEntry | null; expired: UndoEntry | null; rest: UndoEntry[] } {
   const live = stack.filter((item) => item.expiresAt > now);
-  return { entry: live[live.length - 1] ?? null, rest: live.slice(0, -1) };
+  const entry = live[live.length - 1] ?? null;
+  if (entry) return { entry, expired: null, rest: live.slice(0, -1) };
+  return { entry: null, expired: stack[stack.length - 1] ?? null, rest: [] };
 }
+
+export const hasUndo = (stack: readonly UndoEntry[], key: number) =>
+  stack.some((item) => item.key === key);
 
 export function removeUndo(stack: readonly UndoEntry[], key: number): UndoEntry[] {
   return stack.filter((item) => item.key !== key);

@@ -1,0 +1,83 @@
+import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { Link } from '../lib/router.tsx';
+
+/** A page's code could not be downloaded (server down, connection lost, a deploy replaced it). */
+class PageLoadError extends Error {}
+
+const pageLoading = (
+  <main aria-busy="true" className="px-4 py-16 text-center text-slate-600 dark:text-slate-400">
+    Loading…
+  </main>
+);
+
+/**
+ * A page in its own chunk. If the chunk cannot be downloaded the page says so, in words, with a Retry that
+ * downloads it again (a failed lazy import is otherwise remembered for good), never the browser's raw message.
+ */
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const make = () =>
+    lazy(() =>
+      load().then(
+        (Page) => ({ default: Page }),
+        () => {
+          throw new PageLoadError('The page could not be downloaded.');
+        },
+      ),
+    );
+  let Page = make();
+  return function LazyPage(props: P) {
+    const [attempt, setAttempt] = useState(0);
+    return (
+      <PageLoadBoundary
+        key={attempt}
+        onRetry={() => {
+          Page = make();
+          setAttempt((count) => count + 1);
+        }}
+      >
+        <Suspense fallback={pageLoading}>
+          <Page {...props} />
+        </Suspense>
+      </PageLoadBoundary>
+    );
+  };
+}
+
+class PageLoadBoundary extends Component<
+  { onRetry: () => void; children: ReactNode },
+  { error: unknown }
+> {
+  state: { error: unknown } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    // Any other failure is the page's own: it goes on to the app's error boundary.
+    if (!(error instanceof PageLoadError)) throw error;
+    return (
+      <main className="px-4 py-16 text-center">
+        <h1 className="text-lg font-medium">This page could not load</h1>
+        <p role="alert" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          Its code could not be downloaded: the server cannot be reached, or the connection was
+          lost.
+        </p>
+        <div className="mt-4 flex items-center justify-center gap-4 text-sm font-medium">
+          <button
+            type="button"
+            onClick={this.props.onRetry}
+            className="rounded-md bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
+            Retry
+          </button>
+          <Link to="/" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+            Back to the inbox
+          </Link>
+        </div>
+      </main>
+    );
+  }
+}

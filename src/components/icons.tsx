@@ -1,0 +1,30 @@
+/** Small icons as inline SVG: they render the same on every system, with or without an emoji font. */
+const ICONS = {
+  close: 'M6 6l12 12M18 6L6 18',
+  star: 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z',
+  paperclip:
+    'M20 11.5l-7.8 7.8a5 5 0 0 1-7.1-7.1l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8',
+  'arrow-up': 'M12 19V5M5 12l7-7 7 7',
+  'chevron-down': 'M6 9l6 6 6-6',
+  'chevron-up': 'M6 15l6-6 6 6',
+} as const;
+
+export type IconName = keyof typeof ICONS;
+
+export function Icon({ name, className = 'size-3.5' }: { name: IconName; className?: string }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      data-icon={name}
+      className={`inline-block shrink-0 align-[-0.125em] ${className}`}
+      fill={name === 'star' ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={ICONS[name]} />
+    </svg>
+  );
+}

@@ -1,0 +1,162 @@
+import type { NotificationAction } from '../../../api/notifications.ts';
+import { scopeHeaders } from '../../../api/http.ts';
+import { deviceKey, deviceStorage } from '../../../lib/device-data.ts';
+
+/**
+ * The durable action queue: every read, dismiss and restore is written here (local storage, synchronously) before
+ * anything else happens, and leaves only once the server has answered it. A page that goes away (reload,
+ * navigation, tab closed, browser quit) leaves its entries behind; the next page of the app to run adopts them and
+ * sends them (see replay-queue.ts). A held read (docs/decisions/002) is an entry too, so it is never only in memory.
+ *
+ * Each entry belongs to the tab that made it while that tab lives: a tab holds a Web Lock named after itself, and
+ * entries whose owner holds no lock any more are orphans that another tab may adopt.
+ *
+ * Storage: one key per scope, `inbox.actions:SCOPE` (JSON array; src/lib/device-data.ts). `clearQueue()` removes it.
+ */
+export interface QueuedAction {
+  key: string;
+  ids: string[];
+  action: NotificationAction;
+  /** The tab that sends it. */
+  owner: string;
+  createdAt: number;
+}
+
+/** This page's queue key: its scope's (backend and person), so no other's actions are ever sent from here. */
+export const queueStorageKey = () => deviceKey('actions');
+const TAB_LOCK_PREFIX = 'inbox.tab.';
+const ADOPT_LOCK = 'inbox.actions.adopt';
+const ACTIONS: readonly string[] = ['read', 'dismiss', 'undismiss'];
+
+const storage = () => (typeof window === 'undefined' ? null : deviceStorage);
+const newId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+/** This tab's name in the queue. */
+export const thisTab = newId();
+
+function isQueuedAction(value: unknown): value is QueuedAction {
+  const entry = value as Partial<QueuedAction> | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.key === 'string' &&
+    typeof entry.owner === 'string' &&
+    typeof entry.createdAt === 'number' &&
+    typeof entry.action === 'string' &&
+    ACTIONS.includes(entry.action) &&
+    Array.isArray(entry.ids) &&
+    entry.ids.every((id) => typeof id === 'string')
+  );
+}
+
+export function loadQueue(): QueuedAction[] {
+  try {
+    const parsed: unknown = JSON.parse(storage()?.getItem(queueStorageKey()) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter(isQueuedAction) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Writes the queue; false when storage refused (full, or disabled): the action still goes, from memory. */
+export function saveQueue(entries: readonly QueuedAction[]): boolean {
+  const store = storage();
+  if (!store) return false;
+  try {
+    if (entries.length === 0) store.removeItem(queueStorageKey());
+    else store.setItem(queueStorageKey(), JSON.stringify(entries));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearQueue() {
+  storage()?.removeItem(queueStorageKey());
+}
+
+/** Writes an action down before it is shown or sent; returns its key. */
+export function enqueue(ids: readonly string[], action: NotificationAction): string {
+  const entry: QueuedAction = {
+    key: newId(),
+    ids: [...ids],
+    action,
+    owner: thisTab,
+    createdAt: Date.now(),
+  };
+  saveQueue([...loadQueue(), entry]);
+  return entry.key;
+}
+
+/** The server has answered the action (done, or refused and rolled back): it leaves the queue. */
+export function completeQueued(key: string) {
+  const entries = loadQueue();
+  const rest = entries.filter((entry) => entry.key !== key);
+  if (rest.length !== entries.length) saveQueue(rest);
+}
+
+/** Undo cancelled these held reads before they were sent: they leave this tab's read entries. */
+export function cancelQueuedReads(ids: readonly string[]) {
+  const cancelled = new Set(ids);
+  const entries = loadQueue();
+  const next = entries.flatMap((entry) => {
+    if (entry.owner !== thisTab || entry.action !== 'read') return [entry];
+    const left = entry.ids.filter((id) => !cancelled.has(id));
+    return left.length ? [{ ...entry, ids: left }] : [];
+  });
+  saveQueue(next);
+}
+
+/** Holds this tab's lock for as long as the tab lives, so that no other tab adopts its entries meanwhile. */
+export function claimThisTab() {
+  if (typeof navigator === 'undefined' || !navigator.locks) return;
+  void navigator.locks.request(`${TAB_LOCK_PREFIX}${thisTab}`, () => new Promise<never>(() => {}));
+}
+
+/**
+ * Takes over the entries whose tab is gone (all of them, where Web Locks are missing): they become this tab's to
+ * send. One tab at a time adopts, so no entry is adopted twice.
+ */
+export async function adoptOrphans(): Promise<QueuedAction[]> {
+  const adopt = (live: Set<string> | null) => {
+    const adopted: QueuedAction[] = [];
+    const next = loadQueue().map((entry) => {
+      if (entry.owner === thisTab || live?.has(`${TAB_LOCK_PREFIX}${entry.owner}`)) return entry;
+      const mine = { ...entry, owner: thisTab };
+      adopted.push(mine);
+      return mine;
+    });
+    if (adopted.length) saveQueue(next);
+    return adopted;
+  };
+  if (typeof navigator === 'undefined' || !navigator.locks) return adopt(null);
+  return navigator.locks.request(ADOPT_LOCK, async () => {
+    const { held = [] } = await navigator.locks.query();
+    return adopt(new Set(held.flatMap((lock) => (lock.name ? [lock.name] : []))));
+  });
+}
+
+/**
+ * The page is going away: this tab's reads still waiting out the undo window are sent now, with requests that
+ * outlive the page (keepalive). They stay queued: the next page sends them again (a read is idempotent) in case
+ * these never arrived.
+ */
+export function sendHeldReadsNow(apiBase: string) {
+  for (const entry of loadQueue()) {
+    if (entry.owner !== thisTab || entry.action !== 'read') continue;
+    for (const id of entry.ids) {
+      void fetch(`${apiBase}/notifications/${encodeURIComponent(id)}/read`, {
+        method: 'PATCH',
+        headers: {
+          Accept: 'application/vnd.api+json',
+          'Content-Type': 'application/vnd.api+json',
+          ...scopeHeaders(),
+        },
+        keepalive: true,
+      }).catch(() => {});
+    }
+  }
+}
