@@ -1,3 +1,4 @@
+import { Icon } from '../../../components/icons.tsx';
 import { useProductiveOrganization } from '../../../lib/organization.ts';
 import { productiveUrl, type ProductiveTarget } from '../../../lib/productive-url.ts';
 
@@ -18,7 +19,8 @@ export function OpenInProductive({
       data-testid="open-in-productive"
       className={`inline-flex items-center gap-1 text-sm font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100 ${className}`}
     >
-      Open in Productive<span aria-hidden="true">↗</span>
+      Open in Productive
+      <Icon name="external" />
       <span className="sr-only"> (opens in a new tab)</span>
     </a>
   );
