@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe.ts';
 
 const rows = (page: Page) => page.getByTestId('notification-row');
 const SERVER_ERROR = {
@@ -7,21 +7,6 @@ const SERVER_ERROR = {
   contentType: 'application/vnd.api+json',
   body: '{"errors":[{"status":"500","title":"Server Error","detail":"Boom"}]}',
 };
-
-/** Every WCAG 2.x A/AA rule axe knows, plus its best practices. */
-async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const violations = results.violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.nodes
-        .slice(0, 3)
-        .map((node) => node.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(violations, `axe violations in: ${state}`).toEqual([]);
-}
 
 async function taskWithActivity(page: Page) {
   const response = await page.request.get(

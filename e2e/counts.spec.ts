@@ -102,3 +102,33 @@ test('a row’s “N new” opens a feed with N New entries, its header and the 
   await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
   await expect(marked.first()).toBeInViewport();
 });
+
+test('"Select all N matching" counts, and sends, only the unread among rows not yet loaded', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/?type=task');
+  await expect(rows(page).first()).toBeVisible();
+  const matching: { id: string; read: boolean }[] = [];
+  for (let number = 1; number <= 20; number++) {
+    const response = await request.get(
+      `/api/v2/notifications?filter[dismissed]=false&filter[type]=task&page[size]=200&page[number]=${number}`,
+    );
+    const body = (await response.json()) as {
+      data: { id: string; attributes: { read: boolean } }[];
+      links: { next?: string };
+    };
+    matching.push(...body.data.map((item) => ({ id: item.id, read: item.attributes.read })));
+    if (!body.links.next) break;
+  }
+  const unread = matching.filter((item) => !item.read).length;
+  expect(matching.length).toBeGreaterThan(50);
+  expect(unread).toBeGreaterThan(0);
+  expect(unread).toBeLessThan(matching.length);
+  await rows(page).first().getByRole('checkbox').check();
+  await page.getByRole('button', { name: `Select all ${matching.length} matching` }).click();
+  await expect(page.getByText(`${matching.length} selected`)).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: `Mark ${unread} notifications as read` }),
+  ).toBeVisible();
+});

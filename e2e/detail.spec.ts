@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe.ts';
 
 interface ApiNotification {
   id: string;
@@ -40,20 +40,6 @@ async function expectOpenInProductive(page: Page) {
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   // No organization slug is known yet, so every target leads to Productive's home.
   await expect(link).toHaveAttribute('href', 'https://app.productive.io/');
-}
-
-async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const violations = results.violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.nodes
-        .slice(0, 3)
-        .map((node) => node.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(violations, `axe violations in: ${state}`).toEqual([]);
 }
 
 const VIEWPORTS = [

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe.ts';
 import {
   startStandin,
   STANDIN_PEOPLE,
@@ -364,14 +364,3 @@ test('keyboard only: sign in with a visible focus, and the form and frame pass a
     }
   }
 });
-
-/** Every WCAG 2.x A/AA rule axe knows, plus its best practices. */
-async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`),
-    `axe violations in: ${state}`,
-  ).toEqual([]);
-}

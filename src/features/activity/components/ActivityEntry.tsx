@@ -2,8 +2,8 @@ import { memo } from 'react';
 import { Icon } from '../../../components/icons.tsx';
 import type { Activity } from '../../../api/activities.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
-import { describeChange } from '../model/changeset.ts';
 import { renderCommentBody } from '../model/comment-markup.tsx';
+import { ChangesetList } from './ChangesetList.tsx';
 import { EmailBody } from './EmailBody.tsx';
 
 const VERBS: Record<string, string> = {
@@ -100,22 +100,7 @@ export const ActivityEntry = memo(function ActivityEntry({
             className="text-xs text-slate-600 dark:text-slate-400"
           />
         </p>
-        {activity.changeset.length > 0 && (
-          <ul className="mt-1 space-y-0.5 text-slate-700 dark:text-slate-300" aria-label="Changes">
-            {activity.changeset.map((entry, index) => {
-              const line = describeChange(entry);
-              return (
-                <li key={index} className="break-words">
-                  <span className="font-medium">{line.label}:</span>{' '}
-                  <span className="text-slate-600 line-through decoration-slate-400 dark:text-slate-400">
-                    {line.from}
-                  </span>{' '}
-                  <span aria-label="changed to">→</span> <span>{line.to}</span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <ChangesetList changeset={activity.changeset} className="mt-1" />
         {activity.comment && (
           <div className="mt-1 break-words text-slate-800 dark:text-slate-200">
             {renderCommentBody(activity.comment.body)}

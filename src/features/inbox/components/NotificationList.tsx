@@ -138,12 +138,17 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     previousIds.current = ids;
   }, [ids, selection.focusedId]);
 
+  // Read state of rows selected through "Select all N matching" that are not loaded: the read button counts, and
+  // sends, only the unread ones.
+  const [matchingRead, setMatchingRead] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const isRead = useCallback(
+    (id: string) => byId.get(id)?.read ?? matchingRead.get(id) ?? false,
+    [byId, matchingRead],
+  );
+
   const act = useCallback(
     (targets: string[], action: NotificationAction) => {
-      const wanted = targets.filter((id) => {
-        const notification = byId.get(id);
-        return !(action === 'read' && notification?.read);
-      });
+      const wanted = targets.filter((id) => !(action === 'read' && isRead(id)));
       if (wanted.length === 0) {
         // Said, not silently ignored: the key did nothing because there is nothing to change.
         if (targets.length > 0)
@@ -157,7 +162,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
       triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined);
       if (selection.selected.size > 0) dispatch({ type: 'clear' });
     },
-    [byId, triage, selection.selected.size, showToast],
+    [byId, isRead, triage, selection.selected.size, showToast],
   );
 
   // Row callbacks stay the same function across list changes (they read the latest list when called), so that
@@ -187,11 +192,16 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
 
   const selectAllMatching = async () => {
     const all: string[] = [];
+    const readById = new Map<string, boolean>();
     for (let page = 1; page <= 100; page++) {
       const result = await getNotifications(query, page, undefined, 200);
-      all.push(...result.notifications.map((notification) => notification.id));
+      for (const notification of result.notifications) {
+        all.push(notification.id);
+        readById.set(notification.id, notification.read);
+      }
       if (!result.hasNextPage) break;
     }
+    setMatchingRead(readById);
     dispatch({ type: 'selectAll', ids: all });
     showToast({ tone: 'info', message: `Selected all ${all.length} matching notifications` });
   };
@@ -289,7 +299,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
           day={stickyDay}
           selectedCount={selection.selected.size}
           unreadSelectedCount={
-            [...selection.selected].filter((id) => byId.get(id)?.read !== true).length
+            [...selection.selected].filter((id) => !isRead(id)).length
           }
           loadedCount={visible.length}
           totalCount={read ? null : totalCount}
