@@ -9,8 +9,16 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
 const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+const DAY = 86_400_000;
+const startOfDay = (time: number) => new Date(time).setHours(0, 0, 0, 0);
+
 export function formatRelative(date: Date, now = Date.now()): string {
   const difference = date.getTime() - now;
+  // Whole days are counted on the calendar, as the list's day headings are: Monday evening seen on Wednesday
+  // morning is "2 days ago", not "yesterday".
+  if (Math.abs(difference) >= DAY && Math.abs(difference) < 7 * DAY) {
+    return relative.format(Math.round((startOfDay(date.getTime()) - startOfDay(now)) / DAY), 'day');
+  }
   for (const [unit, size] of UNITS) {
     if (Math.abs(difference) >= size) return relative.format(Math.round(difference / size), unit);
   }
