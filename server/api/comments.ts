@@ -4,15 +4,10 @@
  */
 import { Hono } from 'hono';
 import { transaction, type Database } from '../db/database.ts';
+import { readRequestDocument } from '../http/request-body.ts';
 import { CURRENT_PERSON_ID, iso, ORGANIZATION_ID } from '../seed/generate.ts';
-import {
-  COMMENT_PARENTS,
-  isJsonApiContentType,
-  parseCommentRequest,
-  type CommentParentKind,
-  type CommentRequest,
-} from './comment-request.ts';
-import { ApiError, badRequest, notFound } from './errors.ts';
+import { COMMENT_PARENTS, parseCommentRequest, type CommentParentKind } from './comment-request.ts';
+import { notFound } from './errors.ts';
 import { parseId } from './query.ts';
 import { jsonApi } from './respond.ts';
 import { serializeComment } from './serializers.ts';
@@ -105,24 +100,6 @@ function placementFinder(db: Database) {
   };
 }
 
-async function readCommentRequest(request: Request): Promise<CommentRequest> {
-  if (!isJsonApiContentType(request.headers.get('content-type') ?? undefined)) {
-    throw new ApiError(
-      415,
-      'unsupported_media_type',
-      'Unsupported Media Type',
-      'Requests must use Content-Type: application/vnd.api+json',
-    );
-  }
-  let document: unknown;
-  try {
-    document = JSON.parse(await request.text());
-  } catch {
-    throw badRequest('malformed_json', 'Malformed JSON', 'The request body is not valid JSON');
-  }
-  return parseCommentRequest(document);
-}
-
 export function commentRoutes(db: Database, { now = Date.now }: CommentOptions = {}): Hono {
   const routes = new Hono();
   const placementOf = placementFinder(db);
@@ -143,7 +120,7 @@ export function commentRoutes(db: Database, { now = Date.now }: CommentOptions =
   const findComment = db.prepare('SELECT * FROM comments WHERE id = ?');
 
   routes.post('/', async (c) => {
-    const { body, parent } = await readCommentRequest(c.req.raw);
+    const { body, parent } = parseCommentRequest(await readRequestDocument(c.req.raw));
     const parentId = parseId(parent.id);
     const placement = parentId === null ? null : placementOf(parent.kind, parentId);
     if (parentId === null || placement === null) {

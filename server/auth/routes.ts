@@ -7,7 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
-import type { SessionIdentity, SessionStore } from './session-store.ts';
+import type { Session, SessionIdentity, SessionStore } from './session-store.ts';
 import { verifyCredentials, type VerifyFailure } from './verify.ts';
 
 export const SESSION_COOKIE = 'inbox_session';
@@ -71,9 +71,16 @@ function personalSession(mode: Extract<AuthMode, { kind: 'personal' }>): PublicS
 }
 
 /** The session a request carries, in team mode; null when it has none that is valid. */
-export function sessionOf(c: Context, store: SessionStore) {
-  return store.find(getCookie(c, SESSION_COOKIE));
+export function sessionOf(c: Context, store: SessionStore): Session | null {
+  // Asked several times per request (its scope, its credentials, whether Productive refused them): looked up,
+  // and its token decrypted, once.
+  const request = c.req.raw;
+  if (!sessionsByRequest.has(request)) {
+    sessionsByRequest.set(request, store.find(getCookie(c, SESSION_COOKIE)));
+  }
+  return sessionsByRequest.get(request) ?? null;
 }
+const sessionsByRequest = new WeakMap<Request, Session | null>();
 
 /** The public description of the request's session, for GET /auth/session and the page itself. */
 export function describeSession(c: Context, mode: AuthMode): PublicSession {
@@ -89,7 +96,7 @@ const isHttps = (c: Context) =>
 export function refreshSessionCookie(c: Context, mode: AuthMode): void {
   if (mode.kind !== 'team') return;
   const id = getCookie(c, SESSION_COOKIE);
-  if (id && mode.store.find(id)) writeCookie(c, id, mode.ttlMs);
+  if (id && sessionOf(c, mode.store)) writeCookie(c, id, mode.ttlMs);
 }
 
 function writeCookie(c: Context, id: string, ttlMs: number) {

@@ -3,9 +3,8 @@
  * the random id; the database holds its hash, who it belongs to, and the token encrypted (crypto.ts). A session
  * ends when it is signed out or unused for longer than the TTL.
  */
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { openPrivateDatabase } from '../db/database.ts';
 import {
   decryptToken,
   encryptToken,
@@ -51,16 +50,7 @@ export class SessionStore {
   readonly #now: () => number;
 
   constructor({ path, key, ttlMs, now = Date.now }: SessionStoreOptions) {
-    if (path !== ':memory:') {
-      // Readable by this user only: names, ids and sealed tokens. SQLite gives -wal and -shm the same mode.
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      closeSync(openSync(path, 'a', 0o600));
-      chmodSync(path, 0o600);
-    }
-    this.#db = new DatabaseSync(path);
-    this.#db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
-    );
+    this.#db = openPrivateDatabase(path);
     this.#db.exec(`CREATE TABLE IF NOT EXISTS sessions (
       id_hash TEXT PRIMARY KEY,
       token_sealed TEXT NOT NULL,

@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createLiveApi, type UpstreamCredentials } from '../live/proxy.ts';
-import { SESSION_COOKIE } from './routes.ts';
+import { SESSION_COOKIE, sessionOf } from './routes.ts';
 import type { SessionStore } from './session-store.ts';
 
 export interface TeamApiOptions {
@@ -18,7 +18,7 @@ export interface TeamApiOptions {
 
 export function createTeamApi({ store, upstream, fetch, timeoutMs }: TeamApiOptions): Hono {
   const credentials = (c: Context): UpstreamCredentials | undefined => {
-    const session = store.find(getCookie(c, SESSION_COOKIE));
+    const session = sessionOf(c, store);
     return session ? { token: session.token, organizationId: session.organizationId } : undefined;
   };
   const proxy = createLiveApi({ upstream, credentials, fetch, timeoutMs });
@@ -35,7 +35,7 @@ export function createTeamApi({ store, upstream, fetch, timeoutMs }: TeamApiOpti
 export function endSessionsProductiveRefuses(store: SessionStore): MiddlewareHandler {
   return async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE);
-    const hadSession = store.find(id) !== null;
+    const hadSession = sessionOf(c, store) !== null;
     await next();
     if (hadSession && c.res.status === 401) store.delete(id);
   };

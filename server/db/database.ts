@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { schemaSql, SCHEMA_VERSION, tables } from './schema.ts';
@@ -40,6 +40,21 @@ export function markSeeded(db: Database, seed: number): void {
   );
   upsert.run('schema_version', String(SCHEMA_VERSION));
   upsert.run('seed', String(seed));
+}
+
+/**
+ * Opens (creating if needed) a SQLite file of the server's own state, such as sessions or snoozes, in WAL mode:
+ * readable by this user only (people's names, ids, sealed tokens); SQLite gives -wal and -shm the same mode.
+ */
+export function openPrivateDatabase(path: string): Database {
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
+  }
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  return db;
 }
 
 /** Runs fn inside one transaction, rolling back on any error. */

@@ -3,9 +3,8 @@
  * one notification put off until `wake_ms`: scheduled, then woken (listed as "back from snooze" until the app
  * acknowledges it) or cancelled (undone; kept a day so a replayed undo is answered the same).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { openPrivateDatabase } from '../db/database.ts';
 
 export type SnoozeState = 'scheduled' | 'woken' | 'cancelled';
 
@@ -56,11 +55,7 @@ export class SnoozeStore {
   readonly #db: DatabaseSync;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.#db = new DatabaseSync(path);
-    this.#db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
-    );
+    this.#db = openPrivateDatabase(path);
     this.#db.exec(`CREATE TABLE IF NOT EXISTS snoozes (
       scope TEXT NOT NULL,
       notification_id TEXT NOT NULL,

@@ -1,12 +1,8 @@
 import { Hono, type Context } from 'hono';
-import {
-  commentDocument,
-  isJsonApiContentType,
-  parseCommentRequest,
-} from '../api/comment-request.ts';
+import { commentDocument, parseCommentRequest } from '../api/comment-request.ts';
 import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
-import { MAX_REQUEST_BODY_BYTES } from '../http/guards.ts';
+import { BodyTooLarge, readRequestDocument, readText } from '../http/request-body.ts';
 
 /** Whose Productive account a request acts for: personal mode's one token, or a team member's session. */
 /** What every request to Productive carries: JSON:API, and whose token in which organization. */
@@ -159,7 +155,6 @@ const upstreamUnreachable = () =>
     'Productive Unreachable',
     'The inbox server could not reach Productive',
   );
-class UpstreamTooLarge extends Error {}
 const upstreamTooLarge = () =>
   new ApiError(
     502,
@@ -232,61 +227,8 @@ function scrubValue(value: unknown, token: string): unknown {
   return value;
 }
 
-/**
- * A write's JSON:API document: the content type Productive requires, at most the request cap read (whatever
- * guards ran before), and JSON. Anything else is an ApiError and nothing goes upstream.
- */
-async function readRequestDocument(request: Request): Promise<unknown> {
-  if (!isJsonApiContentType(request.headers.get('content-type') ?? undefined)) {
-    throw new ApiError(
-      415,
-      'unsupported_media_type',
-      'Unsupported Media Type',
-      'Requests must use Content-Type: application/vnd.api+json',
-    );
-  }
-  let text: string;
-  try {
-    text = await readText(request, MAX_REQUEST_BODY_BYTES);
-  } catch {
-    throw new ApiError(
-      413,
-      'body_too_large',
-      'Request Body Too Large',
-      `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES / 1024} KB`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest('malformed_json', 'Malformed JSON', 'The request body is not valid JSON');
-  }
-}
-
 const isTimeout = (error: unknown) =>
   error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-
-/** Reads a body, at most `limit` bytes; throws on a broken connection or a timeout. */
-async function readText(
-  response: { body: ReadableStream<Uint8Array> | null },
-  limit: number,
-): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new UpstreamTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * Live modes (personal now, team soon): forwards the app's requests to Productive with the
@@ -361,7 +303,7 @@ export function createLiveApi(options: LiveOptions): Hono {
     } catch (error) {
       return errorResponse(
         c,
-        error instanceof UpstreamTooLarge
+        error instanceof BodyTooLarge
           ? upstreamTooLarge()
           : isTimeout(error) || signal.aborted
             ? upstreamTimeout(timeoutMs)
