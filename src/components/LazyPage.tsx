@@ -4,17 +4,34 @@ import { Link } from '../lib/router.tsx';
 /** A page's code could not be downloaded (server down, connection lost, a deploy replaced it). */
 class PageLoadError extends Error {}
 
+const loadingClass = 'px-4 py-16 text-center text-slate-600 dark:text-slate-400';
 const pageLoading = (
-  <main aria-busy="true" className="px-4 py-16 text-center text-slate-600 dark:text-slate-400">
+  <main aria-busy="true" className={loadingClass}>
     Loading…
   </main>
 );
+const partLoading = (
+  <div aria-busy="true" className={loadingClass}>
+    Loading…
+  </div>
+);
+
+export interface LazyPageOptions {
+  /**
+   * A part of a page (the reading pane's detail) rather than a page: its loading and failure are shown in a
+   * plain block with a level-2 heading, not a second `main`.
+   */
+  part?: boolean;
+}
 
 /**
  * A page in its own chunk. If the chunk cannot be downloaded the page says so, in words, with a Retry that
  * downloads it again (a failed lazy import is otherwise remembered for good), never the browser's raw message.
  */
-export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+export function lazyPage<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  { part = false }: LazyPageOptions = {},
+) {
   const make = () =>
     lazy(() =>
       load().then(
@@ -30,12 +47,13 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     return (
       <PageLoadBoundary
         key={attempt}
+        part={part}
         onRetry={() => {
           Page = make();
           setAttempt((count) => count + 1);
         }}
       >
-        <Suspense fallback={pageLoading}>
+        <Suspense fallback={part ? partLoading : pageLoading}>
           <Page {...props} />
         </Suspense>
       </PageLoadBoundary>
@@ -44,7 +62,7 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
 }
 
 class PageLoadBoundary extends Component<
-  { onRetry: () => void; children: ReactNode },
+  { onRetry: () => void; part: boolean; children: ReactNode },
   { error: unknown }
 > {
   state: { error: unknown } = { error: null };
@@ -58,9 +76,13 @@ class PageLoadBoundary extends Component<
     if (!error) return this.props.children;
     // Any other failure is the page's own: it goes on to the app's error boundary.
     if (!(error instanceof PageLoadError)) throw error;
+    const Box = this.props.part ? 'div' : 'main';
+    const Heading = this.props.part ? 'h2' : 'h1';
     return (
-      <main className="px-4 py-16 text-center">
-        <h1 className="text-lg font-medium">This page could not load</h1>
+      <Box className="px-4 py-16 text-center">
+        <Heading className="text-lg font-medium">
+          {this.props.part ? 'This could not load' : 'This page could not load'}
+        </Heading>
         <p role="alert" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           Its code could not be downloaded: the server cannot be reached, or the connection was
           lost.
@@ -77,7 +99,7 @@ class PageLoadBoundary extends Component<
             Back to the inbox
           </Link>
         </div>
-      </main>
+      </Box>
     );
   }
 }

@@ -1,5 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { lazy } from 'react';
 import type { Notification } from '../../api/notifications.ts';
 import { lazyPage } from '../../components/LazyPage.tsx';
 
@@ -10,10 +9,9 @@ import { lazyPage } from '../../components/LazyPage.tsx';
  */
 export type { NotificationDetailProps } from './components/NotificationDetail.tsx';
 
-export const NotificationDetail = /* @__PURE__ */ lazy(() =>
-  import('./components/NotificationDetail.tsx').then((module) => ({
-    default: module.NotificationDetail,
-  })),
+export const NotificationDetail = /* @__PURE__ */ lazyPage(
+  () => import('./components/NotificationDetail.tsx').then((module) => module.NotificationDetail),
+  { part: true },
 );
 export const TaskFeedPage = /* @__PURE__ */ lazyPage(() =>
   import('./components/TaskFeedPage.tsx').then((module) => module.TaskFeedPage),

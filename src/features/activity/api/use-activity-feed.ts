@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Activity, FeedTarget } from '../../../api/activities.ts';
-import { useLoadMore } from '../../../lib/use-load-more.ts';
+import { useAutoPaging } from '../../../lib/use-auto-paging.ts';
 import { toActivityQuery, type FeedFilters } from '../model/feed-filters.ts';
 import { activityQueries } from './activity-queries.ts';
 
@@ -58,11 +58,15 @@ export function useActivityFeed({
   const unreadReached =
     newSince === null || filters.oldestFirst || !hasNextPage || oldestLoaded <= newSince;
 
-  const pageCount = data?.pages.length ?? 0;
-  useEffect(() => {
-    if (!unreadReached && !isFetchingNextPage && pageCount < MAX_PAGES_TO_FIND_UNREAD)
-      void fetchNextPage();
-  }, [unreadReached, isFetchingNextPage, pageCount, fetchNextPage]);
+  const { sentinel, loadNext } = useAutoPaging(
+    {
+      hasNextPage: !!hasNextPage,
+      isFetchingNextPage,
+      pageCount: data?.pages.length ?? 0,
+      fetchNextPage,
+    },
+    { wantMore: !unreadReached, maxPages: MAX_PAGES_TO_FIND_UNREAD },
+  );
 
   // Newest first, the newest new activity is the first entry: the page opens at its top, with the header. Oldest
   // first, it scrolls once to where the new ones begin.
@@ -70,15 +74,14 @@ export function useActivityFeed({
   useEffect(() => {
     if (!firstNew || !unreadReached || scrolledTo.current === firstNew.id) return;
     scrolledTo.current = firstNew.id;
-    if (!filters.oldestFirst) window.scrollTo({ top: 0 });
+    // Beside the list the feed scrolls in its pane (`data-scroll-root`), never the list's window.
+    if (!filters.oldestFirst)
+      (document.querySelector<HTMLElement>('[data-scroll-root]') ?? window).scrollTo({ top: 0 });
     else
       document
         .querySelector(`[data-activity-id="${firstNew.id}"]`)
         ?.scrollIntoView({ block: 'center' });
   }, [firstNew, unreadReached, filters.oldestFirst]);
-
-  const loadNext = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const sentinel = useLoadMore(!!hasNextPage && !isFetchingNextPage, loadNext);
 
   /** Everyone who appears in what is loaded, by name, for the person filter. */
   const people = useMemo(() => {

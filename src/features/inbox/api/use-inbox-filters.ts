@@ -1,14 +1,24 @@
 import { useCallback, useMemo } from 'react';
+import { OPEN_PARAM, readOpenParam } from '../../../lib/addresses.ts';
 import { useSearchParams } from '../../../lib/router.tsx';
 import { filtersToSearchParams, parseFilters, type InboxFilters } from '../model/filters.ts';
 
-/** The inbox's filters, parsed once from the URL; changes push a history entry so back and forward work. */
+/**
+ * The inbox's filters, parsed once from the URL; changes push a history entry so back and forward work, and keep
+ * the notification open in the reading pane.
+ */
 export function useInboxFilters() {
   const [searchParams, setSearchParams] = useSearchParams();
   const { filters, ignored } = useMemo(() => parseFilters(searchParams), [searchParams]);
   const setFilters = useCallback(
-    (next: InboxFilters) => setSearchParams(filtersToSearchParams(next)),
-    [setSearchParams],
+    (next: InboxFilters) => {
+      // The open notification stays open beside the list while its filters change.
+      const params = filtersToSearchParams(next);
+      const open = readOpenParam(searchParams);
+      if (open) params.set(OPEN_PARAM, open);
+      setSearchParams(params);
+    },
+    [setSearchParams, searchParams],
   );
   return { filters, ignored, setFilters };
 }

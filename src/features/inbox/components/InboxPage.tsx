@@ -1,5 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { readOpenParam } from '../../../lib/addresses.ts';
+import { useSearchParams } from '../../../lib/router.tsx';
+import { useMediaQuery } from '../../../lib/use-media-query.ts';
+import { PANE_MEDIA_QUERY } from '../pane/use-reading-pane.ts';
 import { setFaviconBadge } from '../../../lib/favicon-badge.ts';
 import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
@@ -74,9 +78,15 @@ export function InboxPage({ view }: { view: ViewName }) {
     setFaviconBadge(unread);
   }, [unread, view]);
   useTabSync();
+  // With the reading pane open the page takes the window's width: the list and the pane share it.
+  const [searchParams] = useSearchParams();
+  const wide = useMediaQuery(PANE_MEDIA_QUERY);
+  const paneOpen = wide && readOpenParam(searchParams) !== null;
 
   return (
-    <div className="mx-auto flex min-h-screen max-w-6xl flex-col sm:flex-row">
+    <div
+      className={`mx-auto flex min-h-screen flex-col sm:flex-row ${paneOpen ? 'max-w-none' : 'max-w-6xl'}`}
+    >
       <aside className="sm:w-48 sm:shrink-0">
         {/* The theme toggle sits by the title: beside it on a phone, below it in the sidebar. */}
         <div className="flex items-center justify-between gap-2 px-4 pt-4 sm:block">

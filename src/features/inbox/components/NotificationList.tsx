@@ -1,46 +1,42 @@
-import { useInfiniteQuery, useMutationState, useQueryClient } from '@tanstack/react-query';
-import { Icon } from '../../../components/icons.tsx';
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
-import { useLocation, useNavigate } from '../../../lib/router.tsx';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   getNotifications,
   type Notification,
   type NotificationAction,
   type NotificationQuery,
 } from '../../../api/notifications.ts';
-import { useToast } from '../../../components/toasts.tsx';
-import { useLoadMore } from '../../../lib/use-load-more.ts';
-import { notificationQueries } from '../api/notification-queries.ts';
-import { useNewNotifications } from '../api/use-new-notifications.ts';
-import {
-  notificationActionKey,
-  type NotificationActionVariables,
-} from '../api/use-notification-action.ts';
-import { useTriage } from '../api/use-triage.ts';
-import type { ReadState, ViewName } from '../model/filters.ts';
-import { actionTargets, EMPTY_SELECTION, selectionReducer } from '../model/selection.ts';
-import { titleText } from '../model/title-markup.ts';
+import { Icon } from '../../../components/icons.tsx';
 import {
   EmptyState,
   ErrorState,
   ListSkeleton,
   LoadMoreButton,
 } from '../../../components/ListStates.tsx';
-import { NotificationRow, targetHref } from './NotificationRow.tsx';
-import { VirtualFeed } from './VirtualFeed.tsx';
-import { withDayHeaders } from '../model/day-groups.ts';
+import { useToast } from '../../../components/toasts.tsx';
+import {
+  notificationTargetAddress,
+  openedFromList,
+  returnedToRow,
+} from '../../../lib/addresses.ts';
+import { useLocation, useNavigate } from '../../../lib/router.tsx';
+import { prefetchNotificationDetail } from '../../activity/index.ts';
+import { useLiveCount } from '../api/use-live-count.ts';
+import { useNotificationList } from '../api/use-notification-list.ts';
+import { usePendingIds } from '../api/use-pending-ids.ts';
+import { useTriage } from '../api/use-triage.ts';
+import type { ReadState, ViewName } from '../model/filters.ts';
+import { actionTargets } from '../model/selection.ts';
+import { titleText } from '../model/title-markup.ts';
+import { useListSelection } from '../model/use-list-selection.ts';
+import { neighborAfterLeaving, stepFrom } from '../pane/neighbor.ts';
+import { usePaneSettings } from '../pane/pane-settings.ts';
+import { ReadingPane } from '../pane/ReadingPane.tsx';
+import { useReadingPane } from '../pane/use-reading-pane.ts';
+import { NotificationRow } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useInboxShortcuts } from './use-inbox-shortcuts.ts';
+import { VirtualFeed } from './VirtualFeed.tsx';
 
 // The help dialog is not part of the first screen: it downloads when first opened.
 const ShortcutHelp = lazy(() =>
@@ -56,87 +52,40 @@ interface Props {
   inboxViewHref: string;
 }
 
-/** How many rows "unread only" wants on screen before it stops paging through on its own. */
-const READ_FILTER_TARGET = 20;
-const READ_FILTER_MAX_PAGES = 10;
-
+/**
+ * One inbox view's list and, from 1024 px, the reading pane beside it: a thin view over the list's data, its
+ * live count, the selection, the pane's address and the keyboard, each a hook of its own.
+ */
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
-  const list = useInfiniteQuery(notificationQueries.list(query));
-  const { data, status, error, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const pane = useReadingPane(view);
+  const [paneSettings] = usePaneSettings();
+  const { list, loaded, visible, items, ids, byId, totalCount, sentinel, loadNext } =
+    useNotificationList(query, read, pane.openId);
+  const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
+  const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
+  const pending = usePendingIds();
   const showToast = useToast();
   const navigate = useNavigate();
-  const { pathname, search, state } = useLocation();
-  const inboxHref = `${pathname}${search}`;
-  // Back from a feed, the row that was opened is the current row again (and gets focus once it is shown).
-  const returnedTo = (state as { focusNotification?: unknown } | null)?.focusNotification;
-  const [selection, dispatch] = useReducer(selectionReducer, returnedTo, (id) =>
-    typeof id === 'string' ? { ...EMPTY_SELECTION, focusedId: id } : EMPTY_SELECTION,
-  );
+  const queryClient = useQueryClient();
+  const { state: locationState } = useLocation();
+  // Back from a notification's page, or with the pane open, that row is the current row.
+  const { selection, focusNonce, focusRow, move, onToggle, onFocusRow, dispatch } =
+    useListSelection(ids, pane.openId ?? returnedToRow(locationState));
+  // Back and forward move the pane: its notification is the current row.
+  useEffect(() => {
+    if (pane.openId) dispatch({ type: 'focus', id: pane.openId });
+  }, [pane.openId, dispatch]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [stickyDay, setStickyDay] = useState<string | null>(null);
-  const [focusNonce, setFocusNonce] = useState(0);
   // After an undo, focus goes back to the row it acted on (never left on the page body by a vanished toast).
   const triage = useTriage({
-    onUndone: useCallback((undoneIds: string[]) => {
-      const [first] = undoneIds;
-      if (!first) return;
-      dispatch({ type: 'focus', id: first });
-      setFocusNonce((nonce) => nonce + 1);
-    }, []),
+    onUndone: useCallback(
+      (undoneIds: string[]) => {
+        if (undoneIds[0]) focusRow(undoneIds[0]);
+      },
+      [focusRow],
+    ),
   });
-
-  const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
-  const visible = useMemo(
-    () =>
-      read ? loaded.filter((notification) => notification.read === (read === 'read')) : loaded,
-    [loaded, read],
-  );
-  const items = useMemo(() => withDayHeaders(visible), [visible]);
-  const ids = useMemo(() => visible.map((notification) => notification.id), [visible]);
-  const byId = useMemo(
-    () => new Map(visible.map((notification) => [notification.id, notification])),
-    [visible],
-  );
-  const totalCount = data?.pages[0]?.totalCount ?? null;
-  // Actions waiting for the network (offline) mark their rows as pending.
-  const pausedIds = useMutationState({
-    filters: { mutationKey: notificationActionKey, status: 'pending' },
-    // Waiting for the network, or retrying after a lost connection or a request that never answered.
-    select: (mutation) =>
-      mutation.state.isPaused || mutation.state.failureCount > 0
-        ? ((mutation.state.variables as NotificationActionVariables | undefined)?.ids ?? [])
-        : [],
-  });
-  const pending = useMemo(() => new Set(pausedIds.flat()), [pausedIds]);
-
-  // Live updates: new items never shift the list under the user. At the top they show at once; further down a
-  // pill offers them.
-  const queryClient = useQueryClient();
-  // The newest time ever held for this list: it only moves forward, so rows leaving the top are never "new".
-  const [newestSeen, setNewestSeen] = useState<{ key: string; at: string } | null>(null);
-  const listKey = JSON.stringify(query);
-  const top = loaded[0]?.lastActionAt ?? new Date(0).toISOString();
-  if (status === 'success' && (newestSeen?.key !== listKey || top > newestSeen.at)) {
-    setNewestSeen({ key: listKey, at: top });
-  }
-  const newestHeld = newestSeen?.key === listKey ? newestSeen.at : null;
-  const { data: newCount = 0 } = useNewNotifications(query, newestHeld);
-  const showNew = useCallback(() => {
-    window.scrollTo({ top: 0 });
-    void queryClient.invalidateQueries({ queryKey: notificationQueries.list(query).queryKey });
-  }, [queryClient, query]);
-  useEffect(() => {
-    const acting = queryClient.isMutating({ mutationKey: notificationActionKey }) > 0;
-    if (newCount > 0 && window.scrollY < 100 && !acting) showNew();
-  }, [newCount, showNew, queryClient]);
-
-  // Rows that leave (dismissed, filtered) pass the focus to the next row and leave the selection.
-  const previousIds = useRef(ids);
-  useEffect(() => {
-    if (previousIds.current === ids) return;
-    dispatch({ type: 'sync', ids, previousIds: previousIds.current });
-    previousIds.current = ids;
-  }, [ids, selection.focusedId]);
 
   // Read state of rows selected through "Select all N matching" that are not loaded: the read button counts, and
   // sends, only the unread ones.
@@ -162,33 +111,70 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
       triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined);
       if (selection.selected.size > 0) dispatch({ type: 'clear' });
     },
-    [byId, isRead, triage, selection.selected.size, showToast],
+    [byId, isRead, triage, selection.selected.size, showToast, dispatch],
   );
 
-  // Row callbacks stay the same function across list changes (they read the latest list when called), so that
-  // an action re-renders only the rows it changes, not every row on screen.
-  const latest = useRef({ act, ids });
+  /** Opens a notification: beside the list from 1024 px, else on its own page. Opening marks it read. */
+  const open = useCallback(
+    (notification: Notification, { replace = false }: { replace?: boolean } = {}) => {
+      if (!notification.read) act([notification.id], 'read');
+      if (pane.wide) {
+        focusRow(notification.id);
+        pane.show(notification.id, { replace });
+      } else {
+        void navigate(notificationTargetAddress(notification), {
+          state: openedFromList(pane.listHref, notification.id),
+        });
+      }
+    },
+    [act, pane, focusRow, navigate],
+  );
+
+  /** The pane moves to the row `delta` away (j/k, Previous/Next). */
+  const step = (delta: 1 | -1) => {
+    const next = stepFrom(ids, pane.openId ?? selection.focusedId, delta);
+    const notification = next ? byId.get(next) : undefined;
+    if (notification) open(notification, { replace: true });
+  };
+
+  /** An action that takes rows out of this list; with the pane open on one of them, the pane moves on. */
+  const leave = (targets: string[], action: NotificationAction) => {
+    const openId = pane.openId;
+    const next =
+      openId && targets.includes(openId)
+        ? neighborAfterLeaving(ids, openId, new Set(targets), paneSettings.afterDismiss)
+        : null;
+    act(targets, action);
+    if (!openId || !targets.includes(openId)) return;
+    const notification = next ? byId.get(next) : undefined;
+    if (notification) open(notification, { replace: true });
+    else pane.close();
+  };
+
+  // Row callbacks stay the same function across list changes (they read the latest when called), so that an
+  // action re-renders only the rows it changes, not every row on screen.
+  const latest = useRef({ act, open });
   useLayoutEffect(() => {
-    latest.current = { act, ids };
+    latest.current = { act, open };
   });
   const onRowAction = useCallback(
     (notification: Notification, action: NotificationAction) =>
       latest.current.act([notification.id], action),
     [],
   );
-  const onToggle = useCallback(
-    (id: string, range: boolean) =>
-      dispatch(range ? { type: 'range', id, ids: latest.current.ids } : { type: 'toggle', id }),
+  const onRowOpen = useCallback(
+    (notification: Notification) => latest.current.open(notification),
     [],
   );
-  const onFocusRow = useCallback((id: string) => dispatch({ type: 'focus', id }), []);
 
-  const open = (notification: Notification) => {
-    const { internal, href } = targetHref(notification);
-    if (!notification.read) act([notification.id], 'read');
-    if (internal) void navigate(href, { state: { from: inboxHref, opened: notification.id } });
-    else window.open(href, '_blank', 'noopener,noreferrer');
-  };
+  // The next and previous notifications' detail is loaded ahead, so j and k show it from cache.
+  const openIndex = pane.openId ? ids.indexOf(pane.openId) : -1;
+  const previousOpen = openIndex > 0 ? byId.get(ids[openIndex - 1] as string) : undefined;
+  const nextOpen = openIndex >= 0 ? byId.get(ids[openIndex + 1] as string) : undefined;
+  useEffect(() => {
+    for (const neighbor of [nextOpen, previousOpen])
+      if (neighbor) void prefetchNotificationDetail(queryClient, neighbor);
+  }, [nextOpen, previousOpen, queryClient]);
 
   const selectAllMatching = async () => {
     const all: string[] = [];
@@ -207,21 +193,25 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   };
 
   useInboxShortcuts({
-    move: (delta) => {
-      setFocusNonce((nonce) => nonce + 1);
-      dispatch({ type: 'move', delta, ids });
-    },
+    move: (delta) => (pane.openId ? step(delta > 0 ? 1 : -1) : move(delta)),
     open: () => {
       const focused = selection.focusedId ? byId.get(selection.focusedId) : undefined;
       if (focused) open(focused);
     },
-    dismiss: () => view !== 'dismissed' && act(actionTargets(selection), 'dismiss'),
-    restore: () => view === 'dismissed' && act(actionTargets(selection), 'undismiss'),
+    dismiss: () => view !== 'dismissed' && leave(actionTargets(selection), 'dismiss'),
+    restore: () => view === 'dismissed' && leave(actionTargets(selection), 'undismiss'),
     read: () => act(actionTargets(selection), 'read'),
     toggle: () => selection.focusedId && dispatch({ type: 'toggle', id: selection.focusedId }),
     range: () => selection.focusedId && dispatch({ type: 'range', id: selection.focusedId, ids }),
     selectAll: () => dispatch({ type: 'selectAll', ids }),
-    clear: () => dispatch({ type: 'clear' }),
+    // Esc clears a selection first; then it closes the pane, focus back on the open row.
+    clear: () => {
+      if (selection.selected.size > 0) dispatch({ type: 'clear' });
+      else if (pane.openId) {
+        focusRow(pane.openId);
+        pane.close();
+      }
+    },
     // The first filter control shown: the "Filters" button on a phone, else the first control.
     focusFilters: () =>
       [
@@ -236,23 +226,6 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     undo: triage.undoLast,
   });
 
-  const loadNext = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const sentinel = useLoadMore(hasNextPage && !isFetchingNextPage, loadNext);
-
-  // "Unread only" filters what is loaded, so it pages on until it has enough rows (or a bound).
-  const loadedPages = data?.pages.length ?? 0;
-  useEffect(() => {
-    if (
-      read &&
-      hasNextPage &&
-      !isFetchingNextPage &&
-      visible.length < READ_FILTER_TARGET &&
-      loadedPages < READ_FILTER_MAX_PAGES
-    ) {
-      void fetchNextPage();
-    }
-  }, [read, hasNextPage, isFetchingNextPage, visible.length, loadedPages, fetchNextPage]);
-
   if (status === 'pending') return <ListSkeleton label="Loading notifications…" />;
   if (status === 'error' && !data)
     return (
@@ -265,91 +238,113 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
 
   const tabbableId =
     selection.focusedId && byId.has(selection.focusedId) ? selection.focusedId : ids[0];
+  const openNotification = pane.openId ? byId.get(pane.openId) : undefined;
   return (
-    <>
-      <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400">
-        <p data-testid="list-summary">
-          {read
-            ? `${visible.length} ${read} of ${loaded.length} loaded${totalCount !== null ? ` (of ${totalCount})` : ''}. The API cannot filter by read state, so this filters what is loaded.`
-            : totalCount !== null
-              ? `${totalCount} notification${totalCount === 1 ? '' : 's'}`
-              : `${loaded.length} loaded`}
-        </p>
-        <button
-          type="button"
-          className="keyboard-hint underline underline-offset-2"
-          onClick={() => setHelpOpen(true)}
-        >
-          Keyboard shortcuts <kbd>?</kbd>
-        </button>
-      </div>
-      {newCount > 0 && (
-        <div className="sticky top-2 z-20 flex justify-center">
+    <div className="flex items-start">
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400">
+          <p data-testid="list-summary">
+            {read
+              ? `${visible.length} ${read} of ${loaded.length} loaded${totalCount !== null ? ` (of ${totalCount})` : ''}. The API cannot filter by read state, so this filters what is loaded.`
+              : totalCount !== null
+                ? `${totalCount} notification${totalCount === 1 ? '' : 's'}`
+                : `${loaded.length} loaded`}
+          </p>
           <button
             type="button"
-            onClick={showNew}
-            className="rounded-full bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
+            className="keyboard-hint underline underline-offset-2"
+            onClick={() => setHelpOpen(true)}
           >
-            {newCount} new notification{newCount === 1 ? '' : 's'} <Icon name="arrow-up" />
+            Keyboard shortcuts <kbd>?</kbd>
           </button>
         </div>
-      )}
-      {visible.length > 0 && (
-        <SelectionBar
-          day={stickyDay}
-          selectedCount={selection.selected.size}
-          unreadSelectedCount={
-            [...selection.selected].filter((id) => !isRead(id)).length
-          }
-          loadedCount={visible.length}
-          totalCount={read ? null : totalCount}
-          inDismissedView={view === 'dismissed'}
-          allLoadedSelected={visible.length > 0 && ids.every((id) => selection.selected.has(id))}
-          onSelectAllLoaded={() => dispatch({ type: 'selectAll', ids })}
-          onSelectAllMatching={read ? null : () => void selectAllMatching()}
-          onClear={() => dispatch({ type: 'clear' })}
-          onAction={(action) => act([...selection.selected], action)}
-        />
-      )}
-      {visible.length === 0 && !hasNextPage && <EmptyState title={emptyTitle} />}
-      {visible.length === 0 && hasNextPage && !isFetchingNextPage && read && (
-        <EmptyState title={`No ${read} notifications among the ${loaded.length} loaded`}>
-          Scroll or load more to look further.
-        </EmptyState>
-      )}
-      <VirtualFeed
-        items={items}
-        busy={isFetchingNextPage}
-        focusedId={selection.focusedId}
-        focusNonce={focusNonce}
-        onStickyDayChange={setStickyDay}
-        renderRow={({ notification, position }) => (
-          <NotificationRow
-            notification={notification}
-            position={position}
-            setSize={read ? visible.length : (totalCount ?? visible.length)}
-            focused={selection.focusedId === notification.id}
-            tabbable={tabbableId === notification.id}
-            selected={selection.selected.has(notification.id)}
-            pending={pending.has(notification.id)}
-            onToggle={onToggle}
-            onFocusRow={onFocusRow}
+        {newCount > 0 && (
+          <div className="sticky top-2 z-20 flex justify-center">
+            <button
+              type="button"
+              onClick={showNew}
+              className="rounded-full bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
+            >
+              {newCount} new notification{newCount === 1 ? '' : 's'} <Icon name="arrow-up" />
+            </button>
+          </div>
+        )}
+        {visible.length > 0 && (
+          <SelectionBar
+            day={stickyDay}
+            selectedCount={selection.selected.size}
+            unreadSelectedCount={[...selection.selected].filter((id) => !isRead(id)).length}
+            loadedCount={visible.length}
+            totalCount={read ? null : totalCount}
             inDismissedView={view === 'dismissed'}
-            inboxHref={inboxHref}
-            onAction={onRowAction}
+            allLoadedSelected={visible.length > 0 && ids.every((id) => selection.selected.has(id))}
+            onSelectAllLoaded={() => dispatch({ type: 'selectAll', ids })}
+            onSelectAllMatching={read ? null : () => void selectAllMatching()}
+            onClear={() => dispatch({ type: 'clear' })}
+            onAction={(action) =>
+              action === 'read'
+                ? act([...selection.selected], action)
+                : leave([...selection.selected], action)
+            }
           />
         )}
-      />
-      <div ref={sentinel} />
-      {isFetchingNextPage && <ListSkeleton rows={3} />}
-      {hasNextPage && !isFetchingNextPage && (
-        <LoadMoreButton label="Load more" onClick={loadNext} />
+        {visible.length === 0 && !hasNextPage && <EmptyState title={emptyTitle} />}
+        {visible.length === 0 && hasNextPage && !isFetchingNextPage && read && (
+          <EmptyState title={`No ${read} notifications among the ${loaded.length} loaded`}>
+            Scroll or load more to look further.
+          </EmptyState>
+        )}
+        <VirtualFeed
+          items={items}
+          busy={isFetchingNextPage}
+          focusedId={selection.focusedId}
+          focusNonce={focusNonce}
+          onStickyDayChange={setStickyDay}
+          renderRow={({ notification, position }) => (
+            <NotificationRow
+              notification={notification}
+              position={position}
+              setSize={read ? visible.length : (totalCount ?? visible.length)}
+              focused={selection.focusedId === notification.id}
+              tabbable={tabbableId === notification.id}
+              selected={selection.selected.has(notification.id)}
+              pending={pending.has(notification.id)}
+              open={pane.openId === notification.id}
+              onToggle={onToggle}
+              onFocusRow={onFocusRow}
+              inDismissedView={view === 'dismissed'}
+              onOpen={onRowOpen}
+              onAction={onRowAction}
+            />
+          )}
+        />
+        <div ref={sentinel} />
+        {isFetchingNextPage && <ListSkeleton rows={3} />}
+        {hasNextPage && !isFetchingNextPage && (
+          <LoadMoreButton label="Load more" onClick={loadNext} />
+        )}
+      </div>
+      {pane.openId && (
+        <ReadingPane
+          notificationId={pane.openId}
+          notification={openNotification}
+          listReady={status === 'success'}
+          hasPrevious={openIndex > 0 || (openIndex === -1 && ids.length > 0)}
+          hasNext={openIndex === -1 ? ids.length > 0 : openIndex < ids.length - 1}
+          onStep={step}
+          onClose={() => {
+            if (pane.openId) focusRow(pane.openId);
+            pane.close();
+          }}
+          onLeave={(action) => pane.openId && leave([pane.openId], action)}
+          inDismissedView={view === 'dismissed'}
+        />
       )}
       {helpOpen && (
         <Suspense fallback={null}>
           <ShortcutHelp open onClose={() => setHelpOpen(false)} />
         </Suspense>
       )}
-    </>
+    </div>
   );
 }

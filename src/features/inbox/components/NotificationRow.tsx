@@ -1,6 +1,5 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { Icon } from '../../../components/icons.tsx';
-import { Link } from '../../../lib/router.tsx';
 import type { Notification, NotificationAction } from '../../../api/notifications.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
@@ -21,15 +20,15 @@ interface Props {
   onToggle: (id: string, range: boolean) => void;
   onFocusRow: (id: string) => void;
   inDismissedView: boolean;
-  /** The inbox address with its filters, for the feed's way back. */
-  inboxHref: string;
+  /** It is open in the reading pane. */
+  open: boolean;
+  /** Opens it (beside the list, or on its own page); a click with a modifier opens its page in a new tab. */
+  onOpen: (notification: Notification) => void;
   onAction: (notification: Notification, action: NotificationAction) => void;
 }
 
-/** Where a notification leads: its feed in the app (task, todo's task, deal, discussion), else its detail. */
-export function targetHref(notification: Notification): { internal: boolean; href: string } {
-  return { internal: true, href: notificationTargetAddress(notification) };
-}
+const isPlainClick = (event: MouseEvent<HTMLAnchorElement>) =>
+  event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 
 const buttonClass =
   'rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';
@@ -45,14 +44,19 @@ export const NotificationRow = memo(function NotificationRow({
   onToggle,
   onFocusRow,
   inDismissedView,
-  inboxHref,
+  open,
+  onOpen,
   onAction,
 }: Props) {
-  const { internal, href } = targetHref(notification);
+  // A real link to its page: a new tab (middle click, Ctrl/Cmd) opens that page; a plain click opens it here.
+  const href = notificationTargetAddress(notification);
   const plainTitle = titleText(notification.title);
   const unread = !notification.read;
-  const openTarget = () => {
-    if (unread) onAction(notification, 'read');
+  const onLinkClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (isPlainClick(event)) {
+      event.preventDefault();
+      onOpen(notification);
+    } else if (unread) onAction(notification, 'read');
   };
   const title = (
     <span
@@ -70,12 +74,13 @@ export const NotificationRow = memo(function NotificationRow({
       data-target-type={notification.targetType}
       data-focused={focused}
       data-pending={pending}
+      aria-current={open ? 'true' : undefined}
       tabIndex={tabbable ? 0 : -1}
       aria-posinset={position}
       aria-setsize={setSize}
       aria-label={plainTitle}
       onFocus={() => onFocusRow(notification.id)}
-      className={`group relative flex gap-3 border-b border-slate-200 px-3 py-3 outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset sm:px-4 dark:border-slate-800 ${unread ? 'bg-brand-50/60 dark:bg-slate-900' : ''} ${focused ? 'shadow-[inset_3px_0_0_0_#2a55d8]' : ''} ${selected ? 'bg-brand-100/70 dark:bg-slate-800' : ''}`}
+      className={`group relative flex gap-3 border-b border-slate-200 px-3 py-3 outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset sm:px-4 dark:border-slate-800 ${selected ? 'bg-brand-100/70 dark:bg-slate-800' : open ? 'bg-slate-200/70 dark:bg-slate-800/70' : unread ? 'bg-brand-50/60 dark:bg-slate-900' : ''} ${focused || open ? 'shadow-[inset_3px_0_0_0_#2a55d8]' : ''}`}
     >
       <input
         type="checkbox"
@@ -95,18 +100,13 @@ export const NotificationRow = memo(function NotificationRow({
       </div>
       <div className="min-w-0 flex-1">
         <p className="text-sm leading-snug">
-          {internal ? (
-            <Link
-              to={href}
-              state={{ from: inboxHref, opened: notification.id }}
-              onClick={openTarget}
-              className="hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              {title}
-            </Link>
-          ) : (
-            title
-          )}
+          <a
+            href={href}
+            onClick={onLinkClick}
+            className="hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            {title}
+          </a>
         </p>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           <span className="font-medium text-slate-700 dark:text-slate-300">
@@ -137,16 +137,6 @@ export const NotificationRow = memo(function NotificationRow({
             <span className="rounded bg-brand-100 px-1.5 font-medium text-brand-700 dark:bg-brand-700 dark:text-white">
               {notification.newActivitiesCount} new
             </span>
-          )}
-          {!internal && (
-            <a
-              href={href}
-              target="_blank"
-              rel="noopener noreferrer"
-              className="underline underline-offset-2"
-            >
-              Open in Productive<span className="sr-only"> (opens in a new tab)</span>
-            </a>
           )}
         </p>
         {notification.excerpt && (

@@ -1,5 +1,11 @@
 import type { NotificationQuery } from '../../../api/notifications.ts';
-import { INBOX_VIEW_PATHS, inboxAddress, type InboxView } from '../../../lib/addresses.ts';
+import {
+  INBOX_VIEW_PATHS,
+  inboxAddress,
+  isAddressId,
+  OPEN_PARAM,
+  type InboxView,
+} from '../../../lib/addresses.ts';
 
 /** The four views of the inbox, each a URL. */
 export const VIEWS = {
@@ -112,6 +118,10 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
       case 'before':
         if (isCalendarDay(value)) filters[name] = value;
         else ignored.push(describe(name, value));
+        break;
+      case OPEN_PARAM:
+        // The reading pane's notification: not a filter, read by the pane; only a malformed one is named.
+        if (!isAddressId(value)) ignored.push(describe(name, value));
         break;
       default:
         ignored.push(describe(name, value));

@@ -1,0 +1,50 @@
+import { useCallback, useEffect } from 'react';
+import {
+  inboxAddress,
+  notificationAddress,
+  openedFromList,
+  readOpenParam,
+  type InboxView,
+} from '../../../lib/addresses.ts';
+import { useMediaQuery } from '../../../lib/use-media-query.ts';
+import { useLocation, useNavigate } from '../../../lib/router.tsx';
+
+/** From this width the detail opens beside the list; below it, on a page of its own. */
+export const PANE_MEDIA_QUERY = '(min-width: 1024px)';
+
+/**
+ * The reading pane's address: the notification open beside the list is `open=ID` in the list's own address
+ * (filters kept), so reload, back/forward and a shared link show the same notification in the same list.
+ * Opening from the list pushes an entry; moving to the next or previous one replaces it. Below 1024 px an
+ * address with `open=` becomes that notification's own page, whose way back is this list.
+ */
+export function useReadingPane(view: InboxView) {
+  const wide = useMediaQuery(PANE_MEDIA_QUERY);
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const params = new URLSearchParams(search);
+  const openId = readOpenParam(params);
+  /** The list's address without the pane: where the way back from a full page leads. */
+  const listHref = inboxAddress(view, params, null);
+
+  const show = useCallback(
+    (id: string, { replace = false }: { replace?: boolean } = {}) =>
+      navigate(inboxAddress(view, new URLSearchParams(search), id), { replace }),
+    [navigate, view, search],
+  );
+  const close = useCallback(
+    () => navigate(inboxAddress(view, new URLSearchParams(search), null)),
+    [navigate, view, search],
+  );
+
+  // A shared link with `open=` on a narrow screen: the notification's own page, with the way back to the list.
+  useEffect(() => {
+    if (!wide && openId && typeof window.matchMedia === 'function')
+      navigate(notificationAddress(openId), {
+        replace: true,
+        state: openedFromList(listHref, openId),
+      });
+  }, [wide, openId, navigate, listHref]);
+
+  return { wide, openId: wide ? openId : null, listHref, pathname, show, close };
+}
