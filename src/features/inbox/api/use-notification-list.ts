@@ -28,8 +28,7 @@ export function useNotificationList(
     () =>
       read
         ? loaded.filter(
-            (notification) =>
-              notification.read === (read === 'read') || notification.id === openId,
+            (notification) => notification.read === (read === 'read') || notification.id === openId,
           )
         : loaded,
     [loaded, read, openId],
@@ -44,7 +43,10 @@ export function useNotificationList(
 
   const { sentinel, loadNext } = useAutoPaging(
     { hasNextPage, isFetchingNextPage, pageCount: data?.pages.length ?? 0, fetchNextPage },
-    { wantMore: read !== null && visible.length < READ_FILTER_TARGET, maxPages: READ_FILTER_MAX_PAGES },
+    {
+      wantMore: read !== null && visible.length < READ_FILTER_TARGET,
+      maxPages: READ_FILTER_MAX_PAGES,
+    },
   );
 
   return { list, loaded, visible, items, ids, byId, totalCount, sentinel, loadNext };

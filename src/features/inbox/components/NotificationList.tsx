@@ -7,6 +7,7 @@ import {
   type NotificationQuery,
 } from '../../../api/notifications.ts';
 import { Icon } from '../../../components/icons.tsx';
+import { lazyPage } from '../../../components/LazyPage.tsx';
 import {
   EmptyState,
   ErrorState,
@@ -20,6 +21,7 @@ import {
   returnedToRow,
 } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from '../../../lib/router.tsx';
+import { useKeepInPlace } from '../../../lib/use-keep-in-place.ts';
 import { prefetchNotificationDetail } from '../../activity/index.ts';
 import { useLiveCount } from '../api/use-live-count.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
@@ -31,17 +33,25 @@ import { titleText } from '../model/title-markup.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { neighborAfterLeaving, stepFrom } from '../pane/neighbor.ts';
 import { usePaneSettings } from '../pane/pane-settings.ts';
-import { ReadingPane } from '../pane/ReadingPane.tsx';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
 import { NotificationRow } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useInboxShortcuts } from './use-inbox-shortcuts.ts';
 import { VirtualFeed } from './VirtualFeed.tsx';
 
+// The reading pane is not part of the first screen: it downloads when a notification is first opened beside it.
+const ReadingPane = lazyPage(
+  () => import('../pane/ReadingPane.tsx').then((module) => module.ReadingPane),
+  { part: true },
+);
+
 // The help dialog is not part of the first screen: it downloads when first opened.
 const ShortcutHelp = lazy(() =>
   import('./ShortcutHelp.tsx').then((module) => ({ default: module.ShortcutHelp })),
 );
+
+const rowElement = (id: string) =>
+  document.querySelector(`[data-notification-id="${CSS.escape(id)}"]`);
 
 interface Props {
   view: ViewName;
@@ -114,12 +124,28 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     [byId, isRead, triage, selection.selected.size, showToast, dispatch],
   );
 
+  const keepInPlace = useKeepInPlace();
+  const closePane = () => {
+    if (!pane.openId) return;
+    const openId = pane.openId;
+    keepInPlace(() => rowElement(openId));
+    focusRow(openId);
+    pane.close();
+  };
+
   /** Opens a notification: beside the list from 1024 px, else on its own page. Opening marks it read. */
   const open = useCallback(
-    (notification: Notification, { replace = false }: { replace?: boolean } = {}) => {
+    (
+      notification: Notification,
+      { replace = false, byKeyboard = false }: { replace?: boolean; byKeyboard?: boolean } = {},
+    ) => {
       if (!notification.read) act([notification.id], 'read');
       if (pane.wide) {
-        focusRow(notification.id);
+        // Opening the pane narrows the list: the row stays where it was on the screen.
+        if (!pane.openId) keepInPlace(() => rowElement(notification.id));
+        // The row becomes the current one; the keyboard also moves focus (and the list) to it, a click does not.
+        if (byKeyboard) focusRow(notification.id);
+        else onFocusRow(notification.id);
         pane.show(notification.id, { replace });
       } else {
         void navigate(notificationTargetAddress(notification), {
@@ -127,14 +153,14 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         });
       }
     },
-    [act, pane, focusRow, navigate],
+    [act, pane, focusRow, onFocusRow, navigate, keepInPlace],
   );
 
   /** The pane moves to the row `delta` away (j/k, Previous/Next). */
   const step = (delta: 1 | -1) => {
     const next = stepFrom(ids, pane.openId ?? selection.focusedId, delta);
     const notification = next ? byId.get(next) : undefined;
-    if (notification) open(notification, { replace: true });
+    if (notification) open(notification, { replace: true, byKeyboard: true });
   };
 
   /** An action that takes rows out of this list; with the pane open on one of them, the pane moves on. */
@@ -147,8 +173,8 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     act(targets, action);
     if (!openId || !targets.includes(openId)) return;
     const notification = next ? byId.get(next) : undefined;
-    if (notification) open(notification, { replace: true });
-    else pane.close();
+    if (notification) open(notification, { replace: true, byKeyboard: true });
+    else closePane();
   };
 
   // Row callbacks stay the same function across list changes (they read the latest when called), so that an
@@ -205,13 +231,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     range: () => selection.focusedId && dispatch({ type: 'range', id: selection.focusedId, ids }),
     selectAll: () => dispatch({ type: 'selectAll', ids }),
     // Esc clears a selection first; then it closes the pane, focus back on the open row.
-    clear: () => {
-      if (selection.selected.size > 0) dispatch({ type: 'clear' });
-      else if (pane.openId) {
-        focusRow(pane.openId);
-        pane.close();
-      }
-    },
+    clear: () => (selection.selected.size > 0 ? dispatch({ type: 'clear' }) : closePane()),
     // The first filter control shown: the "Filters" button on a phone, else the first control.
     focusFilters: () =>
       [
@@ -224,6 +244,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     goInbox: () => void navigate(inboxViewHref),
     help: () => setHelpOpen(true),
     undo: triage.undoLast,
+    enterPane: () =>
+      pane.openId && document.querySelector<HTMLElement>('[data-reading-pane-body]')?.focus(),
+    leavePane: () => pane.openId && focusRow(pane.openId),
   });
 
   if (status === 'pending') return <ListSkeleton label="Loading notifications…" />;
@@ -332,10 +355,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
           hasPrevious={openIndex > 0 || (openIndex === -1 && ids.length > 0)}
           hasNext={openIndex === -1 ? ids.length > 0 : openIndex < ids.length - 1}
           onStep={step}
-          onClose={() => {
-            if (pane.openId) focusRow(pane.openId);
-            pane.close();
-          }}
+          onClose={closePane}
           onLeave={(action) => pane.openId && leave([pane.openId], action)}
           inDismissedView={view === 'dismissed'}
         />

@@ -14,6 +14,9 @@ export interface ShortcutHandlers {
   goInbox: () => void;
   help: () => void;
   undo: () => void;
+  /** → and ←: into the reading pane, and back to the list's current row. */
+  enterPane: () => void;
+  leavePane: () => void;
 }
 
 const TEXT_INPUT =
@@ -50,6 +53,8 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         !(event.target instanceof HTMLElement) ||
         event.target === document.body ||
         event.target.matches('[data-notification-id]');
+      const inPaneBody =
+        event.target instanceof HTMLElement && event.target.matches('[data-reading-pane-body]');
       const shortcuts: Record<string, (() => void) | undefined> = {
         j: () => h.move(1),
         ArrowDown: () => h.move(1),
@@ -67,6 +72,10 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         '/': h.focusFilters,
         '?': h.help,
         z: h.undo,
+        // Arrows sideways belong to the control that has focus, except on a row (into the pane) and on the
+        // pane itself (back to the list).
+        ArrowRight: onRowOrPage ? h.enterPane : undefined,
+        ArrowLeft: inPaneBody ? h.leavePane : undefined,
       };
       if (key === 'g') {
         awaitingG = Date.now();
@@ -98,7 +107,8 @@ export const SHORTCUTS: [string, string][] = [
   ['x', 'Select or unselect'],
   ['Shift + X', 'Select a range'],
   ['*', 'Select all loaded'],
-  ['Esc', 'Clear the selection'],
+  ['Esc', 'Clear the selection, then close the reading pane'],
+  ['→ / ←', 'Into the reading pane / back to the list'],
   ['/', 'Go to the filters'],
   ['g then i', 'Go to the Inbox'],
   ['z / Ctrl + Z', 'Undo'],

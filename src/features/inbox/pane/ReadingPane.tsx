@@ -65,11 +65,18 @@ export function ReadingPane({
       aria-label="Reading pane"
       data-testid="reading-pane"
       data-open-notification={notificationId}
+      data-reading-pane
       className="sticky top-0 h-screen shrink-0 border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
       style={{ width }}
     >
       <PaneResizer width={width} max={max} onResize={(next) => updateSettings({ width: next })} />
-      <div data-scroll-root className="h-full overflow-y-auto overscroll-contain">
+      {/* Focusable, so → from the list lands here and the arrow and page keys scroll the pane. */}
+      <div
+        data-scroll-root
+        data-reading-pane-body
+        tabIndex={-1}
+        className="h-full overflow-y-auto overscroll-contain outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset"
+      >
         <div
           role="toolbar"
           aria-label="Open notification"
@@ -117,12 +124,7 @@ export function ReadingPane({
               <option value="previous">the previous one</option>
             </select>
           </label>
-          <button
-            type="button"
-            className={toolButton}
-            onClick={onClose}
-            aria-keyshortcuts="Escape"
-          >
+          <button type="button" className={toolButton} onClick={onClose} aria-keyshortcuts="Escape">
             Close <kbd className="keyboard-hint">Esc</kbd>
           </button>
         </div>
