@@ -34,7 +34,7 @@ afterEach(() => {
 describe('the inbox’s keyboard', () => {
   it('maps each key to its action', () => {
     const h = handlers();
-    renderHook(() => useInboxShortcuts(h));
+    renderHook(() => useInboxShortcuts(h as unknown as ShortcutHandlers));
     press('j');
     press('k');
     expect(h.move.mock.calls).toEqual([[1], [-1]]);
@@ -63,7 +63,7 @@ describe('the inbox’s keyboard', () => {
 
   it('never fires while typing in a field', () => {
     const h = handlers();
-    renderHook(() => useInboxShortcuts(h));
+    renderHook(() => useInboxShortcuts(h as unknown as ShortcutHandlers));
     const field = document.createElement('textarea');
     document.body.append(field);
     press('e', field);
@@ -74,7 +74,7 @@ describe('the inbox’s keyboard', () => {
 
   it('→ goes into the pane from a row only, ← back from the pane itself only', () => {
     const h = handlers();
-    renderHook(() => useInboxShortcuts(h));
+    renderHook(() => useInboxShortcuts(h as unknown as ShortcutHandlers));
     const row = document.createElement('article');
     row.dataset.notificationId = '1';
     const radio = document.createElement('input');
