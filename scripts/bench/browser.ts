@@ -7,6 +7,12 @@ export interface BrowserFigures {
   coldLoadMs: { p50: number; p95: number; runs: number };
   coldLoadRequests: number;
   clickToScreen: Record<'read' | 'dismiss', { p50: number; p95: number; samples: number }>;
+  pane: {
+    /** j pressed to the pane showing the next notification's detail, from cache. */
+    keyToPane: { p50: number; p95: number; samples: number };
+    /** A click on a notification not yet cached to its first activity painted in the pane. */
+    openUncached: { p50: number; p95: number; samples: number };
+  };
   scroll: {
     loaded: number;
     maxRowsInDom: number;
@@ -81,6 +87,103 @@ async function clickToScreen(page: Page, action: 'read' | 'dismiss', samples: nu
   const clicks = await page.evaluate(() => (window as unknown as { clicks: number[] }).clicks);
   clicks.sort((a, b) => a - b);
   return { p50: percentile(clicks, 50), p95: percentile(clicks, 95), samples: clicks.length };
+}
+
+const PANE = '[data-testid="reading-pane"]';
+const stats = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), samples: sorted.length };
+};
+
+/**
+ * The reading pane at 1440 × 900: from the key press (its event time stamp) to the pane showing the next
+ * notification's detail (its entries in the DOM, next frame), with the neighbours prefetched as the app does;
+ * and from a click on a notification whose detail is not cached to its first activity painted.
+ */
+async function measurePane(browser: Browser, base: string) {
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}/?type=task`);
+  await page.locator(ROW).first().waitFor();
+  // The pane's code is loaded once (first open), then closed: neither figure includes the download.
+  await page.locator(ROW).nth(0).getByRole('link').first().click();
+  await page.locator(`${PANE} [data-testid="activity-entry"]`).first().waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator(PANE).waitFor({ state: 'detached' });
+
+  await page.evaluate((pane) => {
+    const samples: number[] = [];
+    (window as unknown as { paneSamples: number[] }).paneSamples = samples;
+    const settle = (start: number, opening: string | null) => {
+      const check = () => {
+        const element = document.querySelector(pane);
+        const id = element?.getAttribute('data-open-notification');
+        const ready =
+          element?.querySelector(
+            '[data-testid="activity-entry"], [data-testid="notification-card"]',
+          ) !== null;
+        if (element && ready && (opening === null || id === opening)) {
+          requestAnimationFrame(() => samples.push(performance.now() - start));
+          return true;
+        }
+        return false;
+      };
+      if (check()) return;
+      const observer = new MutationObserver(() => {
+        if (check()) observer.disconnect();
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    };
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'j') return;
+        const open = document.querySelector(pane)?.getAttribute('data-open-notification');
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-notification-id]')];
+        const index = rows.findIndex((row) => row.dataset.notificationId === open);
+        settle(event.timeStamp, rows[index + 1]?.dataset.notificationId ?? null);
+      },
+      true,
+    );
+    document.addEventListener(
+      'click',
+      (event) => {
+        const row = (event.target as Element).closest<HTMLElement>('[data-notification-id]');
+        if (row && (event.target as Element).closest('a'))
+          settle(event.timeStamp, row.dataset.notificationId ?? null);
+      },
+      true,
+    );
+  }, PANE);
+  const take = () =>
+    page.evaluate(() => (window as unknown as { paneSamples: number[] }).paneSamples.splice(0));
+
+  // Uncached: rows far apart, so none was prefetched as another's neighbour; the pane closed between.
+  for (let index = 4; index <= 40; index += 4) {
+    const row = page.locator(ROW).nth(index);
+    await row.scrollIntoViewIfNeeded();
+    await row.getByRole('link').first().click();
+    await page.locator(`${PANE} [data-testid="activity-entry"]`).first().waitFor();
+    await page.waitForTimeout(100);
+    await page.keyboard.press('Escape');
+    await page.locator(PANE).waitFor({ state: 'detached' });
+  }
+  const openUncached = stats(await take());
+
+  // From cache: j, each time after the neighbours' prefetch has settled.
+  await page.locator(ROW).nth(0).getByRole('link').first().click();
+  await page.locator(`${PANE} [data-testid="activity-entry"]`).first().waitFor();
+  for (let sample = 0; sample < 30; sample++) {
+    await page.waitForLoadState('networkidle');
+    await page.keyboard.press('j');
+    await page.waitForTimeout(120);
+  }
+  const keyToPane = stats(await take());
+  await context.close();
+  return { keyToPane, openUncached };
 }
 
 /** Loads `target` notifications by scrolling, then scrolls top to bottom counting long tasks. */
@@ -167,6 +270,8 @@ export async function measureBrowser(base: string): Promise<BrowserFigures> {
     const dismiss = await clickToScreen(page, 'dismiss', 30);
     await context.close();
 
+    const pane = await measurePane(browser, base);
+
     const scrollContext = await browser.newContext({ serviceWorkers: 'block' });
     const scrollPage = await scrollContext.newPage();
     await scrollPage.goto(`${base}/`);
@@ -178,6 +283,7 @@ export async function measureBrowser(base: string): Promise<BrowserFigures> {
       coldLoadMs: { p50: percentile(loads, 50), p95: percentile(loads, 95), runs: loads.length },
       coldLoadRequests: requests,
       clickToScreen: { read, dismiss },
+      pane,
       scroll,
     };
   } finally {

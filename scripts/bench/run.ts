@@ -125,6 +125,19 @@ try {
       `${ms(p50)} / ${ms(p95)}`,
     ]);
   }
+  const { keyToPane, openUncached } = browser.pane;
+  rows.push(
+    [
+      'Browser',
+      `Reading pane, j to the next one's detail shown, from cache: p50 / p95 (${keyToPane.samples} presses)`,
+      `${ms(keyToPane.p50)} / ${ms(keyToPane.p95)}`,
+    ],
+    [
+      'Browser',
+      `Reading pane, click on one not cached to its first activity painted: p50 / p95 (${openUncached.samples} opens)`,
+      `${ms(openUncached.p50)} / ${ms(openUncached.p95)}`,
+    ],
+  );
   const { scroll } = browser;
   rows.push(
     ['Browser', 'Notifications loaded for the scroll test', scroll.loaded.toLocaleString('en')],
