@@ -103,7 +103,7 @@ for (const viewport of VIEWPORTS) {
       ).toBeVisible();
     });
 
-    test('a deal notification in the list opens its deal’s page, and back returns to the list', async ({
+    test('a deal notification in the list opens its deal’s page (beside the list when wide), and back returns to the list', async ({
       page,
       request,
     }) => {
@@ -111,6 +111,17 @@ for (const viewport of VIEWPORTS) {
       await page.goto('/?type=deal');
       const row = page.locator(`[data-notification-id="${notification.id}"]`);
       await row.getByRole('link').first().click();
+      if (viewport.width >= 1024) {
+        await expect(page).toHaveURL(new RegExp(`/\\?type=deal&open=${notification.id}$`));
+        const pane = page.getByRole('region', { name: 'Reading pane' });
+        await expect(pane.getByRole('heading', { level: 2 }).first()).toContainText(
+          notification.attributes.target_title,
+        );
+        await page.goBack();
+        await expect(page).toHaveURL(/\/\?type=deal$/);
+        await expect(pane).toHaveCount(0);
+        return;
+      }
       await expect(page).toHaveURL(
         new RegExp(`/deals/${notification.attributes.target_id}\\?notification=${notification.id}`),
       );

@@ -35,6 +35,8 @@ test('an email in the feed shows its body, as markup, not as tags', async ({ pag
 });
 
 test('a feed whose code cannot be downloaded says so, and Retry loads it', async ({ page }) => {
+  // Below 1024 px a notification opens as a page of its own (wider, in the reading pane: e2e/pane.spec.ts).
+  await page.setViewportSize({ width: 1000, height: 800 });
   await page.goto('/?type=task');
   const link = page.getByTestId('notification-row').first().getByRole('link');
   await expect(link).toBeVisible();

@@ -21,6 +21,8 @@ test('open a task from a notification: its activity, the New marker, kind filter
   page,
   request,
 }) => {
+  // Below 1024 px a notification opens as a page of its own (wider, in the reading pane: e2e/pane.spec.ts).
+  await page.setViewportSize({ width: 1000, height: 800 });
   // An unread task notification whose first unread activity is not the newest, so New covers a few entries.
   const list = await request.get(
     '/api/v2/notifications?filter[dismissed]=false&filter[type]=task&page[size]=50',

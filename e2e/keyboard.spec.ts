@@ -30,6 +30,8 @@ test('keyboard only: filter by project, read, dismiss, undo, open a feed and com
   page,
   request,
 }) => {
+  // Below 1024 px a notification opens as a page of its own (wider, in the reading pane: e2e/pane.spec.ts).
+  await page.setViewportSize({ width: 1000, height: 800 });
   await page.goto('/');
   await expect(page.getByTestId('notification-row').first()).toBeVisible();
   await expect(announcements(page)).toBeAttached();

@@ -114,6 +114,17 @@ test.describe('1440 × 900', () => {
     await page.keyboard.press('e');
     await expect(row(page, ids[2] as string)).toHaveCount(0);
     await expectPaneOn(page, ids[1] as string);
+    // Dismissed on the server too, once its undo window has passed.
+    await expect
+      .poll(
+        async () => {
+          const response = await request.get(`/api/v2/notifications/${ids[2]}`);
+          return ((await response.json()) as { data: ApiNotification }).data.attributes
+            .dismissed_at;
+        },
+        { timeout: 15_000 },
+      )
+      .not.toBeNull();
 
     // Shift+I on an open, already read one says so.
     await page.keyboard.press('Shift+I');
@@ -253,6 +264,23 @@ test.describe('1440 × 900', () => {
     await expectPaneOn(page, ids[1] as string);
     await expect(pane(page).getByTestId('activity-entry').first()).toBeVisible();
     await expect(pane(page).getByText(/Could not load/)).toHaveCount(0);
+  });
+
+  test('a pane whose code cannot be downloaded says so beside the list, and Retry loads it', async ({
+    page,
+  }) => {
+    await page.goto('/?type=task');
+    await expect(rows(page).first()).toBeVisible();
+    await page.route('**/assets/ReadingPane-*.js', (route) => route.abort('connectionrefused'));
+    await rows(page).first().getByRole('link').first().click();
+    await expect(
+      page.getByRole('heading', { name: 'This could not load', level: 2 }),
+    ).toBeVisible();
+    await expect(page.locator('main')).toHaveCount(1);
+    await expect(rows(page).first()).toBeVisible();
+    await page.unroute('**/assets/ReadingPane-*.js');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(pane(page).getByTestId('activity-entry').first()).toBeVisible();
   });
 
   test('the pane’s width changes with the pointer and the keyboard, and is remembered', async ({

@@ -95,6 +95,8 @@ test('keyboard focus moves correctly past the first screen and opens the focused
   page,
   request,
 }) => {
+  // Below 1024 px a notification opens as a page of its own (wider, in the reading pane: e2e/pane.spec.ts).
+  await page.setViewportSize({ width: 1000, height: 800 });
   await page.goto('/?type=task');
   await expect(rows(page).first()).toBeVisible();
   const { ids } = await apiNotifications(request, {
