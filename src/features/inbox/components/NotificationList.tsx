@@ -12,16 +12,16 @@ import {
   useState,
 } from 'react';
 import { useLocation, useNavigate } from '../../../lib/router.tsx';
-import {
-  getNotifications,
-  type Notification,
-  type NotificationAction,
-  type NotificationQuery,
+import type {
+  Notification,
+  NotificationAction,
+  NotificationQuery,
 } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
 import { useLoadMore } from '../../../lib/use-load-more.ts';
 import { notificationQueries } from '../api/notification-queries.ts';
 import { useNewNotifications } from '../api/use-new-notifications.ts';
+import { useSelectAllMatching } from '../api/use-select-all-matching.ts';
 import {
   notificationActionKey,
   type NotificationActionVariables,
@@ -190,21 +190,10 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     else window.open(href, '_blank', 'noopener,noreferrer');
   };
 
-  const selectAllMatching = async () => {
-    const all: string[] = [];
-    const readById = new Map<string, boolean>();
-    for (let page = 1; page <= 100; page++) {
-      const result = await getNotifications(query, page, undefined, 200);
-      for (const notification of result.notifications) {
-        all.push(notification.id);
-        readById.set(notification.id, notification.read);
-      }
-      if (!result.hasNextPage) break;
-    }
+  const selectAllMatching = useSelectAllMatching(query, ({ ids, readById }) => {
     setMatchingRead(readById);
-    dispatch({ type: 'selectAll', ids: all });
-    showToast({ tone: 'info', message: `Selected all ${all.length} matching notifications` });
-  };
+    dispatch({ type: 'selectAll', ids });
+  });
 
   useInboxShortcuts({
     move: (delta) => {
@@ -221,7 +210,10 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     toggle: () => selection.focusedId && dispatch({ type: 'toggle', id: selection.focusedId }),
     range: () => selection.focusedId && dispatch({ type: 'range', id: selection.focusedId, ids }),
     selectAll: () => dispatch({ type: 'selectAll', ids }),
-    clear: () => dispatch({ type: 'clear' }),
+    clear: () => {
+      selectAllMatching.cancel();
+      dispatch({ type: 'clear' });
+    },
     // The first filter control shown: the "Filters" button on a phone, else the first control.
     focusFilters: () =>
       [
@@ -306,8 +298,12 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
           inDismissedView={view === 'dismissed'}
           allLoadedSelected={visible.length > 0 && ids.every((id) => selection.selected.has(id))}
           onSelectAllLoaded={() => dispatch({ type: 'selectAll', ids })}
-          onSelectAllMatching={read ? null : () => void selectAllMatching()}
-          onClear={() => dispatch({ type: 'clear' })}
+          onSelectAllMatching={read ? null : () => void selectAllMatching.select()}
+          matchingProgress={selectAllMatching.progress}
+          onClear={() => {
+            selectAllMatching.cancel();
+            dispatch({ type: 'clear' });
+          }}
           onAction={(action) => act([...selection.selected], action)}
         />
       )}
