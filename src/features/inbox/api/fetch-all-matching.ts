@@ -29,22 +29,21 @@ export async function fetchAllMatching(
   const pages: NotificationPage[] = [first];
   let loaded = first.notifications.length;
   const total = first.totalCount;
-  const maxPages = Math.ceil(cap / PAGE_SIZE);
+  const target = total === null ? null : Math.min(total, cap);
+  onProgress({ loaded: Math.min(loaded, cap), total: target });
   let capped: boolean;
-  if (total !== null) {
-    const target = Math.min(total, cap);
-    onProgress({ loaded, total: target });
+  if (total !== null && target !== null) {
     const numbers = Array.from(
       { length: Math.max(0, Math.ceil(target / PAGE_SIZE) - 1) },
       (_, index) => index + 2,
     );
-    let failure: Error | null = null;
+    const failed: { first?: Error } = {};
     await runThrottled(
       numbers,
       fetchPage,
       (number, outcome) => {
         if (!outcome.ok) {
-          failure ??= outcome.error;
+          failed.first ??= outcome.error;
           stop.abort(outcome.error);
           return;
         }
@@ -55,12 +54,12 @@ export async function fetchAllMatching(
       { signal: pageSignal },
     );
     signal?.throwIfAborted();
-    if (failure) throw failure as Error;
+    if (failed.first) throw failed.first;
     capped = total > cap;
   } else {
     // The server does not say how many: one page after another, as far as the cap.
     let page = first;
-    while (page.hasNextPage && pages.length < maxPages) {
+    while (page.hasNextPage && pages.length < Math.ceil(cap / PAGE_SIZE)) {
       const number = pages.length + 1;
       page = await withRateLimitRetry(() => fetchPage(number), pageSignal);
       pages.push(page);

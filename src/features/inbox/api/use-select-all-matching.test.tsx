@@ -19,10 +19,12 @@ import { ToastProvider } from '../../../components/toasts.tsx';
 import {
   apiMock,
   mockNotification,
+  mockState,
   resetMockState,
   resolveRelativeFetch,
 } from '../../../testing/api-mock.ts';
 import { setRequestSpacingMs } from './bulk.ts';
+import { fetchAllMatching } from './fetch-all-matching.ts';
 import { useSelectAllMatching, type MatchingSelection } from './use-select-all-matching.ts';
 
 beforeAll(() => {
@@ -231,5 +233,42 @@ describe('useSelectAllMatching', () => {
     });
     expect(onSelected).not.toHaveBeenCalled();
     expect(screen.queryByText(/Selected|Could not select/)).toBeNull();
+  });
+
+  it('pages on one after another when the server does not say how many match', async () => {
+    seed(450);
+    mockState.listsWithoutTotal = true;
+    const { result, onSelected } = renderSelectAll();
+    await act(async () => {
+      await result.current.select();
+    });
+    const selection = selectionMade(onSelected);
+    expect(selection.ids).toHaveLength(450);
+    expect({ total: selection.total, capped: selection.capped }).toEqual({
+      total: null,
+      capped: false,
+    });
+    expect(pagesAsked).toEqual([1, 2, 3]);
+    expect(screen.getByText('Selected all 450 matching notifications')).toBeTruthy();
+  });
+
+  it('says when it stops at the cap without knowing how many match', async () => {
+    seed(450);
+    mockState.listsWithoutTotal = true;
+    const progress: unknown[] = [];
+    const selection = await fetchAllMatching(INBOX, {
+      cap: 400,
+      onProgress: (next) => progress.push(next),
+    });
+    expect(selection.ids).toHaveLength(400);
+    expect({ total: selection.total, capped: selection.capped }).toEqual({
+      total: null,
+      capped: true,
+    });
+    expect(pagesAsked).toEqual([1, 2]);
+    expect(progress).toEqual([
+      { loaded: 200, total: null },
+      { loaded: 400, total: null },
+    ]);
   });
 });
