@@ -1,16 +1,20 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
-import { dehydrate, type Query, type QueryClient } from '@tanstack/react-query';
+import { dehydrate, type Query, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
+import { notificationQueries } from '../features/inbox/api/notification-queries.ts';
+import { projectQueries } from '../features/inbox/api/project-queries.ts';
 import { deviceKey, deviceStorage } from '../lib/device-data.ts';
 
 /** Lists larger than this are not kept offline: the cache would outgrow local storage and slow every write. */
 const MAX_PERSISTED_PAGES = 10;
 
-function shouldPersistQuery(query: Query): boolean {
-  if (query.state.status !== 'success') return false;
-  const [root, kind] = query.queryKey as unknown[];
-  if (root === 'projects') return true;
-  if (root !== 'notifications' || kind !== 'list') return false;
+/** The kinds of query kept offline: the notification lists and the projects (nothing else, never a detail). */
+export const isPersisted = (key: QueryKey): boolean =>
+  notificationQueries.isList(key) || projectQueries.isList(key);
+
+export function shouldPersistQuery(query: Query): boolean {
+  if (query.state.status !== 'success' || !isPersisted(query.queryKey)) return false;
+  if (!notificationQueries.isList(query.queryKey)) return true;
   const pages = (query.state.data as { pages?: unknown[] } | undefined)?.pages;
   return Array.isArray(pages) && pages.length <= MAX_PERSISTED_PAGES;
 }

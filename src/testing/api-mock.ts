@@ -24,6 +24,8 @@ export const mockState = {
   failPatchWith: null as number | null,
   patchDelayMs: 0,
   malformedList: false,
+  /** Lists leave out `meta.total_count`, as an API that does not count would. */
+  listsWithoutTotal: false,
 };
 
 export function resetMockState(notifications: MockNotification[]) {
@@ -31,6 +33,7 @@ export function resetMockState(notifications: MockNotification[]) {
   mockState.failPatchWith = null;
   mockState.patchDelayMs = 0;
   mockState.malformedList = false;
+  mockState.listsWithoutTotal = false;
 }
 
 export function mockNotification(
@@ -108,7 +111,10 @@ export const handlers = [
     const data = list.slice((page - 1) * size, page * size).map(resource);
     const links: Record<string, string> = { first: request.url };
     if (page * size < list.length) links.next = `${request.url}&next`;
-    return json({ data, links, meta: { total_count: list.length, current_page: page } });
+    const meta = mockState.listsWithoutTotal
+      ? { current_page: page }
+      : { total_count: list.length, current_page: page };
+    return json({ data, links, meta });
   }),
   http.patch('*/api/v2/notifications/:id/:action', async ({ params }) => {
     if (mockState.patchDelayMs) await delay(mockState.patchDelayMs);

@@ -5,7 +5,7 @@ import type { NotificationPages } from '../model/cache-updates.ts';
 import { notificationQueries } from './notification-queries.ts';
 import { restoreNotifications, updateCachedLists } from './use-notification-action.ts';
 
-const inboxKey = [...notificationQueries.lists(), { dismissed: false }];
+const inboxKey = notificationQueries.listKey({ dismissed: false });
 const ids = (client: QueryClient) =>
   client
     .getQueryData<NotificationPages>(inboxKey)

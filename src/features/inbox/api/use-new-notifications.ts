@@ -10,7 +10,7 @@ export const POLL_INTERVAL_MS = 30_000;
  */
 export function useNewNotifications(query: NotificationQuery, newestHeld: string | null) {
   return useQuery({
-    queryKey: [...notificationQueries.all(), 'new', query, newestHeld] as const,
+    queryKey: notificationQueries.newCountKey(query, newestHeld),
     queryFn: async ({ signal }) => {
       const page = await getNotifications(
         { ...query, after: newestHeld ?? undefined },

@@ -1,9 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import {
-  patchNotification,
-  type NotificationAction,
-  type NotificationQuery,
-} from '../../../api/notifications.ts';
+import { patchNotification, type NotificationAction } from '../../../api/notifications.ts';
 import {
   applyActionToList,
   findNotification,
@@ -37,8 +33,8 @@ export function updateCachedLists(
 ) {
   const snapshot = queryClient.getQueriesData<NotificationPages>(lists);
   for (const [key, data] of snapshot) {
-    if (!data) continue;
-    const query = key[2] as NotificationQuery;
+    const query = notificationQueries.queryOf(key);
+    if (!data || !query) continue;
     let next = data;
     for (const id of ids) {
       const notification = findNotification(snapshot, id);
@@ -61,8 +57,8 @@ export function restoreNotifications(
   const originals = ids.flatMap((id) => findNotification(snapshot, id) ?? []);
   if (originals.length === 0) return;
   for (const [key, data] of queryClient.getQueriesData<NotificationPages>(lists)) {
-    if (!data) continue;
-    const query = key[2] as NotificationQuery;
+    const query = notificationQueries.queryOf(key);
+    if (!data || !query) continue;
     const next = originals.reduce((list, original) => placeInList(list, query, original), data);
     if (next !== data) queryClient.setQueryData<NotificationPages>(key, next);
   }

@@ -77,7 +77,7 @@ function retry(
 function refreshRestored(queryClient: QueryClient): boolean {
   const othersPending = loadQueue().length > 0;
   void queryClient.invalidateQueries({
-    predicate: (query) => !othersPending || query.queryKey[0] !== 'notifications',
+    predicate: (query) => !othersPending || !notificationQueries.isNotificationKey(query.queryKey),
   });
   return othersPending;
 }

@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import {
-  getNotifications,
-  type Notification,
-  type NotificationAction,
-  type NotificationQuery,
+import type {
+  Notification,
+  NotificationAction,
+  NotificationQuery,
 } from '../../../api/notifications.ts';
 import { Icon } from '../../../components/icons.tsx';
 import { lazyPage } from '../../../components/LazyPage.tsx';
@@ -26,6 +25,7 @@ import { prefetchNotificationDetail } from '../../activity/index.ts';
 import { useLiveCount } from '../api/use-live-count.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
+import { useSelectAllMatching } from '../api/use-select-all-matching.ts';
 import { useTriage } from '../api/use-triage.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { actionTargets } from '../model/selection.ts';
@@ -202,20 +202,13 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
       if (neighbor) void prefetchNotificationDetail(queryClient, neighbor);
   }, [nextOpen, previousOpen, queryClient]);
 
-  const selectAllMatching = async () => {
-    const all: string[] = [];
-    const readById = new Map<string, boolean>();
-    for (let page = 1; page <= 100; page++) {
-      const result = await getNotifications(query, page, undefined, 200);
-      for (const notification of result.notifications) {
-        all.push(notification.id);
-        readById.set(notification.id, notification.read);
-      }
-      if (!result.hasNextPage) break;
-    }
+  const selectAllMatching = useSelectAllMatching(query, ({ ids: all, readById }) => {
     setMatchingRead(readById);
     dispatch({ type: 'selectAll', ids: all });
-    showToast({ tone: 'info', message: `Selected all ${all.length} matching notifications` });
+  });
+  const clearSelection = () => {
+    selectAllMatching.cancel();
+    dispatch({ type: 'clear' });
   };
 
   useInboxShortcuts({
@@ -231,7 +224,8 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     range: () => selection.focusedId && dispatch({ type: 'range', id: selection.focusedId, ids }),
     selectAll: () => dispatch({ type: 'selectAll', ids }),
     // Esc clears a selection first; then it closes the pane, focus back on the open row.
-    clear: () => (selection.selected.size > 0 ? dispatch({ type: 'clear' }) : closePane()),
+    clear: () =>
+      selection.selected.size > 0 || selectAllMatching.progress ? clearSelection() : closePane(),
     // The first filter control shown: the "Filters" button on a phone, else the first control.
     focusFilters: () =>
       [
@@ -302,8 +296,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             inDismissedView={view === 'dismissed'}
             allLoadedSelected={visible.length > 0 && ids.every((id) => selection.selected.has(id))}
             onSelectAllLoaded={() => dispatch({ type: 'selectAll', ids })}
-            onSelectAllMatching={read ? null : () => void selectAllMatching()}
-            onClear={() => dispatch({ type: 'clear' })}
+            onSelectAllMatching={read ? null : () => void selectAllMatching.select()}
+            matchingProgress={selectAllMatching.progress}
+            onClear={clearSelection}
             onAction={(action) =>
               action === 'read'
                 ? act([...selection.selected], action)

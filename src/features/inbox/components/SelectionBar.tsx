@@ -1,4 +1,9 @@
 import type { NotificationAction } from '../../../api/notifications.ts';
+import {
+  formatCount,
+  SELECT_ALL_MATCHING_CAP,
+  type MatchingProgress,
+} from '../api/use-select-all-matching.ts';
 
 interface Props {
   /** The day of the rows under the bar, once their own header has scrolled away. */
@@ -12,6 +17,8 @@ interface Props {
   allLoadedSelected: boolean;
   onSelectAllLoaded: () => void;
   onSelectAllMatching: (() => void) | null;
+  /** While "Select all N matching" fetches the ids: how far it has come. */
+  matchingProgress?: MatchingProgress | null;
   onClear: () => void;
   onAction: (action: NotificationAction) => void;
 }
@@ -56,10 +63,22 @@ export function SelectionBar(props: Props) {
           >
             {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
           </button>
-          {props.onSelectAllMatching && totalCount !== null && totalCount > selectedCount && (
-            <button type="button" className={button} onClick={props.onSelectAllMatching}>
-              Select all {totalCount} matching
-            </button>
+          {props.matchingProgress ? (
+            <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
+              Selecting… {formatCount(props.matchingProgress.loaded)}
+              {props.matchingProgress.total !== null &&
+                ` of ${formatCount(props.matchingProgress.total)}`}
+            </span>
+          ) : (
+            props.onSelectAllMatching &&
+            totalCount !== null &&
+            Math.min(totalCount, SELECT_ALL_MATCHING_CAP) > selectedCount && (
+              <button type="button" className={button} onClick={props.onSelectAllMatching}>
+                {totalCount > SELECT_ALL_MATCHING_CAP
+                  ? `Select the first ${formatCount(SELECT_ALL_MATCHING_CAP)} of ${formatCount(totalCount)} matching`
+                  : `Select all ${totalCount} matching`}
+              </button>
+            )
           )}
           <button
             type="button"

@@ -1,0 +1,130 @@
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { NotificationQuery } from '../../../api/notifications.ts';
+import { useToast } from '../../../components/toasts.tsx';
+import { notificationQueries } from './notification-queries.ts';
+
+/** At most this many notifications are selected at once (100 of the API's largest pages). */
+export const SELECT_ALL_MATCHING_CAP = 20_000;
+
+export interface MatchingSelection {
+  /** In the list's order, at most the cap. */
+  ids: string[];
+  readById: ReadonlyMap<string, boolean>;
+  /** How many match on the server, when it says. */
+  total: number | null;
+  /** More match than were selected: the cap was reached. */
+  capped: boolean;
+}
+
+export interface MatchingProgress {
+  loaded: number;
+  /** How many will be selected (the matching ones, up to the cap), when the server says. */
+  total: number | null;
+}
+
+export const formatCount = (count: number) => count.toLocaleString('en-US');
+
+export const selectAllMatchingKey = [...notificationQueries.all(), 'select-all-matching'] as const;
+
+interface Variables {
+  query: NotificationQuery;
+  signal: AbortSignal;
+}
+
+export interface SelectAllMatching {
+  /** Fetches every matching id and hands them to `onSelected`; a failure is told in a toast and selects nothing. */
+  select: () => Promise<MatchingSelection | null>;
+  /** Stops a selection under way; nothing is selected. */
+  cancel: () => void;
+  /** While selecting: how far it has come. */
+  progress: MatchingProgress | null;
+}
+
+/**
+ * "Select all N matching": every notification matching the list's query, fetched through the same throttled path as
+ * bulk actions, with its progress, an error toast (with Retry) when a page fails, and a message that says so
+ * when more match than the cap. Another query (the filters changed) or leaving the list stops it.
+ */
+export function useSelectAllMatching(
+  query: NotificationQuery,
+  onSelected: (selection: MatchingSelection) => void,
+): SelectAllMatching {
+  const showToast = useToast();
+  const [progress, setProgress] = useState<MatchingProgress | null>(null);
+  const running = useRef<AbortController | null>(null);
+  const latest = useRef({ query, onSelected });
+  useLayoutEffect(() => {
+    latest.current = { query, onSelected };
+  });
+  const { mutateAsync } = useMutation({
+    mutationKey: selectAllMatchingKey,
+    mutationFn: ({ query, signal }: Variables) =>
+      // The paging code is not part of the first screen: it downloads on first use.
+      import('./fetch-all-matching.ts').then(({ fetchAllMatching }) =>
+        fetchAllMatching(query, {
+          signal,
+          cap: SELECT_ALL_MATCHING_CAP,
+          // A page that arrives after a stop no longer moves a progress that is gone.
+          onProgress: (next) => !signal.aborted && setProgress(next),
+        }),
+      ),
+    // Reported at once with its reason (a 429 was already waited out): never retried behind the person's back.
+    retry: false,
+    networkMode: 'always',
+  });
+
+  const cancel = useCallback(() => {
+    running.current?.abort();
+    running.current = null;
+    setProgress(null);
+  }, []);
+
+  const listKey = JSON.stringify(query);
+  useEffect(() => cancel, [listKey, cancel]);
+
+  const select = useCallback(
+    async function selectAll(): Promise<MatchingSelection | null> {
+      if (running.current) return null;
+      const controller = new AbortController();
+      running.current = controller;
+      setProgress({ loaded: 0, total: null });
+      try {
+        const selection = await mutateAsync({
+          query: latest.current.query,
+          signal: controller.signal,
+        });
+        if (controller.signal.aborted) return null;
+        latest.current.onSelected(selection);
+        const count = formatCount(selection.ids.length);
+        showToast({
+          tone: 'info',
+          message: !selection.capped
+            ? `Selected all ${count} matching notifications`
+            : selection.total !== null
+              ? `Selected the first ${count} of ${formatCount(selection.total)} matching`
+              : `Selected the first ${count} matching; more match than that`,
+        });
+        return selection;
+      } catch (error) {
+        if (controller.signal.aborted) return null;
+        showToast({
+          tone: 'error',
+          message: `Could not select all matching notifications, so none were selected: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+          action: { label: 'Retry', run: () => void selectAll() },
+        });
+        return null;
+      } finally {
+        if (running.current === controller) {
+          running.current = null;
+          setProgress(null);
+        }
+      }
+    },
+    [mutateAsync, showToast],
+  );
+
+  return { select, cancel, progress };
+}

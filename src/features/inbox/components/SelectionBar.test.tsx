@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SelectionBar } from './SelectionBar.tsx';
+
+const noop = () => {};
+const bar = (overrides: Partial<Parameters<typeof SelectionBar>[0]> = {}) =>
+  render(
+    <SelectionBar
+      day={null}
+      selectedCount={50}
+      unreadSelectedCount={10}
+      loadedCount={50}
+      totalCount={13_000}
+      inDismissedView={false}
+      allLoadedSelected
+      onSelectAllLoaded={noop}
+      onSelectAllMatching={noop}
+      onClear={noop}
+      onAction={noop}
+      {...overrides}
+    />,
+  );
+
+describe('the selection bar', () => {
+  it('offers to select all matching when they fit under the cap', () => {
+    bar();
+    expect(screen.getByRole('button', { name: 'Select all 13000 matching' })).toBeTruthy();
+  });
+
+  it('says how far "select all matching" has come, in place of its button', () => {
+    bar({ matchingProgress: { loaded: 2_400, total: 13_000 } });
+    expect(screen.getByRole('status').textContent).toBe('Selecting… 2,400 of 13,000');
+    expect(screen.queryByRole('button', { name: /matching/ })).toBeNull();
+  });
+
+  it('offers only the first 20,000 when more match, and nothing more once they are selected', () => {
+    const { unmount } = bar({ totalCount: 23_456 });
+    expect(
+      screen.getByRole('button', { name: 'Select the first 20,000 of 23,456 matching' }),
+    ).toBeTruthy();
+    unmount();
+    bar({ totalCount: 23_456, selectedCount: 20_000 });
+    expect(screen.queryByRole('button', { name: /matching/ })).toBeNull();
+  });
+});
