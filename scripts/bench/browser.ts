@@ -162,10 +162,13 @@ async function measurePane(browser: Browser, base: string) {
     page.evaluate(() => (window as unknown as { paneSamples: number[] }).paneSamples.splice(0));
 
   // Uncached: rows far apart, so none was prefetched as another's neighbour; the pane closed between.
-  for (let index = 4; index <= 40; index += 4) {
-    const row = page.locator(ROW).nth(index);
-    await row.scrollIntoViewIfNeeded();
-    await row.getByRole('link').first().click();
+  // The first row is current; each round moves four rows on (the keyboard scrolls the virtualized list).
+  await page.locator(ROW).first().focus();
+  for (let round = 0; round < 10; round++) {
+    for (let key = 0; key < 4; key++) await page.keyboard.press('j');
+    const current = page.locator(`${ROW}:focus`);
+    await current.waitFor();
+    await current.getByRole('link').first().click();
     await page.locator(`${PANE} [data-testid="activity-entry"]`).first().waitFor();
     await page.waitForTimeout(100);
     await page.keyboard.press('Escape');

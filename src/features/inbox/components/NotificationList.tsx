@@ -1,5 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type {
   Notification,
   NotificationAction,
@@ -13,26 +12,18 @@ import {
   ListSkeleton,
   LoadMoreButton,
 } from '../../../components/ListStates.tsx';
-import { useToast } from '../../../components/toasts.tsx';
-import {
-  notificationTargetAddress,
-  openedFromList,
-  returnedToRow,
-} from '../../../lib/addresses.ts';
+import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from '../../../lib/router.tsx';
-import { useKeepInPlace } from '../../../lib/use-keep-in-place.ts';
-import { prefetchNotificationDetail } from '../../activity/index.ts';
 import { useLiveCount } from '../api/use-live-count.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
+import { useListActions } from '../api/use-list-actions.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useSelectAllMatching } from '../api/use-select-all-matching.ts';
 import { useTriage } from '../api/use-triage.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { actionTargets } from '../model/selection.ts';
-import { titleText } from '../model/title-markup.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
-import { neighborAfterLeaving, stepFrom } from '../pane/neighbor.ts';
-import { usePaneSettings } from '../pane/pane-settings.ts';
+import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
 import { NotificationRow } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
@@ -50,9 +41,6 @@ const ShortcutHelp = lazy(() =>
   import('./ShortcutHelp.tsx').then((module) => ({ default: module.ShortcutHelp })),
 );
 
-const rowElement = (id: string) =>
-  document.querySelector(`[data-notification-id="${CSS.escape(id)}"]`);
-
 interface Props {
   view: ViewName;
   query: NotificationQuery;
@@ -68,23 +56,16 @@ interface Props {
  */
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const pane = useReadingPane(view);
-  const [paneSettings] = usePaneSettings();
   const { list, loaded, visible, items, ids, byId, totalCount, sentinel, loadNext } =
     useNotificationList(query, read, pane.openId);
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
   const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
   const pending = usePendingIds();
-  const showToast = useToast();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { state: locationState } = useLocation();
   // Back from a notification's page, or with the pane open, that row is the current row.
   const { selection, focusNonce, focusRow, move, onToggle, onFocusRow, dispatch } =
     useListSelection(ids, pane.openId ?? returnedToRow(locationState));
-  // Back and forward move the pane: its notification is the current row.
-  useEffect(() => {
-    if (pane.openId) dispatch({ type: 'focus', id: pane.openId });
-  }, [pane.openId, dispatch]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [stickyDay, setStickyDay] = useState<string | null>(null);
   // After an undo, focus goes back to the row it acted on (never left on the page body by a vanished toast).
@@ -97,85 +78,21 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     ),
   });
 
-  // Read state of rows selected through "Select all N matching" that are not loaded: the read button counts, and
-  // sends, only the unread ones.
-  const [matchingRead, setMatchingRead] = useState<ReadonlyMap<string, boolean>>(new Map());
-  const isRead = useCallback(
-    (id: string) => byId.get(id)?.read ?? matchingRead.get(id) ?? false,
-    [byId, matchingRead],
-  );
-
-  const act = useCallback(
-    (targets: string[], action: NotificationAction) => {
-      const wanted = targets.filter((id) => !(action === 'read' && isRead(id)));
-      if (wanted.length === 0) {
-        // Said, not silently ignored: the key did nothing because there is nothing to change.
-        if (targets.length > 0)
-          showToast({
-            tone: 'info',
-            message: targets.length === 1 ? 'Already read' : `All ${targets.length} already read`,
-          });
-        return;
-      }
-      const only = wanted.length === 1 ? byId.get(wanted[0] as string) : undefined;
-      triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined);
-      if (selection.selected.size > 0) dispatch({ type: 'clear' });
-    },
-    [byId, isRead, triage, selection.selected.size, showToast, dispatch],
-  );
-
-  const keepInPlace = useKeepInPlace();
-  const closePane = () => {
-    if (!pane.openId) return;
-    const openId = pane.openId;
-    keepInPlace(() => rowElement(openId));
-    focusRow(openId);
-    pane.close();
-  };
-
-  /** Opens a notification: beside the list from 1024 px, else on its own page. Opening marks it read. */
-  const open = useCallback(
-    (
-      notification: Notification,
-      { replace = false, byKeyboard = false }: { replace?: boolean; byKeyboard?: boolean } = {},
-    ) => {
-      if (!notification.read) act([notification.id], 'read');
-      if (pane.wide) {
-        // Opening the pane narrows the list: the row stays where it was on the screen.
-        if (!pane.openId) keepInPlace(() => rowElement(notification.id));
-        // The row becomes the current one; the keyboard also moves focus (and the list) to it, a click does not.
-        if (byKeyboard) focusRow(notification.id);
-        else onFocusRow(notification.id);
-        pane.show(notification.id, { replace });
-      } else {
-        void navigate(notificationTargetAddress(notification), {
-          state: openedFromList(pane.listHref, notification.id),
-        });
-      }
-    },
-    [act, pane, focusRow, onFocusRow, navigate, keepInPlace],
-  );
-
-  /** The pane moves to the row `delta` away (j/k, Previous/Next). */
-  const step = (delta: 1 | -1) => {
-    const next = stepFrom(ids, pane.openId ?? selection.focusedId, delta);
-    const notification = next ? byId.get(next) : undefined;
-    if (notification) open(notification, { replace: true, byKeyboard: true });
-  };
-
-  /** An action that takes rows out of this list; with the pane open on one of them, the pane moves on. */
-  const leave = (targets: string[], action: NotificationAction) => {
-    const openId = pane.openId;
-    const next =
-      openId && targets.includes(openId)
-        ? neighborAfterLeaving(ids, openId, new Set(targets), paneSettings.afterDismiss)
-        : null;
-    act(targets, action);
-    if (!openId || !targets.includes(openId)) return;
-    const notification = next ? byId.get(next) : undefined;
-    if (notification) open(notification, { replace: true, byKeyboard: true });
-    else closePane();
-  };
+  const { act, isRead, setMatchingRead } = useListActions({
+    byId,
+    triage,
+    anySelected: selection.selected.size > 0,
+    dispatch,
+  });
+  const { open, step, leave, closePane, openIndex } = usePaneNavigation({
+    pane,
+    ids,
+    byId,
+    act,
+    currentId: selection.focusedId,
+    focusRow,
+    onFocusRow,
+  });
 
   // Row callbacks stay the same function across list changes (they read the latest when called), so that an
   // action re-renders only the rows it changes, not every row on screen.
@@ -192,15 +109,6 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     (notification: Notification) => latest.current.open(notification),
     [],
   );
-
-  // The next and previous notifications' detail is loaded ahead, so j and k show it from cache.
-  const openIndex = pane.openId ? ids.indexOf(pane.openId) : -1;
-  const previousOpen = openIndex > 0 ? byId.get(ids[openIndex - 1] as string) : undefined;
-  const nextOpen = openIndex >= 0 ? byId.get(ids[openIndex + 1] as string) : undefined;
-  useEffect(() => {
-    for (const neighbor of [nextOpen, previousOpen])
-      if (neighbor) void prefetchNotificationDetail(queryClient, neighbor);
-  }, [nextOpen, previousOpen, queryClient]);
 
   const selectAllMatching = useSelectAllMatching(query, ({ ids: all, readById }) => {
     setMatchingRead(readById);

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { ToastProvider } from '../../../components/toasts.tsx';
+import { aNotification } from '../../../testing/notification-factory.ts';
+import { useListActions } from './use-list-actions.ts';
+
+const wrapper = ({ children }: { children: ReactNode }) => (
+  <ToastProvider>{children}</ToastProvider>
+);
+
+function setup(anySelected = false) {
+  const byId = new Map([
+    ['1', aNotification({ id: '1', read: false, targetTitle: 'One' })],
+    ['2', aNotification({ id: '2', read: true })],
+  ]);
+  const triage = { act: vi.fn(), undoLast: vi.fn() };
+  const dispatch = vi.fn();
+  const hook = renderHook(() => useListActions({ byId, triage, anySelected, dispatch }), {
+    wrapper,
+  });
+  return { hook, triage, dispatch };
+}
+
+describe('useListActions', () => {
+  it('marks read only the rows that are unread, naming a single one', () => {
+    const { hook, triage } = setup();
+    act(() => hook.result.current.act(['1', '2'], 'read'));
+    expect(triage.act).toHaveBeenCalledWith(['1'], 'read', 'One');
+  });
+
+  it('sends nothing when every row is read already, and says so', () => {
+    const { hook, triage } = setup();
+    act(() => hook.result.current.act(['2'], 'read'));
+    expect(triage.act).not.toHaveBeenCalled();
+    expect(document.body.textContent).toContain('Already read');
+  });
+
+  it('counts rows selected through "Select all matching" by the read state fetched with them', () => {
+    const { hook, triage } = setup();
+    act(() =>
+      hook.result.current.setMatchingRead(
+        new Map([
+          ['9', true],
+          ['10', false],
+        ]),
+      ),
+    );
+    expect(hook.result.current.isRead('9')).toBe(true);
+    act(() => hook.result.current.act(['9', '10'], 'read'));
+    expect(triage.act).toHaveBeenCalledWith(['10'], 'read', undefined);
+  });
+
+  it('clears the selection it acted on; dismiss needs no read check', () => {
+    const { hook, triage, dispatch } = setup(true);
+    act(() => hook.result.current.act(['1', '2'], 'dismiss'));
+    expect(triage.act).toHaveBeenCalledWith(['1', '2'], 'dismiss', undefined);
+    expect(dispatch).toHaveBeenCalledWith({ type: 'clear' });
+  });
+});

@@ -1,0 +1,111 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import type { Notification, NotificationAction } from '../../../api/notifications.ts';
+import { notificationTargetAddress, openedFromList } from '../../../lib/addresses.ts';
+import { useNavigate } from '../../../lib/router.tsx';
+import { useKeepInPlace } from '../../../lib/use-keep-in-place.ts';
+import { prefetchNotificationDetail } from '../../activity/index.ts';
+import { neighborAfterLeaving, stepFrom } from './neighbor.ts';
+import { usePaneSettings } from './pane-settings.ts';
+import type { useReadingPane } from './use-reading-pane.ts';
+
+interface Options {
+  pane: ReturnType<typeof useReadingPane>;
+  /** The rows shown, in order, and by id. */
+  ids: readonly string[];
+  byId: ReadonlyMap<string, Notification>;
+  act: (ids: string[], action: NotificationAction) => void;
+  /** The list's current row. */
+  currentId: string | null;
+  /** Makes a row current and moves focus to it (the keyboard), or only makes it current (a click). */
+  focusRow: (id: string) => void;
+  onFocusRow: (id: string) => void;
+}
+
+const rowElement = (id: string) =>
+  document.querySelector(`[data-notification-id="${CSS.escape(id)}"]`);
+
+/**
+ * Opening notifications from the list: beside it from 1024 px (the reading pane's address), else on their own
+ * page with the way back to the list. Opening marks read. `step` moves the pane to the next or previous row;
+ * `leave` runs an action that takes rows out of the list and moves the pane on (to the next or previous one, as
+ * the setting says). The neighbours of the open one are prefetched, so stepping paints from cache.
+ */
+export function usePaneNavigation({
+  pane,
+  ids,
+  byId,
+  act,
+  currentId,
+  focusRow,
+  onFocusRow,
+}: Options) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [{ afterDismiss }] = usePaneSettings();
+  const keepInPlace = useKeepInPlace();
+
+  const closePane = useCallback(() => {
+    const openId = pane.openId;
+    if (!openId) return;
+    // Closing widens the list: the row stays where it is on the screen, with focus.
+    keepInPlace(() => rowElement(openId));
+    focusRow(openId);
+    pane.close();
+  }, [pane, keepInPlace, focusRow]);
+
+  const open = useCallback(
+    (
+      notification: Notification,
+      { replace = false, byKeyboard = false }: { replace?: boolean; byKeyboard?: boolean } = {},
+    ) => {
+      if (!notification.read) act([notification.id], 'read');
+      if (!pane.wide) {
+        navigate(notificationTargetAddress(notification), {
+          state: openedFromList(pane.listHref, notification.id),
+        });
+        return;
+      }
+      // Opening the pane narrows the list: the row stays where it was on the screen.
+      if (!pane.openId) keepInPlace(() => rowElement(notification.id));
+      // The row becomes the current one; the keyboard also moves focus (and the list) to it, a click does not.
+      if (byKeyboard) focusRow(notification.id);
+      else onFocusRow(notification.id);
+      pane.show(notification.id, { replace });
+    },
+    [act, pane, focusRow, onFocusRow, navigate, keepInPlace],
+  );
+
+  const step = (delta: 1 | -1) => {
+    const next = stepFrom(ids, pane.openId ?? currentId, delta);
+    const notification = next ? byId.get(next) : undefined;
+    if (notification) open(notification, { replace: true, byKeyboard: true });
+  };
+
+  const leave = (targets: string[], action: NotificationAction) => {
+    const openId = pane.openId;
+    const leaving = openId !== null && targets.includes(openId);
+    const next = leaving ? neighborAfterLeaving(ids, openId, new Set(targets), afterDismiss) : null;
+    act(targets, action);
+    if (!leaving) return;
+    const notification = next ? byId.get(next) : undefined;
+    if (notification) open(notification, { replace: true, byKeyboard: true });
+    else closePane();
+  };
+
+  // Back and forward move the pane: its notification is the current row.
+  useEffect(() => {
+    if (pane.openId) onFocusRow(pane.openId);
+  }, [pane.openId, onFocusRow]);
+
+  // The next and previous notifications' detail is loaded ahead, so j and k show it from cache.
+  const openIndex = pane.openId ? ids.indexOf(pane.openId) : -1;
+  const previous = openIndex > 0 ? byId.get(ids[openIndex - 1] as string) : undefined;
+  const next = openIndex >= 0 ? byId.get(ids[openIndex + 1] as string) : undefined;
+  useEffect(() => {
+    for (const neighbor of [next, previous])
+      if (neighbor) void prefetchNotificationDetail(queryClient, neighbor);
+  }, [next, previous, queryClient]);
+
+  return { open, step, leave, closePane, openIndex };
+}
