@@ -134,7 +134,7 @@ try {
     ],
     [
       'Browser',
-      `Reading pane, click on one not cached to its first activity painted: p50 / p95 (${openUncached.samples} opens)`,
+      `Reading pane, click on one not cached to its first activity shown: p50 / p95 (${openUncached.samples} opens)`,
       `${ms(openUncached.p50)} / ${ms(openUncached.p95)}`,
     ],
   );
