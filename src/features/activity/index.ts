@@ -9,6 +9,11 @@ import { lazyPage } from '../../components/LazyPage.tsx';
  * `lazy` is marked pure, so a page nobody routes to costs the importing chunk nothing.
  */
 export type { NotificationDetailProps } from './components/NotificationDetail.tsx';
+/**
+ * The reply composer under a detail's feed is `textarea[data-composer]`; `focusComposer()` puts the focus there
+ * (the reading pane's `r`) and says whether there was one. Tiny and static: it loads no feed code.
+ */
+export { COMPOSER_SELECTOR, focusComposer } from './components/focus-composer.ts';
 
 export const NotificationDetail = /* @__PURE__ */ lazy(() =>
   import('./components/NotificationDetail.tsx').then((module) => ({

@@ -63,15 +63,37 @@ export function loadDraft(target: FeedTarget): Draft | null {
 
 /** Keeps the draft; an empty one is removed. */
 export function saveDraft(target: FeedTarget, text: string, mentions: readonly Mention[]) {
-  const drafts = loadAll();
-  if (!text.trim()) delete drafts[draftKey(target)];
-  else
-    drafts[draftKey(target)] = {
+  const key = draftKey(target);
+  const others = Object.fromEntries(Object.entries(loadAll()).filter(([where]) => where !== key));
+  if (!text.trim()) return saveAll(others);
+  saveAll({
+    ...others,
+    [key]: {
       text: text.slice(0, MAX_TEXT),
       mentions: mentions.map(({ id, name }) => ({ id, name })),
       savedAt: Date.now(),
-    };
-  saveAll(drafts);
+    },
+  });
 }
 
 export const clearDraft = (target: FeedTarget) => saveDraft(target, '', []);
+
+const replaced = new Set<(target: FeedTarget, draft: Draft) => void>();
+
+/** Hears of a draft put back from outside its composer (a refused reply taken back to edit). */
+export function onDraftReplaced(listener: (target: FeedTarget, draft: Draft) => void): () => void {
+  replaced.add(listener);
+  return () => replaced.delete(listener);
+}
+
+/** A refused reply goes back to its composer: after what is being written there, if anything. */
+export function returnToDraft(target: FeedTarget, text: string, mentions: readonly Mention[]) {
+  const current = loadDraft(target);
+  const draft: Draft = {
+    text: current?.text.trim() ? `${current.text.trimEnd()}\n\n${text}` : text,
+    mentions: [...(current?.mentions ?? []), ...mentions],
+    savedAt: Date.now(),
+  };
+  saveDraft(target, draft.text, draft.mentions);
+  for (const listener of [...replaced]) listener(target, draft);
+}
