@@ -33,6 +33,13 @@ export function useMentionPicker({ text, caret, enabled, onPick }: Options) {
   const open = matches.length > 0;
   const current = Math.min(active, matches.length - 1);
 
+  /** Inserts the person; the list stays closed for this `@` (the name itself would match again). */
+  const pick = (person: Person) => {
+    if (!query) return;
+    setClosedAt(query.start);
+    onPick(person, query);
+  };
+
   /** Handles a key if the list is open; true when it did. */
   const onKeyDown = (event: KeyboardEvent): boolean => {
     if (!open || !query || event.nativeEvent.isComposing) return false;
@@ -46,7 +53,7 @@ export function useMentionPicker({ text, caret, enabled, onPick }: Options) {
       case 'Enter':
       case 'Tab':
         if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return false;
-        onPick(matches[current] as Person, query);
+        pick(matches[current] as Person);
         return true;
       case 'Escape':
         setClosedAt(query.start);
@@ -62,6 +69,6 @@ export function useMentionPicker({ text, caret, enabled, onPick }: Options) {
     active: current,
     loading: !!query && people.isPending && enabled,
     onKeyDown,
-    pick: (person: Person) => query && onPick(person, query),
+    pick,
   };
 }
