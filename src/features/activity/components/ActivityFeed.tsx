@@ -7,7 +7,7 @@ import { usePendingReplyActions } from '../api/use-send-reply.ts';
 import { EVENTS, KINDS, type FeedFilters, type Kind } from '../model/feed-filters.ts';
 import { ActivityEntry } from './ActivityEntry.tsx';
 import { Composer } from './Composer.tsx';
-import { focusComposer } from './focus-composer.ts';
+import { focusComposer } from '../../../lib/focus-composer.ts';
 import { PendingReply } from './PendingReply.tsx';
 
 const KIND_LABELS: Record<Kind, string> = {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { focusComposer } from './focus-composer.ts';
+import { focusComposer } from '../../../lib/focus-composer.ts';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
