@@ -261,7 +261,11 @@ async function adoptWhere<T extends QueueEntry>(wanted: (entry: QueueEntry) => e
   const adopt = (live: Set<string> | null) => {
     const adopted: T[] = [];
     const next = loadEntries().map((entry) => {
-      if (!wanted(entry) || entry.owner === thisTab || live?.has(`${TAB_LOCK_PREFIX}${entry.owner}`))
+      if (
+        !wanted(entry) ||
+        entry.owner === thisTab ||
+        live?.has(`${TAB_LOCK_PREFIX}${entry.owner}`)
+      )
         return entry;
       const mine = { ...entry, owner: thisTab };
       adopted.push(mine);

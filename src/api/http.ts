@@ -69,7 +69,13 @@ export interface RequestOptions {
 
 export async function apiRequest(
   path: string,
-  { method = 'GET', params, body: sent, signal, timeoutMs = REQUEST_TIMEOUT_MS }: RequestOptions = {},
+  {
+    method = 'GET',
+    params,
+    body: sent,
+    signal,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  }: RequestOptions = {},
 ): Promise<unknown> {
   const query = params && [...params].length ? `?${params.toString()}` : '';
   const timeout = AbortSignal.timeout(timeoutMs);

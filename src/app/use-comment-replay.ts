@@ -17,7 +17,8 @@ export function useCommentReplay() {
   useEffect(() => {
     if (restoring) return;
     const replay = () => {
-      if (!loadComments().some((entry) => entry.failure === null && entry.owner !== thisTab)) return;
+      if (!loadComments().some((entry) => entry.failure === null && entry.owner !== thisTab))
+        return;
       void import('../api/comment-outbox.ts').then(({ replayOrphanComments }) =>
         replayOrphanComments(queryClient, (_entry, reason) =>
           showToast({ tone: 'error', message: `A reply could not be sent: ${reason}` }),

@@ -58,7 +58,9 @@ describe('commentMarkup', () => {
     expect(commentMarkup('hi @Evil] <img onerror=x>', [evil])).toBe(
       '<p>hi @[Person:9:Evil &lt;img onerror=x&gt;]</p>',
     );
-    expect(commentMarkup('@Ana Kovač', [{ id: '7x', name: 'Ana Kovač' }])).toBe('<p>@Ana Kovač</p>');
+    expect(commentMarkup('@Ana Kovač', [{ id: '7x', name: 'Ana Kovač' }])).toBe(
+      '<p>@Ana Kovač</p>',
+    );
     expect(mentionName('a\u0000b [c]')).toBe('a b c');
   });
 });

@@ -20,7 +20,8 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-export const escapeText = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+export const escapeText = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 
 /** A name as it may stand inside a mention: no brackets or control characters, at most 100 characters. */
 export const mentionName = (name: string) =>
@@ -41,7 +42,10 @@ function mentionPattern(mentions: readonly MentionedPerson[]): RegExp | null {
     ),
   ].sort((a, b) => b.length - a.length);
   if (names.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}_])@(${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_])@(${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`,
+    'gu',
+  );
 }
 
 function line(text: string, pattern: RegExp | null, byName: Map<string, MentionedPerson>) {

@@ -29,7 +29,8 @@ export function useMentionPicker({ text, caret, enabled, onPick }: Options) {
     setActive(0);
     if (start === null) setClosedAt(null);
   }
-  const matches = query && query.start !== closedAt ? matchPeople(people.data ?? [], query.query) : [];
+  const matches =
+    query && query.start !== closedAt ? matchPeople(people.data ?? [], query.query) : [];
   const open = matches.length > 0;
   const current = Math.min(active, matches.length - 1);
 

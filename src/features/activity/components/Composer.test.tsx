@@ -90,7 +90,9 @@ describe('the reply composer', () => {
     await user.click(composer());
     await user.keyboard('Hi @an');
     const list = await screen.findByRole('listbox', { name: 'People to mention' });
-    const names = within(list).getAllByRole('option').map((option) => option.textContent);
+    const names = within(list)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
     // Archived people are not offered; the name starting with it comes first.
     expect(names).toEqual(['Ana Kovač', 'Ivana Anić', 'Zoran Banana']);
     const active = () =>
@@ -135,8 +137,11 @@ describe('the reply composer', () => {
         relationships: { task: { data: { type: 'tasks', id: '12' } } },
       },
     });
+    const reply = screen.getByRole('region', { name: 'Reply' });
+    expect(within(reply).getByRole('status').textContent).toBe('Sending the reply…');
     answer();
     await waitFor(() => expect(pending()).toHaveLength(0));
+    expect(within(reply).getByRole('status').textContent).toBe('Reply sent.');
     expect(activityLists).toBe(listsBefore + 1);
     expect(localStorage.getItem('inbox.actions:unscoped')).toBeNull();
   });

@@ -6,6 +6,7 @@ import {
   mentionsIn,
 } from '../../../lib/markup/comment-writer.ts';
 import { useDraft } from '../api/use-draft.ts';
+import { usePendingComments, type PendingComment } from '../api/use-pending-comments.ts';
 import { useMentionPicker } from '../api/use-mention-picker.ts';
 import { useSendReply } from '../api/use-send-reply.ts';
 import { insertMention } from '../model/mentions.ts';
@@ -14,6 +15,17 @@ interface Props {
   target: FeedTarget;
   /** Esc: the focus goes back to the feed. */
   onLeave: () => void;
+}
+
+/** What the live region says about the replies on their way (the feed shows them; this tells a screen reader). */
+function outcome(pending: readonly PendingComment[], hadPending: boolean): string {
+  const count = (state: PendingComment['state']) => pending.filter((p) => p.state === state).length;
+  const refused = count('failed');
+  if (refused)
+    return `${refused} ${refused === 1 ? 'reply' : 'replies'} not sent: Retry or Edit it in the feed.`;
+  if (count('waiting')) return 'Waiting for the server: the reply is sent when it answers.';
+  if (count('sending')) return 'Sending the reply…';
+  return hadPending ? 'Reply sent.' : '';
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -31,6 +43,9 @@ export function Composer({ target, onLeave }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const caretAfterRender = useRef<number | null>(null);
   const send = useSendReply(target);
+  const pending = usePendingComments(target);
+  const [hadPending, setHadPending] = useState(false);
+  if (pending.length > 0 && !hadPending) setHadPending(true);
   const picker = useMentionPicker({
     text,
     caret,
@@ -161,8 +176,15 @@ export function Composer({ target, onLeave }: Props) {
         Type @ to mention someone.
         {picker.loading && ' Loading people…'}
       </p>
+      <p role="status" className="sr-only">
+        {outcome(pending, hadPending)}
+      </p>
       {problem && (
-        <p id={`${id}-problem`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
+        <p
+          id={`${id}-problem`}
+          role="alert"
+          className="mt-1 text-sm text-red-700 dark:text-red-300"
+        >
           {problem}
         </p>
       )}

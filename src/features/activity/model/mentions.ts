@@ -42,11 +42,7 @@ export function insertMention(
   };
 }
 
-const fold = (value: string) =>
-  value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * The people whose name matches what is typed, best first: the whole name starting with it, then a later word
