@@ -18,7 +18,7 @@ const server = setupServer(
 );
 
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen({ onUnhandledFrame: 'error' });
   const fetchWithInterception = globalThis.fetch;
   globalThis.fetch = (input, init) =>
     fetchWithInterception(
