@@ -19,11 +19,14 @@ export function useCommentReplay() {
     const replay = () => {
       if (!loadComments().some((entry) => entry.failure === null && entry.owner !== thisTab))
         return;
-      void import('../api/comment-outbox.ts').then(({ replayOrphanComments }) =>
-        replayOrphanComments(queryClient, (_entry, reason) =>
-          showToast({ tone: 'error', message: `A reply could not be sent: ${reason}` }),
-        ),
-      );
+      import('../api/comment-outbox.ts')
+        .then(({ replayOrphanComments }) =>
+          replayOrphanComments(queryClient, (_entry, reason) =>
+            showToast({ tone: 'error', message: `A reply could not be sent: ${reason}` }),
+          ),
+        )
+        // Its code could not be downloaded (the server is away): the next look tries again.
+        .catch(() => {});
     };
     replay();
     // A tab that closes says nothing: look for its replies now and then.
