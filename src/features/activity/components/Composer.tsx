@@ -106,13 +106,8 @@ export function Composer({ target, onLeave }: Props) {
       aria-label="Reply"
       className="sticky bottom-0 z-10 border-t border-slate-200 bg-white px-3 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-950"
     >
-      <form
-        className="flex items-end gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      {/* No <form>: nothing here is ever submitted by the browser (and the feed holds no form at all). */}
+      <div className="flex items-end gap-2">
         <div className="relative min-w-0 flex-1">
           <label htmlFor={id} className="sr-only">
             Write a comment
@@ -165,12 +160,13 @@ export function Composer({ target, onLeave }: Props) {
           />
         </div>
         <button
-          type="submit"
+          type="button"
+          onClick={submit}
           className="shrink-0 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
           Send
         </button>
-      </form>
+      </div>
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         <span className="keyboard-hint">{isMac ? '⌘' : 'Ctrl'}+Enter sends, Esc leaves. </span>
         Type @ to mention someone.
