@@ -170,7 +170,9 @@ describe('live mode', () => {
       ['GET', '/api/v2/notifications/1%2F..%2F..%2Finvoices'],
       ['GET', '/api/v2/people/1%3Finclude=secret'],
       ['GET', '/api/v2/tasks/1/comments'],
-      ['GET', '/api/v2/people'],
+      ['GET', '/api/v2/people/1'],
+      ['POST', '/api/v2/people'],
+      ['GET', '/api/v2/people/'],
       ['GET', '/api/v2/notifications/1234567890123456789'],
       ['PATCH', '/api/v2/notifications/1234567890123456789/read'],
       ['GET', '/api/v2/tasks/99999999999999999999999999999999'],
@@ -315,7 +317,10 @@ describe('query parameters', () => {
       `/api/v2/notifications?${notifications.toString()}`,
       '/api/v2/activities?filter%5Btask_id%5D=77&filter%5Btype%5D=1%2C2&filter%5Bevent%5D=create%2Cupdate&filter%5Bcreator_id%5D=5&sort=created_at&include=creator%2Ccomment%2Cemail%2Cattachment&page%5Bnumber%5D=1&page%5Bsize%5D=30',
       '/api/v2/activities/9?include=creator%2Ccomment%2Cemail%2Cattachment',
+      '/api/v2/activities?filter%5Bdeal_id%5D=5&include=creator%2Ccomment%2Cemail%2Cattachment&page%5Bnumber%5D=1&page%5Bsize%5D=30',
+      '/api/v2/activities?filter%5Bdiscussion_id%5D=6&sort=created_at&include=creator%2Ccomment%2Cemail%2Cattachment&page%5Bnumber%5D=1&page%5Bsize%5D=30',
       '/api/v2/projects?page%5Bnumber%5D=2&page%5Bsize%5D=200',
+      '/api/v2/people?page%5Bnumber%5D=1&page%5Bsize%5D=200',
       '/api/v2/tasks/123456789012345678?include=project%2Cworkflow_status',
     ];
     for (const path of sent) {
@@ -343,6 +348,11 @@ describe('query parameters', () => {
       ['/api/v2/activities?filter[type]=task', 'filter[type]'],
       ['/api/v2/activities?filter[task_id]=1&sort=name', 'sort'],
       ['/api/v2/projects?include=people', 'include'],
+      ['/api/v2/people?filter[email]=a@b.c', 'filter[email]'],
+      ['/api/v2/people?page[size]=500', 'page[size]'],
+      ['/api/v2/people?page[number]=1x', 'page[number]'],
+      ['/api/v2/people?include=organization', 'include'],
+      ['/api/v2/activities?filter[deal_id]=1;2', 'filter[deal_id]'],
       ['/api/v2/tasks/1?include=project,workflow_status,subscribers', 'include'],
       ['/api/v2/notifications/12/dismiss?filter[id]=1', 'filter[id]'],
     ];

@@ -94,6 +94,9 @@ const ROUTES: readonly {
     path: /^\/activities$/,
     query: {
       'filter[task_id]': ID_LIST,
+      // A deal's and a discussion's feeds (src/api/activities.ts), where replies go too.
+      'filter[deal_id]': ID_LIST,
+      'filter[discussion_id]': ID_LIST,
       // Activity kinds by number: 1 comments, 2 changes, 3 emails.
       'filter[type]': ID_LIST,
       'filter[event]': WORD_LIST,
@@ -109,6 +112,8 @@ const ROUTES: readonly {
     query: { include: exactly('creator,comment,email,attachment') },
   },
   { method: 'GET', path: /^\/projects$/, query: PAGE },
+  // The people a reply can mention (src/api/people.ts): pages of them, nothing else.
+  { method: 'GET', path: /^\/people$/, query: PAGE },
   {
     method: 'GET',
     path: new RegExp(`^/tasks/${ID}$`),

@@ -59,15 +59,23 @@ export const isNetworkError = (error: unknown) =>
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 export interface RequestOptions {
-  method?: 'GET' | 'PATCH';
+  method?: 'GET' | 'PATCH' | 'POST';
   params?: URLSearchParams;
+  /** A JSON:API document to send (a reply). */
+  body?: unknown;
   signal?: AbortSignal;
   timeoutMs?: number;
 }
 
 export async function apiRequest(
   path: string,
-  { method = 'GET', params, signal, timeoutMs = REQUEST_TIMEOUT_MS }: RequestOptions = {},
+  {
+    method = 'GET',
+    params,
+    body: sent,
+    signal,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  }: RequestOptions = {},
 ): Promise<unknown> {
   const query = params && [...params].length ? `?${params.toString()}` : '';
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -81,6 +89,7 @@ export async function apiRequest(
         'Content-Type': 'application/vnd.api+json',
         ...scopeHeaders(),
       },
+      body: sent === undefined ? undefined : JSON.stringify(sent),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive.
       keepalive: method === 'PATCH',

@@ -12,6 +12,7 @@ import { AccountBar } from '../features/session/AccountBar.tsx';
 import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
 import { claimThisTab } from '../features/inbox/api/action-queue.ts';
 import { useQueueReplay } from '../features/inbox/api/use-queue-replay.ts';
+import { useCommentReplay } from './use-comment-replay.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { persistOptions, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
@@ -30,9 +31,10 @@ function createClient() {
   return queryClient;
 }
 
-/** Actions left queued by pages that are gone are sent from whichever page runs now. */
+/** Actions and replies left queued by pages that are gone are sent from whichever page runs now. */
 function QueueReplay() {
   useQueueReplay();
+  useCommentReplay();
   return null;
 }
 

@@ -1,9 +1,14 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { FeedTarget } from '../../../api/activities.ts';
 import { ErrorState, ListSkeleton, LoadMoreButton } from '../../../components/ListStates.tsx';
 import { useActivityFeed } from '../api/use-activity-feed.ts';
+import { usePendingComments } from '../api/use-pending-comments.ts';
+import { usePendingReplyActions } from '../api/use-send-reply.ts';
 import { EVENTS, KINDS, type FeedFilters, type Kind } from '../model/feed-filters.ts';
 import { ActivityEntry } from './ActivityEntry.tsx';
+import { Composer } from './Composer.tsx';
+import { focusComposer } from '../../../lib/focus-composer.ts';
+import { PendingReply } from './PendingReply.tsx';
 
 const KIND_LABELS: Record<Kind, string> = {
   comments: 'Comments',
@@ -24,7 +29,10 @@ export interface ActivityFeedProps {
   taskTitle?: string;
 }
 
-/** One feed: its filters, its activities newest (or oldest) first, paged as the end comes near. */
+/**
+ * One feed: its filters, its activities newest (or oldest) first, paged as the end comes near, the replies on
+ * their way where they will appear, and the reply composer under it all.
+ */
 export function ActivityFeed({
   target,
   filters,
@@ -40,6 +48,19 @@ export function ActivityFeed({
     firstUnreadActivityId,
   });
   const { data, hasNextPage, isFetchingNextPage } = feed;
+  const list = useRef<HTMLOListElement>(null);
+  const pending = usePendingComments(target);
+  const replyActions = usePendingReplyActions();
+  const pendingReplies = (filters.oldestFirst ? pending : [...pending].reverse()).map((reply) => (
+    <PendingReply
+      key={reply.entry.key}
+      pending={reply}
+      onRetry={replyActions.retry}
+      onEdit={(key) => {
+        if (replyActions.edit(key)) focusComposer(list.current?.parentElement ?? document);
+      }}
+    />
+  ));
   const isMarked = (activity: (typeof activities)[number]) =>
     markedTodoId !== null &&
     activity.itemType.toLowerCase() === 'todo' &&
@@ -142,14 +163,15 @@ export function ActivityFeed({
           onRetry={() => void feed.refetch()}
         />
       )}
-      {data && activities.length === 0 && !hasNextPage && (
+      {data && activities.length === 0 && !hasNextPage && pending.length === 0 && (
         <p className="px-4 py-16 text-center text-lg font-medium">
           {filtered
             ? 'No activity matches these filters'
             : `No activity on this ${target.kind} yet`}
         </p>
       )}
-      <ol aria-label="Activity">
+      <ol aria-label="Activity" ref={list} tabIndex={-1} className="focus:outline-none">
+        {!filters.oldestFirst && pendingReplies}
         {activities.map((activity) => (
           <ActivityEntry
             key={activity.id}
@@ -159,12 +181,18 @@ export function ActivityFeed({
             marker={isMarked(activity) ? 'This todo' : undefined}
           />
         ))}
+        {filters.oldestFirst && pendingReplies}
       </ol>
       <div ref={sentinel} />
       {isFetchingNextPage && <ListSkeleton rows={2} avatar />}
       {hasNextPage && !isFetchingNextPage && (
         <LoadMoreButton label="Load older activity" onClick={loadNext} />
       )}
+      <Composer
+        key={`${target.kind}:${target.id}`}
+        target={target}
+        onLeave={() => list.current?.focus({ preventScroll: true })}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { feedSearchParams, parseFeedFilters, type FeedFilters } from '../model/f
 import { ActivityFeed } from './ActivityFeed.tsx';
 import { FeedNotFound } from './FeedStates.tsx';
 import { OpenInProductive } from './OpenInProductive.tsx';
+import { useReplyShortcut } from './use-reply-shortcut.ts';
 
 const ROUTE_PARAM: Record<FeedKind, string> = {
   task: 'taskId',
@@ -32,6 +33,7 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
     setSearchParams(feedSearchParams(next, searchParams), { state: location.state });
   const target = useMemo(() => ({ kind, id: Number(rawId) }), [kind, rawId]);
   const subject = useFeedSubject(target, valid);
+  useReplyShortcut();
 
   useEffect(() => {
     if (subject.title)

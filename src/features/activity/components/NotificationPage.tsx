@@ -5,12 +5,14 @@ import { backToList, isAddressId } from '../../../lib/addresses.ts';
 import { notificationDetailQueries } from '../api/activity-queries.ts';
 import { FeedNotFound } from './FeedStates.tsx';
 import { NotificationDetail } from './NotificationDetail.tsx';
+import { useReplyShortcut } from './use-reply-shortcut.ts';
 
 /** `/notifications/:notificationId`: one notification's detail on a page of its own. */
 export function NotificationPage() {
   const { notificationId = '' } = useParams();
   const valid = isAddressId(notificationId);
   const backTo = backToList(useLocation().state);
+  useReplyShortcut();
   // The detail asks for the same query: one request, and a 404 here is a page of its own.
   const notification = useQuery({
     ...notificationDetailQueries.detail(notificationId),
