@@ -9,7 +9,8 @@ const MAX_PERSISTED_PAGES = 10;
 function shouldPersistQuery(query: Query): boolean {
   if (query.state.status !== 'success') return false;
   const [root, kind] = query.queryKey as unknown[];
-  if (root === 'projects') return true;
+  // The snooze list too: offline, a reload still hides what is snoozed and shows the Snoozed view.
+  if (root === 'projects' || root === 'snoozes') return true;
   if (root !== 'notifications' || kind !== 'list') return false;
   const pages = (query.state.data as { pages?: unknown[] } | undefined)?.pages;
   return Array.isArray(pages) && pages.length <= MAX_PERSISTED_PAGES;

@@ -1,4 +1,4 @@
-import type { NotificationAction } from '../../../api/notifications.ts';
+import { INBOX_ACTIONS, type InboxAction } from '../model/inbox-actions.ts';
 import { scopeHeaders } from '../../../api/http.ts';
 import { deviceKey, deviceStorage } from '../../../lib/device-data.ts';
 
@@ -16,7 +16,9 @@ import { deviceKey, deviceStorage } from '../../../lib/device-data.ts';
 export interface QueuedAction {
   key: string;
   ids: string[];
-  action: NotificationAction;
+  action: InboxAction;
+  /** A snooze's wake time (ISO with its offset). */
+  wakeAt?: string;
   /** The tab that sends it. */
   owner: string;
   createdAt: number;
@@ -26,7 +28,6 @@ export interface QueuedAction {
 export const queueStorageKey = () => deviceKey('actions');
 const TAB_LOCK_PREFIX = 'inbox.tab.';
 const ADOPT_LOCK = 'inbox.actions.adopt';
-const ACTIONS: readonly string[] = ['read', 'dismiss', 'undismiss'];
 
 const storage = () => (typeof window === 'undefined' ? null : deviceStorage);
 const newId = () =>
@@ -46,7 +47,10 @@ function isQueuedAction(value: unknown): value is QueuedAction {
     typeof entry.owner === 'string' &&
     typeof entry.createdAt === 'number' &&
     typeof entry.action === 'string' &&
-    ACTIONS.includes(entry.action) &&
+    (INBOX_ACTIONS as readonly string[]).includes(entry.action) &&
+    (entry.action === 'snooze'
+      ? typeof entry.wakeAt === 'string' && Number.isFinite(Date.parse(entry.wakeAt))
+      : entry.wakeAt === undefined) &&
     Array.isArray(entry.ids) &&
     entry.ids.every((id) => typeof id === 'string')
   );
@@ -79,11 +83,12 @@ export function clearQueue() {
 }
 
 /** Writes an action down before it is shown or sent; returns its key. */
-export function enqueue(ids: readonly string[], action: NotificationAction): string {
+export function enqueue(ids: readonly string[], action: InboxAction, wakeAt?: string): string {
   const entry: QueuedAction = {
     key: newId(),
     ids: [...ids],
     action,
+    ...(wakeAt === undefined ? {} : { wakeAt }),
     owner: thisTab,
     createdAt: Date.now(),
   };

@@ -15,7 +15,6 @@ import { useLocation, useNavigate } from '../../../lib/router.tsx';
 import {
   getNotifications,
   type Notification,
-  type NotificationAction,
   type NotificationQuery,
 } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
@@ -27,6 +26,9 @@ import {
   type NotificationActionVariables,
 } from '../api/use-notification-action.ts';
 import { useTriage } from '../api/use-triage.ts';
+import { useSnoozedRows } from '../api/use-snoozed-rows.ts';
+import type { InboxAction } from '../model/inbox-actions.ts';
+import { useSnoozeRequest } from './use-snooze-request.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { actionTargets, EMPTY_SELECTION, selectionReducer } from '../model/selection.ts';
 import { titleText } from '../model/title-markup.ts';
@@ -86,12 +88,19 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   });
 
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
+  const snoozed = useSnoozedRows(query, loaded);
+  const snoozeRequest = useSnoozeRequest();
   const visible = useMemo(
     () =>
-      read ? loaded.filter((notification) => notification.read === (read === 'read')) : loaded,
-    [loaded, read],
+      read
+        ? snoozed.rows.filter((notification) => notification.read === (read === 'read'))
+        : snoozed.rows,
+    [snoozed.rows, read],
   );
-  const items = useMemo(() => withDayHeaders(visible), [visible]);
+  const items = useMemo(
+    () => withDayHeaders(visible, undefined, snoozed.backIds),
+    [visible, snoozed.backIds],
+  );
   const ids = useMemo(() => visible.map((notification) => notification.id), [visible]);
   const byId = useMemo(
     () => new Map(visible.map((notification) => [notification.id, notification])),
@@ -147,7 +156,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   );
 
   const act = useCallback(
-    (targets: string[], action: NotificationAction) => {
+    (targets: string[], action: InboxAction, wakeAt?: string) => {
       const wanted = targets.filter((id) => !(action === 'read' && isRead(id)));
       if (wanted.length === 0) {
         // Said, not silently ignored: the key did nothing because there is nothing to change.
@@ -159,7 +168,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         return;
       }
       const only = wanted.length === 1 ? byId.get(wanted[0] as string) : undefined;
-      triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined);
+      triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined, {
+        wakeAt,
+      });
       if (selection.selected.size > 0) dispatch({ type: 'clear' });
     },
     [byId, isRead, triage, selection.selected.size, showToast],
@@ -172,8 +183,8 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     latest.current = { act, ids };
   });
   const onRowAction = useCallback(
-    (notification: Notification, action: NotificationAction) =>
-      latest.current.act([notification.id], action),
+    (notification: Notification, action: InboxAction, wakeAt?: string) =>
+      latest.current.act([notification.id], action, wakeAt),
     [],
   );
   const onToggle = useCallback(
@@ -234,6 +245,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     goInbox: () => void navigate(inboxViewHref),
     help: () => setHelpOpen(true),
     undo: triage.undoLast,
+    snooze: () =>
+      view !== 'dismissed' &&
+      snoozeRequest.open(selection.selected.size > 0 ? 'selection' : selection.focusedId),
   });
 
   const loadNext = useCallback(() => void fetchNextPage(), [fetchNextPage]);
@@ -309,6 +323,8 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
           onSelectAllMatching={read ? null : () => void selectAllMatching()}
           onClear={() => dispatch({ type: 'clear' })}
           onAction={(action) => act([...selection.selected], action)}
+          onSnooze={(wakeAt) => act([...selection.selected], 'snooze', wakeAt)}
+          snoozeRequest={snoozeRequest.requestFor('selection')}
         />
       )}
       {visible.length === 0 && !hasNextPage && <EmptyState title={emptyTitle} />}
@@ -337,6 +353,8 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             inDismissedView={view === 'dismissed'}
             inboxHref={inboxHref}
             onAction={onRowAction}
+            backFromSnooze={snoozed.backIds.has(notification.id)}
+            snoozeRequest={snoozeRequest.requestFor(notification.id)}
           />
         )}
       />

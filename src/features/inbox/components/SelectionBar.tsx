@@ -1,4 +1,5 @@
 import type { NotificationAction } from '../../../api/notifications.ts';
+import { SnoozeMenu } from './SnoozeMenu.tsx';
 
 interface Props {
   /** The day of the rows under the bar, once their own header has scrolled away. */
@@ -14,6 +15,10 @@ interface Props {
   onSelectAllMatching: (() => void) | null;
   onClear: () => void;
   onAction: (action: NotificationAction) => void;
+  /** Snoozes the selected rows until then. */
+  onSnooze?: (wakeAt: string) => void;
+  /** Opens the snooze menu when it changes (the `h` key with rows selected). */
+  snoozeRequest?: number;
 }
 
 const plural = (count: number) => `${count} notification${count === 1 ? '' : 's'}`;
@@ -56,6 +61,16 @@ export function SelectionBar(props: Props) {
           >
             {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
           </button>
+          {!inDismissedView && props.onSnooze && (
+            <SnoozeMenu
+              label={`Snooze ${plural(selectedCount)}`}
+              onSnooze={props.onSnooze}
+              openRequest={props.snoozeRequest}
+              className={button}
+            >
+              Snooze {plural(selectedCount)}
+            </SnoozeMenu>
+          )}
           {props.onSelectAllMatching && totalCount !== null && totalCount > selectedCount && (
             <button type="button" className={button} onClick={props.onSelectAllMatching}>
               Select all {totalCount} matching

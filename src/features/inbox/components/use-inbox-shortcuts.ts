@@ -14,6 +14,8 @@ export interface ShortcutHandlers {
   goInbox: () => void;
   help: () => void;
   undo: () => void;
+  /** Opens the snooze menu for the selected rows, else the current one. */
+  snooze?: () => void;
 }
 
 const TEXT_INPUT =
@@ -67,6 +69,7 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         '/': h.focusFilters,
         '?': h.help,
         z: h.undo,
+        h: h.snooze,
       };
       if (key === 'g') {
         awaitingG = Date.now();
@@ -95,6 +98,7 @@ export const SHORTCUTS: [string, string][] = [
   ['e', 'Dismiss'],
   ['Shift + E', 'Restore (in Dismissed)'],
   ['Shift + I', 'Mark as read'],
+  ['h', 'Snooze'],
   ['x', 'Select or unselect'],
   ['Shift + X', 'Select a range'],
   ['*', 'Select all loaded'],
