@@ -19,7 +19,7 @@ export const snoozeQueries = {
   list: () =>
     queryOptions({
       queryKey: [...snoozeQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => getSnoozes(signal),
+      queryFn: () => getSnoozes(),
       refetchInterval: SNOOZE_POLL_MS,
       staleTime: 10_000,
     }),

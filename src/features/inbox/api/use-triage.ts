@@ -11,7 +11,7 @@ import {
   type UndoEntry,
 } from '../model/undo-stack.ts';
 import type { InboxAction } from '../model/inbox-actions.ts';
-import { formatWakeTime } from '../model/snooze-times.ts';
+import { formatWakeTime } from '../model/wake-time.ts';
 import { enqueue } from './action-queue.ts';
 import { cancelReads } from './read-hold.ts';
 import { tellOtherTabs } from './tab-sync.ts';

@@ -1,21 +1,13 @@
 import {
+  lazy,
+  Suspense,
   useCallback,
-  useEffect,
   useId,
-  useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import { createPortal } from 'react-dom';
-import {
-  formatWakeTime,
-  isoWithOffset,
-  parsePickedTime,
-  snoozePresets,
-  toLocalInputValue,
-} from '../model/snooze-times.ts';
 
 export interface SnoozeMenuProps {
   /** The trigger's accessible name: "Snooze: <title>", "Snooze 3 notifications". */
@@ -29,35 +21,26 @@ export interface SnoozeMenuProps {
   className?: string;
 }
 
-const PANEL_WIDTH = 288;
-const MARGIN = 8;
+// The panel is its own chunk, outside the inbox's first render; it is fetched as soon as the page is idle, so
+// that it is there when the server later cannot be reached.
+const loadPanel = () => import('./SnoozePanel.tsx');
+const SnoozePanel = lazy(() => loadPanel().then((module) => ({ default: module.SnoozePanel })));
+let preloaded = false;
+function preloadPanel() {
+  if (preloaded || typeof window === 'undefined') return;
+  preloaded = true;
+  const load = () => void loadPanel().catch(() => (preloaded = false));
+  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 3000 });
+  else setTimeout(load, 1000);
+}
 
 const triggerClass =
   'rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';
-const itemClass =
-  'flex w-full items-baseline justify-between gap-3 rounded px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-brand-100 focus:outline-none focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-700';
-const smallButton =
-  'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:hover:bg-slate-800';
-
-/** Where the panel goes: under the trigger (above it when there is no room), always inside the viewport. */
-function placement(trigger: DOMRect, panelHeight: number) {
-  const width = Math.min(PANEL_WIDTH, window.innerWidth - 2 * MARGIN);
-  const left = Math.min(
-    Math.max(MARGIN, trigger.right - width),
-    window.innerWidth - width - MARGIN,
-  );
-  const below = trigger.bottom + 4;
-  const top =
-    below + panelHeight > window.innerHeight - MARGIN && trigger.top - panelHeight - 4 >= MARGIN
-      ? trigger.top - panelHeight - 4
-      : below;
-  return { left, top, width };
-}
 
 /**
  * "Snooze": a menu button with the presets (later today, tomorrow 9:00, next Monday 9:00, each with the time it
- * means) and "Pick a date and time…". Arrows, Home and End move, Enter chooses, Esc closes; focus returns to the
- * trigger. The panel is placed over the page (a portal), so it is never clipped by a row.
+ * means) and "Pick a date and time…" (SnoozePanel.tsx). Enter, Space or an arrow opens it; focus returns to the
+ * trigger when it closes.
  */
 export function SnoozeMenu({
   label,
@@ -66,69 +49,31 @@ export function SnoozeMenu({
   children = 'Snooze',
   className = triggerClass,
 }: SnoozeMenuProps) {
-  const [mode, setMode] = useState<'closed' | 'menu' | 'picker'>('closed');
+  preloadPanel();
+  const [open, setOpen] = useState(false);
   const [now, setNow] = useState(() => new Date());
   const trigger = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState({ left: MARGIN, top: 0, width: PANEL_WIDTH });
   const panelId = useId();
 
   const openMenu = useCallback(() => {
     setNow(new Date());
-    setMode('menu');
+    setOpen(true);
   }, []);
   const close = useCallback((returnFocus: boolean) => {
-    setMode('closed');
+    setOpen(false);
     if (returnFocus) trigger.current?.focus();
   }, []);
-  const choose = (wakeAt: Date) => {
+  const choose = (wakeAt: string) => {
     close(true);
-    onSnooze(isoWithOffset(wakeAt));
+    onSnooze(wakeAt);
   };
 
   // A new request from the keyboard opens it (state adjusted while rendering, not in an effect).
   const [seenRequest, setSeenRequest] = useState(openRequest);
   if (openRequest !== seenRequest) {
     setSeenRequest(openRequest);
-    if (openRequest > 0) {
-      setNow(new Date());
-      setMode('menu');
-    }
+    if (openRequest > 0) openMenu();
   }
-
-  // Placed next to the trigger, and kept there while the page scrolls or resizes.
-  useLayoutEffect(() => {
-    if (mode === 'closed') return;
-    const place = () => {
-      const rect = trigger.current?.getBoundingClientRect();
-      if (rect) setPosition(placement(rect, panel.current?.offsetHeight ?? 200));
-    };
-    place();
-    window.addEventListener('scroll', place, true);
-    window.addEventListener('resize', place);
-    return () => {
-      window.removeEventListener('scroll', place, true);
-      window.removeEventListener('resize', place);
-    };
-  }, [mode]);
-
-  // A press outside closes it (focus stays where the press put it).
-  useEffect(() => {
-    if (mode === 'closed') return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (panel.current?.contains(target) || trigger.current?.contains(target)) return;
-      close(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [mode, close]);
-
-  // Opening puts focus on the first item (the picker: on its field).
-  useEffect(() => {
-    if (mode === 'menu') panel.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    if (mode === 'picker') panel.current?.querySelector<HTMLElement>('input')?.focus();
-  }, [mode]);
 
   const onTriggerKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -138,37 +83,6 @@ export function SnoozeMenu({
     }
   };
 
-  // Keys inside the panel are the panel's: the inbox's shortcuts (on the document) never see them.
-  useEffect(() => {
-    const element = panel.current;
-    if (mode === 'closed' || !element) return;
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      event.stopPropagation();
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        close(true);
-        return;
-      }
-      if (mode !== 'menu') return;
-      const items = [...element.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-      const index = items.indexOf(document.activeElement as HTMLElement);
-      const go = (next: number) => {
-        event.preventDefault();
-        items[(next + items.length) % items.length]?.focus();
-      };
-      if (event.key === 'ArrowDown') go(index + 1);
-      else if (event.key === 'ArrowUp') go(index - 1);
-      else if (event.key === 'Home') go(0);
-      else if (event.key === 'End') go(items.length - 1);
-      else if (event.key === 'Tab') {
-        event.preventDefault();
-        close(true);
-      }
-    };
-    element.addEventListener('keydown', onKeyDown);
-    return () => element.removeEventListener('keydown', onKeyDown);
-  }, [mode, close]);
-
   return (
     <>
       <button
@@ -177,122 +91,24 @@ export function SnoozeMenu({
         className={className}
         aria-label={label}
         aria-haspopup="menu"
-        aria-expanded={mode !== 'closed'}
-        aria-controls={mode === 'closed' ? undefined : panelId}
-        onClick={() => (mode === 'closed' ? openMenu() : close(true))}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => (open ? close(true) : openMenu())}
         onKeyDown={onTriggerKeyDown}
       >
         {children}
       </button>
-      {mode !== 'closed' &&
-        createPortal(
-          <div
-            ref={panel}
+      {open && (
+        <Suspense fallback={null}>
+          <SnoozePanel
             id={panelId}
-            data-testid="snooze-panel"
-            style={{ left: position.left, top: position.top, width: position.width }}
-            className="fixed z-50 rounded-lg border border-slate-200 bg-white p-1 shadow-xl dark:border-slate-700 dark:bg-slate-900"
-          >
-            {mode === 'menu' ? (
-              <div role="menu" aria-label="Snooze until">
-                {snoozePresets(now).map((preset) => (
-                  <button
-                    key={preset.name}
-                    type="button"
-                    role="menuitem"
-                    tabIndex={-1}
-                    className={itemClass}
-                    onClick={() => choose(preset.wakeAt)}
-                  >
-                    <span className="font-medium">{preset.label}</span>
-                    <span className="text-xs text-slate-600 dark:text-slate-300">
-                      {formatWakeTime(preset.wakeAt, now)}
-                    </span>
-                  </button>
-                ))}
-                <button
-                  type="button"
-                  role="menuitem"
-                  tabIndex={-1}
-                  className={itemClass}
-                  onClick={() => setMode('picker')}
-                >
-                  <span className="font-medium">Pick a date and time…</span>
-                </button>
-              </div>
-            ) : (
-              <SnoozePicker
-                now={now}
-                onPick={choose}
-                onCancel={() => close(true)}
-              />
-            )}
-          </div>,
-          document.body,
-        )}
+            trigger={trigger}
+            now={now}
+            onChoose={choose}
+            onClose={close}
+          />
+        </Suspense>
+      )}
     </>
-  );
-}
-
-/** A date and time of the person's choosing (local), refused with a reason when past, invalid or too far. */
-function SnoozePicker({
-  now,
-  onPick,
-  onCancel,
-}: {
-  now: Date;
-  onPick: (wakeAt: Date) => void;
-  onCancel: () => void;
-}) {
-  const fieldId = useId();
-  const errorId = useId();
-  const [value, setValue] = useState(() =>
-    toLocalInputValue(snoozePresets(now)[1]?.wakeAt ?? now),
-  );
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <form
-      aria-label="Snooze until a date and time"
-      className="flex flex-col gap-2 p-2"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        // Checked against the time of the press, not of the opening: a menu left open must not snooze into the past.
-        const picked = parsePickedTime(value, new Date());
-        if (picked.ok) onPick(picked.wakeAt);
-        else setError(picked.error);
-      }}
-    >
-      <label htmlFor={fieldId} className="text-sm font-medium text-slate-800 dark:text-slate-100">
-        Wake it at
-      </label>
-      <input
-        id={fieldId}
-        type="datetime-local"
-        value={value}
-        min={toLocalInputValue(now)}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(event) => {
-          setValue(event.target.value);
-          setError(null);
-        }}
-        className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:[color-scheme:dark]"
-      />
-      <p id={errorId} role="alert" className="min-h-0 text-sm text-red-700 dark:text-red-300">
-        {error}
-      </p>
-      <div className="flex justify-end gap-2">
-        <button type="button" className={smallButton} onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-        >
-          Snooze
-        </button>
-      </div>
-    </form>
   );
 }

@@ -11,7 +11,7 @@ import { snoozeQueries } from '../api/snooze-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useTriage } from '../api/use-triage.ts';
 import { NO_FILTERS } from '../model/filters.ts';
-import { formatWakeTime } from '../model/snooze-times.ts';
+import { formatWakeTime } from '../model/wake-time.ts';
 import { titleText } from '../model/title-markup.ts';
 import { InboxNav } from './InboxNav.tsx';
 import { NotificationTitle } from './NotificationTitle.tsx';

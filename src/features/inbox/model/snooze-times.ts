@@ -38,6 +38,9 @@ export function snoozePresets(now: Date): SnoozePreset[] {
 
 const two = (value: number) => String(value).padStart(2, '0');
 
+// How a wake time is written lives apart, so that the inbox's first screen (the undo toast) needs only that.
+export { formatWakeTime } from './wake-time.ts';
+
 /** A local time as ISO 8601 with its offset, as the server takes it: 2026-11-26T09:00:00+01:00. */
 export function isoWithOffset(date: Date): string {
   const offset = -date.getTimezoneOffset();
@@ -48,24 +51,6 @@ export function isoWithOffset(date: Date): string {
     `T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}` +
     `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
   );
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const startOfDay = (date: Date) =>
-  new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-
-/**
- * A wake time as people read it: "Tue 9:00" within the coming week, "Mon 7 Dec 9:00" further on, with the year
- * when it is not this year's.
- */
-export function formatWakeTime(date: Date, now: Date): string {
-  const time = `${date.getHours()}:${two(date.getMinutes())}`;
-  const weekday = WEEKDAYS[date.getDay()] as string;
-  const days = Math.round((startOfDay(date) - startOfDay(now)) / (24 * HOUR));
-  if (days >= 0 && days < 7) return `${weekday} ${time}`;
-  const year = date.getFullYear() === now.getFullYear() ? '' : ` ${date.getFullYear()}`;
-  return `${weekday} ${date.getDate()} ${MONTHS[date.getMonth()]}${year} ${time}`;
 }
 
 /** The value a `datetime-local` input holds for a time: 2026-11-26T09:00. */
