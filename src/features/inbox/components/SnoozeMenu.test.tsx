@@ -16,7 +16,7 @@ import { SnoozeMenu } from './SnoozeMenu.tsx';
 const originalZone = process.env.TZ;
 beforeAll(() => {
   process.env.TZ = 'Europe/Zagreb';
-  apiMock.listen({ onUnhandledRequest: 'error' });
+  apiMock.listen({ onUnhandledFrame: 'error' });
   resolveRelativeFetch();
 });
 afterAll(() => {
