@@ -4,8 +4,7 @@ import { notificationQueries } from './notification-queries.ts';
 
 /** What one tab tells the others: an action to mirror in their caches, or that they should refetch once. */
 export type TabMessage =
-  | { type: 'action'; ids: string[]; action: CacheAction; wakeAt?: string }
-  | { type: 'refresh' };
+  { type: 'action'; ids: string[]; action: CacheAction; wakeAt?: string } | { type: 'refresh' };
 
 const CHANNEL = 'productive-inbox';
 let channel: BroadcastChannel | null = null;

@@ -12,7 +12,12 @@ import { isSnoozeAction, type InboxAction } from '../model/inbox-actions.ts';
 import { completeQueued } from './action-queue.ts';
 import { runBulk, type BulkResult } from './bulk.ts';
 import { notificationQueries } from './notification-queries.ts';
-import { acknowledgeBack, snoozeQueries, updateCachedSnoozes, wokenAmong } from './snooze-queries.ts';
+import {
+  acknowledgeBack,
+  snoozeQueries,
+  updateCachedSnoozes,
+  wokenAmong,
+} from './snooze-queries.ts';
 import { holdRead } from './read-hold.ts';
 import { tellOtherTabs } from './tab-sync.ts';
 

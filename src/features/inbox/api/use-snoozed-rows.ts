@@ -46,10 +46,7 @@ export function useSnoozedRows(query: NotificationQuery, loaded: Notification[])
     if (back.length === 0 && scheduled.size === 0) return { rows: loaded, backIds: NONE };
     const backIds = new Set(back.map((notification) => notification.id));
     return {
-      rows: [
-        ...back,
-        ...loaded.filter((item) => !backIds.has(item.id) && !scheduled.has(item.id)),
-      ],
+      rows: [...back, ...loaded.filter((item) => !backIds.has(item.id) && !scheduled.has(item.id))],
       backIds,
     };
   }, [back, loaded, scheduled]);

@@ -19,11 +19,7 @@ export function InboxNav({ filters }: { filters: InboxFilters }) {
       <ul className="flex gap-1 overflow-x-auto px-2 py-2 sm:flex-col sm:px-3 sm:py-4">
         {VIEW_NAMES.map((view) => (
           <li key={view}>
-            <NavLink
-              to={hrefFor(view, filters)}
-              end
-              className={linkClass}
-            >
+            <NavLink to={hrefFor(view, filters)} end className={linkClass}>
               {VIEWS[view].label}
             </NavLink>
           </li>

@@ -124,9 +124,7 @@ describe('the snooze menu', () => {
 });
 
 describe('snoozing from the inbox', () => {
-  beforeEach(() =>
-    resetMockState([mockNotification(1), mockNotification(2), mockNotification(3)]),
-  );
+  beforeEach(() => resetMockState([mockNotification(1), mockNotification(2), mockNotification(3)]));
   const rowIds = () =>
     screen.queryAllByTestId('notification-row').map((row) => row.dataset.notificationId);
 
@@ -140,7 +138,9 @@ describe('snoozing from the inbox', () => {
     const toast = await screen.findByText(/^Snoozed “Task 2” until \w{3} 9:00$/);
     await waitFor(() => expect(mockState.snoozeRequests).toHaveLength(1));
     expect(mockState.snoozeRequests[0]).toMatch(/^PUT 2 \d{4}-\d\d-\d\dT09:00:00[+-]\d\d:\d\d$/);
-    await user.click(within(toast.parentElement as HTMLElement).getByRole('button', { name: 'Undo' }));
+    await user.click(
+      within(toast.parentElement as HTMLElement).getByRole('button', { name: 'Undo' }),
+    );
     await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3']));
     await waitFor(() => expect(mockState.snoozeRequests).toEqual([expect.any(String), 'DELETE 2']));
     expect(mockState.notifications.find((item) => item.id === 2)?.dismissed).toBe(false);

@@ -100,13 +100,7 @@ export function SnoozeMenu({
       </button>
       {open && (
         <Suspense fallback={null}>
-          <SnoozePanel
-            id={panelId}
-            trigger={trigger}
-            now={now}
-            onChoose={choose}
-            onClose={close}
-          />
+          <SnoozePanel id={panelId} trigger={trigger} now={now} onChoose={choose} onClose={close} />
         </Suspense>
       )}
     </>

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { createPortal } from 'react-dom';
 import {
   formatWakeTime,
@@ -43,7 +51,7 @@ export interface SnoozePanelProps {
 /**
  * The snooze menu's panel (its own chunk, fetched when the app is idle): the presets, each with the time it means,
  * and "Pick a date and time…". Arrows, Home and End move, Enter chooses, Esc (and Tab) close with focus back on the
- * trigger; a press outside closes it. Placed over the page (a portal), so a row never clips it.
+ * trigger; a press outside closes it. Placed over the page (a portal into the trigger's landmark), so a row never clips it.
  */
 export function SnoozePanel({ id, trigger, now, onChoose, onClose }: SnoozePanelProps) {
   const [mode, setMode] = useState<'menu' | 'picker'>('menu');
@@ -157,7 +165,8 @@ export function SnoozePanel({ id, trigger, now, onChoose, onClose }: SnoozePanel
         />
       )}
     </div>,
-    document.body,
+    // In the trigger's landmark (all content stays in one), at its end, fixed over the page.
+    trigger.current?.closest('main, aside, nav, header, footer, [role="region"]') ?? document.body,
   );
 }
 
@@ -173,9 +182,7 @@ function SnoozePicker({
 }) {
   const fieldId = useId();
   const errorId = useId();
-  const [value, setValue] = useState(() =>
-    toLocalInputValue(snoozePresets(now)[1]?.wakeAt ?? now),
-  );
+  const [value, setValue] = useState(() => toLocalInputValue(snoozePresets(now)[1]?.wakeAt ?? now));
   const [error, setError] = useState<string | null>(null);
   return (
     <form

@@ -17,7 +17,6 @@ export function useSnoozeRequest() {
       target !== null && setRequest((last) => ({ target, nonce: last.nonce + 1 })),
     [],
   );
-  const requestFor = (target: SnoozeMenuTarget) =>
-    request.target === target ? request.nonce : 0;
+  const requestFor = (target: SnoozeMenuTarget) => (request.target === target ? request.nonce : 0);
   return { open, requestFor };
 }

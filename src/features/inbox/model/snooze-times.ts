@@ -32,7 +32,11 @@ export function snoozePresets(now: Date): SnoozePreset[] {
   return [
     { name: 'later-today', label: 'Later today', wakeAt: later },
     { name: 'tomorrow', label: 'Tomorrow 9:00', wakeAt: nineOClock(now, 1) },
-    { name: 'next-monday', label: 'Next Monday 9:00', wakeAt: nineOClock(now, daysToNextMonday(now)) },
+    {
+      name: 'next-monday',
+      label: 'Next Monday 9:00',
+      wakeAt: nineOClock(now, daysToNextMonday(now)),
+    },
   ];
 }
 

@@ -18,4 +18,3 @@ export function formatWakeTime(date: Date, now: Date): string {
   const year = date.getFullYear() === now.getFullYear() ? '' : ` ${date.getFullYear()}`;
   return `${weekday} ${date.getDate()} ${MONTHS[date.getMonth()]}${year} ${time}`;
 }
-
