@@ -312,7 +312,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         <SelectionBar
           day={stickyDay}
           selectedCount={selection.selected.size}
-          unreadSelectedCount={[...selection.selected].filter((id) => !isRead(id)).length}
+          unreadSelectedCount={
+            [...selection.selected].filter((id) => !isRead(id)).length
+          }
           loadedCount={visible.length}
           totalCount={read ? null : totalCount}
           inDismissedView={view === 'dismissed'}
