@@ -328,3 +328,53 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoViolations(page, `back from snooze (${colorScheme})`);
   });
 }
+
+test.describe('with the app shell in the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a snooze made while the server is down survives a reload and is sent when it is back', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await setServerClock(Date.now());
+    await page.goto(`${base}/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await expect(rows(page).first()).toBeVisible();
+    // The menu's panel is fetched once the page is idle (and so kept by the service worker).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .some((entry) => entry.name.includes('SnoozePanel')),
+        ),
+      )
+      .toBe(true);
+    const [first] = await rowIds(page);
+    await server.stop();
+    try {
+      await row(page, first as string)
+        .getByRole('button', { name: /^Snooze:/ })
+        .click();
+      await page.getByRole('menuitem', { name: /^Tomorrow 9:00/ }).click();
+      await expect(row(page, first as string)).toHaveCount(0);
+      await page.reload();
+      await expect(rows(page).first()).toBeVisible();
+      await expect(page.getByText('The server cannot be reached')).toBeVisible();
+      await expect(row(page, first as string)).toHaveCount(0);
+    } finally {
+      await server.start();
+    }
+    await expect
+      .poll(async () => (await serverSnoozes()).map((snooze) => snooze.id), { timeout: 20_000 })
+      .toEqual([first]);
+    expect(await dismissedOnServer(first as string)).toBe(true);
+    await expect(row(page, first as string)).toHaveCount(0);
+    await view(page, 'Snoozed').click();
+    await expect(snoozedRow(page, first as string)).toBeVisible();
+  });
+});
