@@ -84,20 +84,22 @@ export async function apiRequest(
 ): Promise<unknown> {
   const query = params && [...params].length ? `?${params.toString()}` : '';
   const timeout = AbortSignal.timeout(timeoutMs);
+  const sent = requestBody === undefined ? undefined : JSON.stringify(requestBody);
   let response: Response;
   let text: string;
   try {
     response = await fetch(`${base}${path}${query}`, {
       method,
-      ...(requestBody === undefined ? {} : { body: JSON.stringify(requestBody) }),
+      ...(sent === undefined ? {} : { body: sent }),
       headers: {
         Accept: 'application/vnd.api+json',
         'Content-Type': 'application/vnd.api+json',
         ...scopeHeaders(),
       },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive.
-      keepalive: method !== 'GET',
+      // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive. Browsers cap what
+      // keepalive requests may carry in all (64 KB): only small bodies (a snooze's wake time) go that way.
+      keepalive: method !== 'GET' && (sent === undefined || sent.length <= 1024),
     });
     text = await response.text();
   } catch (error) {
