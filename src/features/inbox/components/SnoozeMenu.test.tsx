@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -120,6 +120,24 @@ describe('the snooze menu', () => {
     await user.keyboard('{Enter}');
     expect(onSnooze).toHaveBeenCalledExactlyOnceWith('2026-12-01T14:30:00+01:00');
     expect(document.activeElement).toBe(trigger);
+  });
+
+  it('closes when focus leaves the picker, and leaves focus where it went', async () => {
+    const user = userEvent.setup();
+    const { trigger, onSnooze } = renderMenu();
+    await user.click(trigger);
+    await user.click(await screen.findByRole('menuitem', { name: 'Pick a date and time…' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Wake it at')));
+    // Tab within the picker keeps it open.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByLabelText('Wake it at')).toBeTruthy();
+    // Focus going elsewhere closes it.
+    act(() => screen.getByRole('button', { name: 'Before' }).focus());
+    expect(screen.queryByLabelText('Wake it at')).toBeNull();
+    expect(trigger.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Before' }));
+    expect(onSnooze).not.toHaveBeenCalled();
   });
 });
 

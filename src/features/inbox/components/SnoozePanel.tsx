@@ -85,6 +85,18 @@ export function SnoozePanel({ id, trigger, now, onChoose, onClose }: SnoozePanel
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [close, trigger]);
 
+  // Focus leaving the panel (Tab past the picker's last button) closes it, where the focus went.
+  useEffect(() => {
+    const element = panel.current;
+    if (!element) return;
+    const onFocusOut = (event: FocusEvent) => {
+      const next = event.relatedTarget as Node | null;
+      if (next && !element.contains(next) && !trigger.current?.contains(next)) close(false);
+    };
+    element.addEventListener('focusout', onFocusOut);
+    return () => element.removeEventListener('focusout', onFocusOut);
+  }, [close, trigger]);
+
   // Opening puts focus on the first item (the picker: on its field).
   useEffect(() => {
     const first = mode === 'menu' ? '[role="menuitem"]' : 'input';
