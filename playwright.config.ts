@@ -34,7 +34,7 @@ export default defineConfig({
       command: 'node server/main.ts',
       url: `http://127.0.0.1:${port}/api/v2/projects`,
       reuseExistingServer: false,
-      env: { PORT: String(port), HOST: '127.0.0.1', INBOX_DB: database },
+      env: { PORT: String(port), HOST: '127.0.0.1', INBOX_DB: database, INBOX_TEST_CLOCK: '1' },
       stdout: 'pipe',
       timeout: 60_000,
     },

@@ -1,5 +1,5 @@
 import type { FeedTarget } from './activities.ts';
-import type { NotificationAction } from './notifications.ts';
+import { INBOX_ACTIONS, type InboxAction } from './inbox-actions.ts';
 import { scopeHeaders } from './http.ts';
 import { deviceKey, deviceStorage } from '../lib/device-data.ts';
 
@@ -22,7 +22,9 @@ export interface QueuedAction {
   kind?: undefined;
   key: string;
   ids: string[];
-  action: NotificationAction;
+  action: InboxAction;
+  /** A snooze's wake time (ISO with its offset). */
+  wakeAt?: string;
   /** The tab that sends it. */
   owner: string;
   createdAt: number;
@@ -54,7 +56,6 @@ export type QueueEntry = QueuedAction | QueuedComment;
 export const queueStorageKey = () => deviceKey('actions');
 const TAB_LOCK_PREFIX = 'inbox.tab.';
 const ADOPT_LOCK = 'inbox.actions.adopt';
-const ACTIONS: readonly string[] = ['read', 'dismiss', 'undismiss'];
 
 const storage = () => (typeof window === 'undefined' ? null : deviceStorage);
 const newId = () =>
@@ -75,7 +76,10 @@ function isQueuedAction(value: unknown): value is QueuedAction {
     typeof entry.owner === 'string' &&
     typeof entry.createdAt === 'number' &&
     typeof entry.action === 'string' &&
-    ACTIONS.includes(entry.action) &&
+    (INBOX_ACTIONS as readonly string[]).includes(entry.action) &&
+    (entry.action === 'snooze'
+      ? typeof entry.wakeAt === 'string' && Number.isFinite(Date.parse(entry.wakeAt))
+      : entry.wakeAt === undefined) &&
     Array.isArray(entry.ids) &&
     entry.ids.every((id) => typeof id === 'string')
   );
@@ -170,11 +174,12 @@ export function clearQueue() {
 }
 
 /** Writes an action down before it is shown or sent; returns its key. */
-export function enqueue(ids: readonly string[], action: NotificationAction): string {
+export function enqueue(ids: readonly string[], action: InboxAction, wakeAt?: string): string {
   const entry: QueuedAction = {
     key: newId(),
     ids: [...ids],
     action,
+    ...(wakeAt === undefined ? {} : { wakeAt }),
     owner: thisTab,
     createdAt: Date.now(),
   };

@@ -54,4 +54,27 @@ describe('apiRequest', () => {
       3,
     ]);
   });
+
+  it('sends a JSON body to another base (the inbox’s own endpoints), and reads a 204 as no content', async () => {
+    const fetchMock = vi.fn(
+      async (_url: string, _init?: RequestInit) => new Response(null, { status: 204 }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const answer = await apiRequest('/snoozes/7', {
+      base: '/api/inbox',
+      method: 'PUT',
+      body: { wakeAt: '2026-11-26T09:00:00+01:00' },
+    });
+    expect(answer).toBeNull();
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect([url, init.method, init.body, init.keepalive]).toEqual([
+      '/api/inbox/snoozes/7',
+      'PUT',
+      '{"wakeAt":"2026-11-26T09:00:00+01:00"}',
+      true,
+    ]);
+    // A large body does not go as keepalive (browsers cap those at 64 KB in all).
+    await apiRequest('/comments', { method: 'POST', body: { text: 'x'.repeat(5000) } });
+    expect((fetchMock.mock.calls[1] as [string, RequestInit])[1].keepalive).toBe(false);
+  });
 });

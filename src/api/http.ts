@@ -2,6 +2,8 @@ import { reportAnswer, reportNoAnswer } from './connection.ts';
 
 /** The one place the app talks HTTP: the relative /api/v2 base, JSON:API headers, readable errors. */
 export const API_BASE = '/api/v2';
+/** The inbox's own endpoints (snoozes), not Productive's. */
+export const INBOX_API_BASE = '/api/inbox';
 
 export class ApiRequestError extends Error {
   readonly status: number;
@@ -59,10 +61,12 @@ export const isNetworkError = (error: unknown) =>
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 export interface RequestOptions {
-  method?: 'GET' | 'PATCH' | 'POST';
+  method?: 'GET' | 'PATCH' | 'PUT' | 'POST' | 'DELETE';
   params?: URLSearchParams;
-  /** A JSON:API document to send (a reply). */
+  /** A JSON body (the inbox's own endpoints). */
   body?: unknown;
+  /** Another base than Productive's API: `INBOX_API_BASE` for the inbox's own endpoints. */
+  base?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
 }
@@ -72,27 +76,30 @@ export async function apiRequest(
   {
     method = 'GET',
     params,
-    body: sent,
     signal,
     timeoutMs = REQUEST_TIMEOUT_MS,
+    body: requestBody,
+    base = API_BASE,
   }: RequestOptions = {},
 ): Promise<unknown> {
   const query = params && [...params].length ? `?${params.toString()}` : '';
   const timeout = AbortSignal.timeout(timeoutMs);
+  const sent = requestBody === undefined ? undefined : JSON.stringify(requestBody);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(`${API_BASE}${path}${query}`, {
+    response = await fetch(`${base}${path}${query}`, {
       method,
+      ...(sent === undefined ? {} : { body: sent }),
       headers: {
         Accept: 'application/vnd.api+json',
         'Content-Type': 'application/vnd.api+json',
         ...scopeHeaders(),
       },
-      body: sent === undefined ? undefined : JSON.stringify(sent),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive.
-      keepalive: method === 'PATCH',
+      // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive. Browsers cap what
+      // keepalive requests may carry in all (64 KB): only small bodies (a snooze's wake time) go that way.
+      keepalive: method !== 'GET' && (sent === undefined || sent.length <= 1024),
     });
     text = await response.text();
   } catch (error) {
@@ -118,6 +125,7 @@ export async function apiRequest(
     for (const listener of sessionChangedListeners) listener();
   }
   if (!response.ok) throw errorFromResponse(response, body);
+  if (response.status === 204) return null;
   if (body === undefined) {
     throw new ApiRequestError(
       response.status,

@@ -43,6 +43,8 @@ export interface NotificationQuery {
   types?: string[];
   after?: string;
   before?: string;
+  /** Only these notifications (the inbox's list of those back from snooze, fetched one by one). */
+  ids?: string[];
 }
 
 export interface NotificationPage {

@@ -8,6 +8,7 @@ import {
   TaskFeedPage,
 } from '../features/activity/index.ts';
 import { InboxPage } from '../features/inbox/components/InboxPage.tsx';
+import { SnoozedPage } from '../features/inbox/index.ts';
 import { ROUTES } from '../lib/addresses.ts';
 import { Route, Routes } from '../lib/router.tsx';
 
@@ -18,6 +19,7 @@ export function AppRoutes() {
       <Route path={ROUTES.important} element={<InboxPage key="important" view="important" />} />
       <Route path={ROUTES.mentions} element={<InboxPage key="mentions" view="mentions" />} />
       <Route path={ROUTES.dismissed} element={<InboxPage key="dismissed" view="dismissed" />} />
+      <Route path={ROUTES.snoozed} element={<SnoozedPage />} />
       <Route path={ROUTES.task} element={<TaskFeedPage />} />
       <Route path={ROUTES.deal} element={<DealFeedPage />} />
       <Route path={ROUTES.discussion} element={<DiscussionFeedPage />} />

@@ -3,14 +3,18 @@ import { dehydrate, type Query, type QueryClient, type QueryKey } from '@tanstac
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
 import { notificationQueries } from '../features/inbox/api/notification-queries.ts';
 import { projectQueries } from '../features/inbox/api/project-queries.ts';
+import { snoozeQueries } from '../features/inbox/api/snooze-queries.ts';
 import { deviceKey, deviceStorage } from '../lib/device-data.ts';
 
 /** Lists larger than this are not kept offline: the cache would outgrow local storage and slow every write. */
 const MAX_PERSISTED_PAGES = 10;
 
-/** The kinds of query kept offline: the notification lists and the projects (nothing else, never a detail). */
+/**
+ * The kinds of query kept offline: the notification lists, the projects and the snooze list (offline, a reload
+ * still hides what is snoozed and shows the Snoozed view); nothing else, never a detail.
+ */
 export const isPersisted = (key: QueryKey): boolean =>
-  notificationQueries.isList(key) || projectQueries.isList(key);
+  notificationQueries.isList(key) || projectQueries.isList(key) || snoozeQueries.isList(key);
 
 export function shouldPersistQuery(query: Query): boolean {
   if (query.state.status !== 'success' || !isPersisted(query.queryKey)) return false;

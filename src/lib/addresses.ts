@@ -12,6 +12,8 @@ export const ROUTES = {
   important: '/important',
   mentions: '/mentions',
   dismissed: '/dismissed',
+  /** The scheduled snoozes (not a view of notifications: no filters). */
+  snoozed: '/snoozed',
   task: '/tasks/:taskId',
   deal: '/deals/:dealId',
   discussion: '/discussions/:discussionId',
@@ -27,6 +29,9 @@ export const INBOX_VIEW_PATHS: Record<InboxView, string> = {
   mentions: ROUTES.mentions,
   dismissed: ROUTES.dismissed,
 };
+
+/** The Snoozed view's address. */
+export const snoozedAddress = () => ROUTES.snoozed;
 
 /** The search parameter naming the notification open beside the list (the reading pane, phase 2). */
 export const OPEN_PARAM = 'open';

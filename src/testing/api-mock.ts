@@ -26,7 +26,19 @@ export const mockState = {
   malformedList: false,
   /** Lists leave out `meta.total_count`, as an API that does not count would. */
   listsWithoutTotal: false,
+  /** The inbox server's snoozes (`/api/inbox/snoozes`), and every snooze request made, as "METHOD id[/action]". */
+  snoozes: [] as MockSnooze[],
+  snoozeRequests: [] as string[],
 };
+
+export interface MockSnooze {
+  id: string;
+  state: 'scheduled' | 'woken' | 'cancelled';
+  wakeAt: string;
+  snoozedAt: string;
+  wokenAt: string | null;
+  newActivityCount: number;
+}
 
 export function resetMockState(notifications: MockNotification[]) {
   mockState.notifications = notifications.map((notification) => ({ ...notification }));
@@ -34,6 +46,8 @@ export function resetMockState(notifications: MockNotification[]) {
   mockState.patchDelayMs = 0;
   mockState.malformedList = false;
   mockState.listsWithoutTotal = false;
+  mockState.snoozes = [];
+  mockState.snoozeRequests = [];
 }
 
 export function mockNotification(
@@ -277,7 +291,63 @@ const mockIncluded = [
   },
 ];
 
-export const apiMock = setupServer(...handlers);
+const findMock = (id: unknown) =>
+  mockState.notifications.find((item) => String(item.id) === String(id));
+const snoozeOf = (id: string) => mockState.snoozes.find((snooze) => snooze.id === id);
+
+/** The inbox server's snooze endpoints, as server/inbox/routes.ts answers them (no clock: nothing wakes alone). */
+export const snoozeHandlers = [
+  http.get('*/api/v2/notifications/:id', ({ params }) => {
+    const notification = findMock(params.id);
+    return notification
+      ? json({ data: resource(notification), meta: {} })
+      : json({ errors: [{ status: '404', title: 'Record Not Found', detail: 'Not found' }] }, 404);
+  }),
+  http.get('*/api/inbox/snoozes', () =>
+    HttpResponse.json({ data: mockState.snoozes.filter((snooze) => snooze.state !== 'cancelled') }),
+  ),
+  http.put('*/api/inbox/snoozes/:id', async ({ params, request }) => {
+    const id = String(params.id);
+    const { wakeAt } = (await request.json()) as { wakeAt: string };
+    mockState.snoozeRequests.push(`PUT ${id} ${wakeAt}`);
+    const notification = findMock(id);
+    if (notification) notification.dismissed = true;
+    const snooze: MockSnooze = {
+      id,
+      state: 'scheduled',
+      wakeAt: new Date(wakeAt).toISOString(),
+      snoozedAt: new Date().toISOString(),
+      wokenAt: null,
+      newActivityCount: 0,
+    };
+    mockState.snoozes = [...mockState.snoozes.filter((item) => item.id !== id), snooze];
+    return HttpResponse.json({ data: snooze });
+  }),
+  http.delete('*/api/inbox/snoozes/:id', ({ params }) => {
+    const id = String(params.id);
+    mockState.snoozeRequests.push(`DELETE ${id}`);
+    const notification = findMock(id);
+    if (notification) notification.dismissed = false;
+    const snooze = snoozeOf(id);
+    if (snooze) snooze.state = 'cancelled';
+    return HttpResponse.json({ data: snooze });
+  }),
+  http.post('*/api/inbox/snoozes/:id/:action', ({ params }) => {
+    const id = String(params.id);
+    mockState.snoozeRequests.push(`POST ${id}/${String(params.action)}`);
+    const snooze = snoozeOf(id);
+    if (params.action === 'acknowledge') {
+      mockState.snoozes = mockState.snoozes.filter((item) => item.id !== id);
+      return new HttpResponse(null, { status: 204 });
+    }
+    const notification = findMock(id);
+    if (notification) notification.dismissed = false;
+    if (snooze) Object.assign(snooze, { state: 'woken', wokenAt: new Date().toISOString() });
+    return HttpResponse.json({ data: snooze });
+  }),
+];
+
+export const apiMock = setupServer(...handlers, ...snoozeHandlers);
 
 /** Node's fetch needs absolute URLs; the app uses relative ones, as a browser would. Call after listen(). */
 export function resolveRelativeFetch() {

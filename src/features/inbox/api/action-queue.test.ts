@@ -48,6 +48,32 @@ describe('the durable action queue', () => {
     expect(await adoptOrphans()).toEqual([]);
   });
 
+  it('keeps snooze, unsnooze and wake entries, a snooze with its wake time, across a reload', () => {
+    enqueue(['1', '2', '3'], 'snooze', '2026-11-26T09:00:00+01:00');
+    enqueue(['1'], 'unsnooze');
+    enqueue(['4'], 'wake');
+    // What the next page reads back from storage.
+    const stored = JSON.parse(localStorage.getItem(queueStorageKey()) ?? '[]') as unknown[];
+    localStorage.setItem(queueStorageKey(), JSON.stringify(stored));
+    expect(loadQueue().map(({ ids, action, wakeAt }) => ({ ids, action, wakeAt }))).toEqual([
+      { ids: ['1', '2', '3'], action: 'snooze', wakeAt: '2026-11-26T09:00:00+01:00' },
+      { ids: ['1'], action: 'unsnooze', wakeAt: undefined },
+      { ids: ['4'], action: 'wake', wakeAt: undefined },
+    ]);
+  });
+
+  it('drops a snooze without a readable wake time, and kinds it does not know', () => {
+    const base = { ids: ['1'], owner: thisTab, createdAt: 1 };
+    saveQueue([
+      { ...base, key: 'a', action: 'snooze' },
+      { ...base, key: 'b', action: 'snooze', wakeAt: 'tomorrow' },
+      { ...base, key: 'c', action: 'dismiss', wakeAt: '2026-11-26T09:00:00+01:00' },
+      { ...base, key: 'd', action: 'explode' as 'read' },
+      { ...base, key: 'e', action: 'snooze', wakeAt: '2026-11-26T09:00:00+01:00' },
+    ]);
+    expect(loadQueue().map((entry) => entry.key)).toEqual(['e']);
+  });
+
   it('ignores what is not a queued action, and clears', () => {
     localStorage.setItem(
       queueStorageKey(),

@@ -12,6 +12,7 @@ export function sendQueued(queryClient: QueryClient, entry: QueuedAction): Promi
   const variables: NotificationActionVariables = {
     ids: entry.ids,
     action: entry.action,
+    ...(entry.wakeAt === undefined ? {} : { wakeAt: entry.wakeAt }),
     queueKey: entry.key,
     // Its undo toast went with the page that made it: a held read is sent at once.
     hold: false,
@@ -29,7 +30,8 @@ export function sendQueued(queryClient: QueryClient, entry: QueuedAction): Promi
 
 /** Every queued action, this tab's or another's, shown on the restored lists as the server will soon have it. */
 export function showQueuedOnLists(queryClient: QueryClient) {
-  for (const entry of loadQueue()) updateCachedLists(queryClient, entry.ids, entry.action);
+  for (const entry of loadQueue())
+    updateCachedLists(queryClient, entry.ids, entry.action, entry.wakeAt);
 }
 
 export interface ReplayFailure {
@@ -48,7 +50,8 @@ export async function replayOrphans(
   onFailure: (failure: ReplayFailure) => void,
 ): Promise<number> {
   const adopted = (await adoptOrphans()).sort((a, b) => a.createdAt - b.createdAt);
-  for (const entry of adopted) updateCachedLists(queryClient, entry.ids, entry.action);
+  for (const entry of adopted)
+    updateCachedLists(queryClient, entry.ids, entry.action, entry.wakeAt);
   await Promise.all(
     adopted.map((entry) =>
       sendQueued(queryClient, entry).then(

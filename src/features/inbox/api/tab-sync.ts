@@ -4,7 +4,7 @@ import { notificationQueries } from './notification-queries.ts';
 
 /** What one tab tells the others: an action to mirror in their caches, or that they should refetch once. */
 export type TabMessage =
-  { type: 'action'; ids: string[]; action: CacheAction } | { type: 'refresh' };
+  { type: 'action'; ids: string[]; action: CacheAction; wakeAt?: string } | { type: 'refresh' };
 
 const CHANNEL = 'productive-inbox';
 let channel: BroadcastChannel | null = null;
@@ -23,7 +23,7 @@ export function tellOtherTabs(message: TabMessage) {
  */
 export function listenToOtherTabs(
   queryClient: QueryClient,
-  mirror: (ids: string[], action: CacheAction) => void,
+  mirror: (ids: string[], action: CacheAction, wakeAt?: string) => void,
 ): () => void {
   const source = getChannel();
   if (!source) return () => {};
@@ -31,7 +31,7 @@ export function listenToOtherTabs(
   const onMessage = (event: MessageEvent<TabMessage>) => {
     const message = event.data;
     if (message?.type === 'action' && Array.isArray(message.ids))
-      mirror(message.ids, message.action);
+      mirror(message.ids, message.action, message.wakeAt);
     if (message?.type === 'refresh') {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(

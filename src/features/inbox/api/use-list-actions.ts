@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { Notification, NotificationAction } from '../../../api/notifications.ts';
+import type { Notification } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
+import type { InboxAction } from '../model/inbox-actions.ts';
 import type { SelectionEvent } from '../model/selection.ts';
 import { titleText } from '../model/title-markup.ts';
 import type { Triage } from './use-triage.ts';
@@ -14,7 +15,7 @@ interface Options {
 }
 
 /**
- * The list's actions on its rows: read, dismiss, restore through the triage (optimistic, undoable), only on rows
+ * The list's actions on its rows: read, dismiss, restore, snooze through the triage (optimistic, undoable), only on rows
  * they change ("Already read" is said, not silently ignored), clearing the selection they used. Rows selected
  * through "Select all N matching" that are not loaded count by the read state fetched with their ids.
  */
@@ -27,7 +28,7 @@ export function useListActions({ byId, triage, anySelected, dispatch }: Options)
   );
 
   const act = useCallback(
-    (targets: string[], action: NotificationAction) => {
+    (targets: string[], action: InboxAction, wakeAt?: string) => {
       const wanted = targets.filter((id) => !(action === 'read' && isRead(id)));
       if (wanted.length === 0) {
         if (targets.length > 0)
@@ -38,7 +39,9 @@ export function useListActions({ byId, triage, anySelected, dispatch }: Options)
         return;
       }
       const only = wanted.length === 1 ? byId.get(wanted[0] as string) : undefined;
-      triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined);
+      triage.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined, {
+        wakeAt,
+      });
       if (anySelected) dispatch({ type: 'clear' });
     },
     [byId, isRead, triage, anySelected, showToast, dispatch],

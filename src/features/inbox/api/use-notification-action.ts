@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { patchNotification, type NotificationAction } from '../../../api/notifications.ts';
+import { patchNotification } from '../../../api/notifications.ts';
+import { deleteSnooze, putSnooze, wakeSnooze } from '../../../api/snoozes.ts';
 import {
   applyActionToList,
   findNotification,
@@ -7,9 +8,16 @@ import {
   type CacheAction,
   type NotificationPages,
 } from '../model/cache-updates.ts';
+import { isSnoozeAction, type InboxAction } from '../model/inbox-actions.ts';
 import { completeQueued } from './action-queue.ts';
 import { runBulk, type BulkResult } from './bulk.ts';
 import { notificationQueries } from './notification-queries.ts';
+import {
+  acknowledgeBack,
+  snoozeQueries,
+  updateCachedSnoozes,
+  wokenAmong,
+} from './snooze-queries.ts';
 import { holdRead } from './read-hold.ts';
 import { tellOtherTabs } from './tab-sync.ts';
 
@@ -18,19 +26,26 @@ const lists = { queryKey: notificationQueries.lists() };
 
 export interface NotificationActionVariables {
   ids: string[];
-  action: NotificationAction;
+  action: InboxAction;
+  /** A snooze's wake time (ISO with its offset). */
+  wakeAt?: string;
   /** Its entry in the durable queue (action-queue.ts), removed once the server has answered. */
   queueKey?: string;
   /** False: send a read at once, without waiting out the undo window (an action adopted after a reload). */
   hold?: boolean;
 }
 
-/** Applies an action to every cached list at once: the pure cache updates, for each notification. */
+/**
+ * Applies an action to every cached list at once: the pure cache updates, for each notification (and, for a
+ * snooze action, to the snooze list).
+ */
 export function updateCachedLists(
   queryClient: QueryClient,
   ids: readonly string[],
   action: CacheAction,
+  wakeAt?: string,
 ) {
+  if (isSnoozeAction(action)) updateCachedSnoozes(queryClient, ids, action, wakeAt);
   const snapshot = queryClient.getQueriesData<NotificationPages>(lists);
   for (const [key, data] of snapshot) {
     const query = notificationQueries.queryOf(key);
@@ -67,7 +82,7 @@ export function restoreNotifications(
 /** Reads wait out the undo window together; the ones not undone are sent. */
 async function idsToSend(
   ids: readonly string[],
-  action: NotificationAction,
+  action: InboxAction,
   hold: boolean,
 ): Promise<string[]> {
   if (action !== 'read' || !hold) return [...ids];
@@ -84,11 +99,23 @@ async function idsToSend(
 export async function sendNotificationAction({
   ids,
   action,
+  wakeAt,
   hold = true,
 }: NotificationActionVariables): Promise<BulkResult> {
-  const result = await runBulk(await idsToSend(ids, action, hold), (id) =>
-    patchNotification(id, action),
-  );
+  const request = (id: string): Promise<unknown> => {
+    switch (action) {
+      case 'snooze':
+        if (!wakeAt) throw new Error('A snooze needs a wake time');
+        return putSnooze(id, wakeAt);
+      case 'unsnooze':
+        return deleteSnooze(id);
+      case 'wake':
+        return wakeSnooze(id);
+      default:
+        return patchNotification(id, action);
+    }
+  };
+  const result = await runBulk(await idsToSend(ids, action, hold), request);
   // Nothing went through: fail the mutation, so that its optimistic change is rolled back at once.
   if (result.succeeded.length === 0 && result.failed[0]) throw result.failed[0].error;
   return result;
@@ -100,13 +127,18 @@ const refreshTimers = new WeakMap<QueryClient, ReturnType<typeof setTimeout>>();
  * marked done (a task later), not inside its onSettled: two actions settling together would each see the other
  * still pending, and neither would refresh.
  */
-function refreshWhenIdle(queryClient: QueryClient) {
+const snoozesChanged = new WeakSet<QueryClient>();
+function refreshWhenIdle(queryClient: QueryClient, snoozed: boolean) {
   clearTimeout(refreshTimers.get(queryClient));
+  if (snoozed) snoozesChanged.add(queryClient);
   refreshTimers.set(
     queryClient,
     setTimeout(() => {
-      if (queryClient.isMutating({ mutationKey: notificationActionKey }) === 0)
-        void queryClient.invalidateQueries(lists);
+      if (queryClient.isMutating({ mutationKey: notificationActionKey }) !== 0) return;
+      void queryClient.invalidateQueries(lists);
+      // The snooze list too, once, if a snooze action was among them.
+      if (snoozesChanged.delete(queryClient))
+        void queryClient.invalidateQueries({ queryKey: snoozeQueries.all() });
     }, 0),
   );
 }
@@ -122,7 +154,7 @@ export function setNotificationActionDefaults(queryClient: QueryClient) {
 /** The server has answered (or refused) an action: it leaves the durable queue; the lists refresh when idle. */
 function settled(queryClient: QueryClient, variables: NotificationActionVariables | undefined) {
   if (variables?.queueKey) completeQueued(variables.queueKey);
-  refreshWhenIdle(queryClient);
+  refreshWhenIdle(queryClient, variables !== undefined && isSnoozeAction(variables.action));
 }
 
 export function useNotificationAction() {
@@ -130,16 +162,27 @@ export function useNotificationAction() {
   return useMutation({
     mutationKey: notificationActionKey,
     mutationFn: sendNotificationAction,
-    onMutate: async ({ ids, action }) => {
+    onMutate: async ({ ids, action, wakeAt }) => {
       await queryClient.cancelQueries(lists);
-      tellOtherTabs({ type: 'action', ids, action });
-      return { snapshot: updateCachedLists(queryClient, ids, action) };
+      if (isSnoozeAction(action))
+        await queryClient.cancelQueries({ queryKey: snoozeQueries.all() });
+      tellOtherTabs({ type: 'action', ids, action, wakeAt });
+      // Back from snooze until read or dismissed: which of these are, to acknowledge once the server agrees.
+      const back = action === 'read' || action === 'dismiss' ? wokenAmong(queryClient, ids) : [];
+      return { snapshot: updateCachedLists(queryClient, ids, action, wakeAt), back };
     },
     onError: (_error, { ids }, context) => {
       if (context) restoreNotifications(queryClient, context.snapshot, ids);
       tellOtherTabs({ type: 'refresh' });
     },
-    onSuccess: ({ failed }, _variables, context) => {
+    onSuccess: ({ succeeded, failed }, _variables, context) => {
+      if (context?.back.length) {
+        const done = new Set(succeeded);
+        acknowledgeBack(
+          queryClient,
+          context.back.filter((id) => done.has(id)),
+        );
+      }
       if (failed.length === 0) return;
       if (context)
         restoreNotifications(

@@ -5,14 +5,16 @@ import { useAutoPaging } from '../../../lib/use-auto-paging.ts';
 import { withDayHeaders } from '../model/day-groups.ts';
 import type { ReadState } from '../model/filters.ts';
 import { notificationQueries } from './notification-queries.ts';
+import { useSnoozedRows } from './use-snoozed-rows.ts';
 
 /** How many rows "unread only" wants on screen before it stops paging through on its own. */
 export const READ_FILTER_TARGET = 20;
 export const READ_FILTER_MAX_PAGES = 10;
 
 /**
- * One inbox list's data: the pages loaded, what is shown of them (the API cannot filter by read state, so
- * "unread only" filters what is loaded and pages on until it has enough), grouped by day, and its paging.
+ * One inbox list's data: the pages loaded, what is shown of them (snoozed ones hidden, those back from snooze
+ * first; the API cannot filter by read state, so "unread only" filters what is loaded and pages on until it has
+ * enough), grouped by day, and its paging.
  * The notification open in the reading pane stays shown even once read, so reading it never pulls it away.
  */
 export function useNotificationList(
@@ -24,16 +26,21 @@ export function useNotificationList(
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
 
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
+  // Snoozed ones hidden, those back from snooze first (docs/decisions/009).
+  const snoozed = useSnoozedRows(query, loaded);
   const visible = useMemo(
     () =>
       read
-        ? loaded.filter(
+        ? snoozed.rows.filter(
             (notification) => notification.read === (read === 'read') || notification.id === openId,
           )
-        : loaded,
-    [loaded, read, openId],
+        : snoozed.rows,
+    [snoozed.rows, read, openId],
   );
-  const items = useMemo(() => withDayHeaders(visible), [visible]);
+  const items = useMemo(
+    () => withDayHeaders(visible, undefined, snoozed.backIds),
+    [visible, snoozed.backIds],
+  );
   const ids = useMemo(() => visible.map((notification) => notification.id), [visible]);
   const byId = useMemo(
     () => new Map(visible.map((notification) => [notification.id, notification])),
@@ -49,5 +56,16 @@ export function useNotificationList(
     },
   );
 
-  return { list, loaded, visible, items, ids, byId, totalCount, sentinel, loadNext };
+  return {
+    list,
+    loaded,
+    visible,
+    items,
+    ids,
+    byId,
+    totalCount,
+    backIds: snoozed.backIds,
+    sentinel,
+    loadNext,
+  };
 }

@@ -56,7 +56,11 @@ function retry(
   entry: QueuedAction,
   report: (failure: ReplayFailure) => void,
 ) {
-  const again = { ...entry, key: enqueue(entry.ids, entry.action), createdAt: Date.now() };
+  const again = {
+    ...entry,
+    key: enqueue(entry.ids, entry.action, entry.wakeAt),
+    createdAt: Date.now(),
+  };
   sendQueued(queryClient, again).then(
     ({ failed }) => {
       if (failed[0])

@@ -8,7 +8,9 @@ export function useTabSync() {
   const queryClient = useQueryClient();
   useEffect(
     () =>
-      listenToOtherTabs(queryClient, (ids, action) => updateCachedLists(queryClient, ids, action)),
+      listenToOtherTabs(queryClient, (ids, action, wakeAt) =>
+        updateCachedLists(queryClient, ids, action, wakeAt),
+      ),
     [queryClient],
   );
 }

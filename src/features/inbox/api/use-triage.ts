@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { NotificationAction } from '../../../api/notifications.ts';
 import { useDismissToast, useToast } from '../../../components/toasts.tsx';
 import {
   hasUndo,
@@ -11,26 +10,39 @@ import {
   UNDO_WINDOW_MS,
   type UndoEntry,
 } from '../model/undo-stack.ts';
+import type { InboxAction } from '../model/inbox-actions.ts';
+import { formatWakeTime } from '../model/wake-time.ts';
 import { enqueue } from './action-queue.ts';
 import { cancelReads } from './read-hold.ts';
 import { tellOtherTabs } from './tab-sync.ts';
 import { updateCachedLists, useNotificationAction } from './use-notification-action.ts';
 
-const DONE: Record<NotificationAction, string> = {
+const DONE: Record<InboxAction, string> = {
   read: 'Marked as read',
   dismiss: 'Dismissed',
   undismiss: 'Restored',
+  snooze: 'Snoozed',
+  unsnooze: 'Unsnoozed',
+  wake: 'Woke',
 };
 const ALREADY_SAVED = 'Already saved as read: Productive cannot mark notifications unread';
-export const VERB: Record<NotificationAction, string> = {
+export const VERB: Record<InboxAction, string> = {
   read: 'mark as read',
   dismiss: 'dismiss',
   undismiss: 'restore',
+  snooze: 'snooze',
+  unsnooze: 'undo the snooze of',
+  wake: 'wake',
 };
+
+export interface ActOptions {
+  /** A snooze's wake time (ISO with its offset): required for 'snooze'. */
+  wakeAt?: string;
+}
 
 export interface Triage {
   /** Runs an action on one or many notifications, optimistically, with an Undo toast. */
-  act: (ids: string[], action: NotificationAction, describe?: string) => void;
+  act: (ids: string[], action: InboxAction, describe?: string, options?: ActOptions) => void;
   /** Undoes the newest action still in its undo window. */
   undoLast: () => void;
 }
@@ -58,16 +70,18 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
 
     function run(
       ids: string[],
-      action: NotificationAction,
+      action: InboxAction,
       describe: string | undefined,
       undoable: boolean,
+      wakeAt?: string,
     ) {
       if (ids.length === 0) return;
+      if (action === 'snooze' && !wakeAt) return;
       // Written down before anything else: a page that goes away from here on leaves it to the next page.
-      const queueKey = enqueue(ids, action);
+      const queueKey = enqueue(ids, action, wakeAt);
       // Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
       // a burst of actions must report every failure.
-      mutateAsync({ ids, action, queueKey }).then(
+      mutateAsync({ ids, action, queueKey, ...(wakeAt ? { wakeAt } : {}) }).then(
         ({ succeeded, failed }) => {
           if (failed.length === 0) return;
           showToast({
@@ -81,6 +95,7 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
                   action,
                   undefined,
                   false,
+                  wakeAt,
                 ),
             },
           });
@@ -89,10 +104,10 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
           showToast({
             tone: 'error',
             message: `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`,
-            action: { label: 'Retry', run: () => run(ids, action, describe, undoable) },
+            action: { label: 'Retry', run: () => run(ids, action, describe, undoable, wakeAt) },
           }),
       );
-      if (!undoable) return;
+      if (!undoable || INVERSE[action] === null) return;
       const entry: UndoEntry = {
         key: nextKey.current++,
         action,
@@ -102,7 +117,7 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
       stack.current = pushUndo(stack.current, entry, Date.now());
       const toastId = showToast({
         tone: 'info',
-        message: `${DONE[action]} ${what(ids, describe)}`,
+        message: `${DONE[action]} ${what(ids, describe)}${wakeAt ? ` until ${formatWakeTime(new Date(wakeAt), new Date())}` : ''}`,
         action: { label: 'Undo', run: () => undo(entry) },
       });
       undoToasts.current.set(entry.key, toastId);
@@ -116,6 +131,7 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
       undoToasts.current.delete(entry.key);
       if (toastId !== undefined) dismissToast(toastId);
       const inverse = INVERSE[entry.action];
+      if (inverse === null) return;
       if (inverse !== 'cancel') {
         run(entry.ids, inverse, undefined, false);
         showToast({
@@ -144,7 +160,7 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
     }
 
     return {
-      act: (ids, action, describe) => run(ids, action, describe, true),
+      act: (ids, action, describe, options) => run(ids, action, describe, true, options?.wakeAt),
       undoLast: () => {
         const { entry, expired, rest } = popUndo(stack.current, Date.now());
         if (entry) return undo(entry);

@@ -1,7 +1,15 @@
+import { snoozedAddress } from '../../../lib/addresses.ts';
 import { NavLink } from '../../../lib/router.tsx';
 import { hrefFor, VIEW_NAMES, VIEWS, type InboxFilters } from '../model/filters.ts';
 
-/** The four views; switching keeps the filters. */
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  `block rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap ${
+    isActive
+      ? 'bg-brand-100 text-brand-700 dark:bg-brand-700 dark:text-white'
+      : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
+  }`;
+
+/** The four views (switching keeps the filters), and the snoozed notifications. */
 export function InboxNav({ filters }: { filters: InboxFilters }) {
   return (
     <nav
@@ -11,21 +19,16 @@ export function InboxNav({ filters }: { filters: InboxFilters }) {
       <ul className="flex gap-1 overflow-x-auto px-2 py-2 sm:flex-col sm:px-3 sm:py-4">
         {VIEW_NAMES.map((view) => (
           <li key={view}>
-            <NavLink
-              to={hrefFor(view, filters)}
-              end
-              className={({ isActive }) =>
-                `block rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap ${
-                  isActive
-                    ? 'bg-brand-100 text-brand-700 dark:bg-brand-700 dark:text-white'
-                    : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
-                }`
-              }
-            >
+            <NavLink to={hrefFor(view, filters)} end className={linkClass}>
               {VIEWS[view].label}
             </NavLink>
           </li>
         ))}
+        <li>
+          <NavLink to={snoozedAddress()} end className={linkClass}>
+            Snoozed
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -1,11 +1,8 @@
 import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import type {
-  Notification,
-  NotificationAction,
-  NotificationQuery,
-} from '../../../api/notifications.ts';
+import type { Notification, NotificationQuery } from '../../../api/notifications.ts';
 import { Icon } from '../../../components/icons.tsx';
 import { lazyPage } from '../../../components/LazyPage.tsx';
+import { focusComposer } from '../../activity/index.ts';
 import {
   EmptyState,
   ErrorState,
@@ -20,8 +17,12 @@ import { useListActions } from '../api/use-list-actions.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useSelectAllMatching } from '../api/use-select-all-matching.ts';
 import { useTriage } from '../api/use-triage.ts';
+import type { InboxAction } from '../model/inbox-actions.ts';
+import { SnoozeMenu } from './SnoozeMenu.tsx';
+import { useSnoozeRequest } from './use-snooze-request.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { actionTargets } from '../model/selection.ts';
+import { titleText } from '../model/title-markup.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
@@ -56,8 +57,9 @@ interface Props {
  */
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const pane = useReadingPane(view);
-  const { list, loaded, visible, items, ids, byId, totalCount, sentinel, loadNext } =
+  const { list, loaded, visible, items, ids, byId, totalCount, backIds, sentinel, loadNext } =
     useNotificationList(query, read, pane.openId);
+  const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
   const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
   const pending = usePendingIds();
@@ -96,13 +98,16 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
 
   // Row callbacks stay the same function across list changes (they read the latest when called), so that an
   // action re-renders only the rows it changes, not every row on screen.
-  const latest = useRef({ act, open });
+  // A row's dismiss, restore or snooze takes it out of the list: with the pane open on it, the pane moves on.
+  const latest = useRef({ act, leave, open });
   useLayoutEffect(() => {
-    latest.current = { act, open };
+    latest.current = { act, leave, open };
   });
   const onRowAction = useCallback(
-    (notification: Notification, action: NotificationAction) =>
-      latest.current.act([notification.id], action),
+    (notification: Notification, action: InboxAction, wakeAt?: string) =>
+      action === 'read'
+        ? latest.current.act([notification.id], action)
+        : latest.current.leave([notification.id], action, wakeAt),
     [],
   );
   const onRowOpen = useCallback(
@@ -146,6 +151,16 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     goInbox: () => void navigate(inboxViewHref),
     help: () => setHelpOpen(true),
     undo: triage.undoLast,
+    // With rows selected, the selection bar's menu; else the current row's (the open one, with the pane open).
+    snooze: () =>
+      view !== 'dismissed' &&
+      snoozeRequest.open(
+        selection.selected.size > 0 ? 'selection' : pane.openId ? 'pane' : selection.focusedId,
+      ),
+    reply: () => {
+      const body = document.querySelector('[data-reading-pane-body]');
+      if (pane.openId && body) focusComposer(body);
+    },
     enterPane: () =>
       pane.openId && document.querySelector<HTMLElement>('[data-reading-pane-body]')?.focus(),
     leavePane: () => pane.openId && focusRow(pane.openId),
@@ -207,6 +222,8 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             onSelectAllMatching={read ? null : () => void selectAllMatching.select()}
             matchingProgress={selectAllMatching.progress}
             onClear={clearSelection}
+            onSnooze={(wakeAt) => leave([...selection.selected], 'snooze', wakeAt)}
+            snoozeRequest={snoozeRequest.requestFor('selection')}
             onAction={(action) =>
               action === 'read'
                 ? act([...selection.selected], action)
@@ -241,6 +258,8 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
               inDismissedView={view === 'dismissed'}
               onOpen={onRowOpen}
               onAction={onRowAction}
+              backFromSnooze={backIds.has(notification.id)}
+              snoozeRequest={snoozeRequest.requestFor(notification.id)}
             />
           )}
         />
@@ -261,6 +280,18 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
           onClose={closePane}
           onLeave={(action) => pane.openId && leave([pane.openId], action)}
           inDismissedView={view === 'dismissed'}
+          actions={
+            view !== 'dismissed' &&
+            openNotification && (
+              <SnoozeMenu
+                label={`Snooze: ${titleText(openNotification.targetTitle || openNotification.title)}`}
+                onSnooze={(wakeAt) => leave([openNotification.id], 'snooze', wakeAt)}
+                openRequest={snoozeRequest.requestFor('pane')}
+              >
+                Snooze <kbd className="keyboard-hint">h</kbd>
+              </SnoozeMenu>
+            )
+          }
         />
       )}
       {helpOpen && (

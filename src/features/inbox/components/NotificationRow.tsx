@@ -1,6 +1,8 @@
 import { memo, type MouseEvent } from 'react';
 import { Icon } from '../../../components/icons.tsx';
-import type { Notification, NotificationAction } from '../../../api/notifications.ts';
+import type { Notification } from '../../../api/notifications.ts';
+import type { InboxAction } from '../model/inbox-actions.ts';
+import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../model/title-markup.ts';
@@ -24,7 +26,11 @@ interface Props {
   open: boolean;
   /** Opens it (beside the list, or on its own page); a click with a modifier opens its page in a new tab. */
   onOpen: (notification: Notification) => void;
-  onAction: (notification: Notification, action: NotificationAction) => void;
+  onAction: (notification: Notification, action: InboxAction, wakeAt?: string) => void;
+  /** Marked "Back from snooze" (at the top of the list until read or dismissed). */
+  backFromSnooze?: boolean;
+  /** Opens its snooze menu when it changes (the `h` key). */
+  snoozeRequest?: number;
 }
 
 const isPlainClick = (event: MouseEvent<HTMLAnchorElement>) =>
@@ -47,6 +53,8 @@ export const NotificationRow = memo(function NotificationRow({
   open,
   onOpen,
   onAction,
+  backFromSnooze = false,
+  snoozeRequest = 0,
 }: Props) {
   // A real link to its page: a new tab (middle click, Ctrl/Cmd) opens that page; a plain click opens it here.
   const href = notificationTargetAddress(notification);
@@ -118,6 +126,11 @@ export const NotificationRow = memo(function NotificationRow({
             <span className="truncate">in {notification.parentTitle}</span>
           )}
           <RelativeTime iso={notification.lastActionAt} />
+          {backFromSnooze && (
+            <span className="rounded bg-emerald-100 px-1.5 font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+              Back from snooze
+            </span>
+          )}
           {pending && (
             <span className="rounded bg-slate-200 px-1.5 font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
               Waiting to sync
@@ -166,14 +179,21 @@ export const NotificationRow = memo(function NotificationRow({
             Restore
           </button>
         ) : (
-          <button
-            type="button"
-            className={buttonClass}
-            aria-label={`Dismiss: ${plainTitle}`}
-            onClick={() => onAction(notification, 'dismiss')}
-          >
-            Dismiss
-          </button>
+          <>
+            <SnoozeMenu
+              label={`Snooze: ${plainTitle}`}
+              onSnooze={(wakeAt) => onAction(notification, 'snooze', wakeAt)}
+              openRequest={snoozeRequest}
+            />
+            <button
+              type="button"
+              className={buttonClass}
+              aria-label={`Dismiss: ${plainTitle}`}
+              onClick={() => onAction(notification, 'dismiss')}
+            >
+              Dismiss
+            </button>
+          </>
         )}
       </div>
     </article>

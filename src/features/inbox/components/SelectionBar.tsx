@@ -4,6 +4,7 @@ import {
   SELECT_ALL_MATCHING_CAP,
   type MatchingProgress,
 } from '../api/use-select-all-matching.ts';
+import { SnoozeMenu } from './SnoozeMenu.tsx';
 
 interface Props {
   /** The day of the rows under the bar, once their own header has scrolled away. */
@@ -21,6 +22,10 @@ interface Props {
   matchingProgress?: MatchingProgress | null;
   onClear: () => void;
   onAction: (action: NotificationAction) => void;
+  /** Snoozes the selected rows until then. */
+  onSnooze?: (wakeAt: string) => void;
+  /** Opens the snooze menu when it changes (the `h` key with rows selected). */
+  snoozeRequest?: number;
 }
 
 const plural = (count: number) => `${count} notification${count === 1 ? '' : 's'}`;
@@ -63,6 +68,16 @@ export function SelectionBar(props: Props) {
           >
             {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
           </button>
+          {!inDismissedView && props.onSnooze && (
+            <SnoozeMenu
+              label={`Snooze ${plural(selectedCount)}`}
+              onSnooze={props.onSnooze}
+              openRequest={props.snoozeRequest}
+              className={button}
+            >
+              Snooze {plural(selectedCount)}
+            </SnoozeMenu>
+          )}
           {props.matchingProgress ? (
             <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
               Selecting… {formatCount(props.matchingProgress.loaded)}

@@ -17,6 +17,10 @@ export interface ShortcutHandlers {
   /** → and ←: into the reading pane, and back to the list's current row. */
   enterPane: () => void;
   leavePane: () => void;
+  /** Opens the snooze menu for the selected rows, else the current one. */
+  snooze?: () => void;
+  /** r: into the reply composer of the notification open in the reading pane. */
+  reply?: () => void;
 }
 
 const TEXT_INPUT =
@@ -76,6 +80,8 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         // pane itself (back to the list).
         ArrowRight: onRowOrPage ? h.enterPane : undefined,
         ArrowLeft: inPaneBody ? h.leavePane : undefined,
+        h: h.snooze,
+        r: h.reply,
       };
       if (key === 'g') {
         awaitingG = Date.now();
@@ -104,6 +110,8 @@ export const SHORTCUTS: [string, string][] = [
   ['e', 'Dismiss'],
   ['Shift + E', 'Restore (in Dismissed)'],
   ['Shift + I', 'Mark as read'],
+  ['h', 'Snooze'],
+  ['r', 'Reply (in the reading pane)'],
   ['x', 'Select or unselect'],
   ['Shift + X', 'Select a range'],
   ['*', 'Select all loaded'],

@@ -1,15 +1,18 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import type {
   Notification,
-  NotificationAction,
   NotificationPage,
   NotificationQuery,
 } from '../../../api/notifications.ts';
+import type { InboxAction } from './inbox-actions.ts';
 
 export type NotificationPages = InfiniteData<NotificationPage, number>;
 
-/** Actions on the cache: the API's, plus 'unread', which only undo of a held read does locally. */
-export type CacheAction = NotificationAction | 'unread';
+/**
+ * Actions on the cache: the inbox's (a snooze dismisses, its undo and waking restore), plus 'unread', which only
+ * undo of a held read does locally.
+ */
+export type CacheAction = InboxAction | 'unread';
 
 /** The notification as it will be once the action is done. */
 export function applyToNotification(notification: Notification, action: CacheAction): Notification {
@@ -19,8 +22,11 @@ export function applyToNotification(notification: Notification, action: CacheAct
     case 'unread':
       return { ...notification, read: false };
     case 'dismiss':
+    case 'snooze':
       return { ...notification, dismissed: true };
     case 'undismiss':
+    case 'unsnooze':
+    case 'wake':
       return { ...notification, dismissed: false };
   }
 }
@@ -35,6 +41,7 @@ function projectOf(notification: Notification): number | null {
  * cannot tell (then the list is left alone and the refetch after the action settles decides).
  */
 export function matchesQuery(notification: Notification, query: NotificationQuery): boolean | null {
+  if (query.ids && !query.ids.includes(notification.id)) return false;
   if (query.dismissed !== undefined && notification.dismissed !== query.dismissed) return false;
   if (query.important !== undefined && notification.important !== query.important) return false;
   if (query.mention !== undefined && notification.mention !== query.mention) return false;

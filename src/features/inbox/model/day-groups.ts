@@ -37,10 +37,15 @@ export function dayGroup(iso: string | null, now = new Date()): string {
   return dateFormat(date.getFullYear() !== now.getFullYear()).format(date);
 }
 
-/** The list as the virtualizer sees it: a header before each day's first row. */
+/** The group of the notifications back from snooze, which lead the list whatever their day. */
+export const BACK_FROM_SNOOZE = 'Back from snooze';
+const NOBODY: ReadonlySet<string> = new Set();
+
+/** The list as the virtualizer sees it: a header before each day's first row (and before those back from snooze). */
 export function withDayHeaders(
   notifications: readonly Notification[],
   now = new Date(),
+  back: ReadonlySet<string> = NOBODY,
 ): ListItem[] {
   const items: ListItem[] = [];
   // Rows of one day share a label: each day is worked out once.
@@ -49,7 +54,7 @@ export function withDayHeaders(
   notifications.forEach((notification, index) => {
     const time = notification.lastActionAt ? Date.parse(notification.lastActionAt) : NaN;
     const day = Number.isNaN(time) ? NaN : startOfDay(new Date(time));
-    let group = labels.get(day);
+    let group = back.has(notification.id) ? BACK_FROM_SNOOZE : labels.get(day);
     if (group === undefined) {
       group = dayGroup(notification.lastActionAt, now);
       labels.set(day, group);

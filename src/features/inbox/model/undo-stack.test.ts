@@ -27,7 +27,15 @@ describe('the undo stack', () => {
   });
 
   it('knows each action’s inverse; read has none in the API and is cancelled instead', () => {
-    expect(INVERSE).toEqual({ dismiss: 'undismiss', undismiss: 'dismiss', read: 'cancel' });
+    expect(INVERSE).toEqual({
+      dismiss: 'undismiss',
+      undismiss: 'dismiss',
+      read: 'cancel',
+      // A snooze is undone by dropping it; an undo and waking now have no undo.
+      snooze: 'unsnooze',
+      unsnooze: null,
+      wake: null,
+    });
   });
 });
 

@@ -1,15 +1,21 @@
-import type { NotificationAction } from '../../../api/notifications.ts';
+import type { InboxAction } from './inbox-actions.ts';
 
-/** What undoing an action does: the API's inverse action, or (for read, which has none) cancelling it. */
-export const INVERSE: Record<NotificationAction, NotificationAction | 'cancel'> = {
+/**
+ * What undoing an action does: its inverse action, (for read, which has none) cancelling it, or null: no undo
+ * (an undo itself, wake now).
+ */
+export const INVERSE: Record<InboxAction, InboxAction | 'cancel' | null> = {
   dismiss: 'undismiss',
   undismiss: 'dismiss',
   read: 'cancel',
+  snooze: 'unsnooze',
+  unsnooze: null,
+  wake: null,
 };
 
 export interface UndoEntry {
   key: number;
-  action: NotificationAction;
+  action: InboxAction;
   ids: string[];
   expiresAt: number;
 }

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import type { Notification, NotificationAction } from '../../../api/notifications.ts';
+import type { Notification } from '../../../api/notifications.ts';
 import { notificationTargetAddress, openedFromList } from '../../../lib/addresses.ts';
 import { useNavigate } from '../../../lib/router.tsx';
 import { useKeepInPlace } from '../../../lib/use-keep-in-place.ts';
 import { prefetchNotificationDetail } from '../../activity/index.ts';
+import type { InboxAction } from '../model/inbox-actions.ts';
 import { neighborAfterLeaving, stepFrom } from './neighbor.ts';
 import { usePaneSettings } from './pane-settings.ts';
 import type { useReadingPane } from './use-reading-pane.ts';
@@ -14,7 +15,7 @@ interface Options {
   /** The rows shown, in order, and by id. */
   ids: readonly string[];
   byId: ReadonlyMap<string, Notification>;
-  act: (ids: string[], action: NotificationAction) => void;
+  act: (ids: string[], action: InboxAction, wakeAt?: string) => void;
   /** The list's current row. */
   currentId: string | null;
   /** Makes a row current and moves focus to it (the keyboard), or only makes it current (a click). */
@@ -28,7 +29,7 @@ const rowElement = (id: string) =>
 /**
  * Opening notifications from the list: beside it from 1024 px (the reading pane's address), else on their own
  * page with the way back to the list. Opening marks read. `step` moves the pane to the next or previous row;
- * `leave` runs an action that takes rows out of the list and moves the pane on (to the next or previous one, as
+ * `leave` runs an action that takes rows out of the list (dismiss, restore, snooze) and moves the pane on (to the next or previous one, as
  * the setting says). The neighbours of the open one are prefetched, so stepping paints from cache.
  */
 export function usePaneNavigation({
@@ -82,11 +83,11 @@ export function usePaneNavigation({
     if (notification) open(notification, { replace: true, byKeyboard: true });
   };
 
-  const leave = (targets: string[], action: NotificationAction) => {
+  const leave = (targets: string[], action: InboxAction, wakeAt?: string) => {
     const openId = pane.openId;
     const leaving = openId !== null && targets.includes(openId);
     const next = leaving ? neighborAfterLeaving(ids, openId, new Set(targets), afterDismiss) : null;
-    act(targets, action);
+    act(targets, action, wakeAt);
     if (!leaving) return;
     const notification = next ? byId.get(next) : undefined;
     if (notification) open(notification, { replace: true, byKeyboard: true });

@@ -1,0 +1,17 @@
+import { lazyPage } from '../../components/LazyPage.tsx';
+
+/**
+ * The inbox feature's public surface for the app and other features.
+ *
+ * `SnoozeMenu` is the snooze menu button (presets and a picked date and time, keyboard and screen reader ready):
+ * place it anywhere and give it `onSnooze(wakeAt)`; to go through the inbox's optimistic, undoable, durable path,
+ * call `triage.act(ids, 'snooze', title, { wakeAt })` from `useTriage()` there (the undo toast and `z` then work for
+ * it). `openRequest`: a number that, each time it changes to a new value above 0, opens the menu (a key).
+ */
+export { SnoozeMenu, type SnoozeMenuProps } from './components/SnoozeMenu.tsx';
+export { useTriage, type Triage, type ActOptions } from './api/use-triage.ts';
+
+/** The Snoozed view, in its own chunk: the inbox does not download it before it renders. */
+export const SnoozedPage = /* @__PURE__ */ lazyPage(() =>
+  import('./components/SnoozedPage.tsx').then((module) => module.SnoozedPage),
+);
