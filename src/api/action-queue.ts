@@ -1,4 +1,3 @@
-import type { FeedTarget } from './activities.ts';
 import { INBOX_ACTIONS, type InboxAction } from './inbox-actions.ts';
 import { scopeHeaders } from './http.ts';
 import { deviceKey, deviceStorage } from '../lib/device-data.ts';
@@ -30,27 +29,19 @@ export interface QueuedAction {
   createdAt: number;
 }
 
-/** Someone mentioned in a reply: the text holds `@Name`, sent as `@[Person:ID:Name]`. */
-export interface Mention {
-  id: string;
-  name: string;
-}
-
-/** A reply written and not yet accepted by the server. */
-export interface QueuedComment {
+/**
+ * A reply as this module sees it: its kind, key, tab and time. comment-queue.ts reads and writes it in full; here
+ * it is only kept, adopted and removed.
+ */
+export interface QueuedReplyEntry {
   kind: 'comment';
   key: string;
-  target: FeedTarget;
-  /** What was typed, as typed; the markup is made from it when it is sent. */
-  text: string;
-  mentions: Mention[];
   owner: string;
   createdAt: number;
-  /** Why the server refused it: it waits for Retry (or Edit), never sent again by itself. */
-  failure: string | null;
+  failure?: unknown;
 }
 
-export type QueueEntry = QueuedAction | QueuedComment;
+export type QueueEntry = QueuedAction | QueuedReplyEntry;
 
 /** This page's queue key: its scope's (backend and person), so no other's actions are ever sent from here. */
 export const queueStorageKey = () => deviceKey('actions');
@@ -58,7 +49,7 @@ const TAB_LOCK_PREFIX = 'inbox.tab.';
 const ADOPT_LOCK = 'inbox.actions.adopt';
 
 const storage = () => (typeof window === 'undefined' ? null : deviceStorage);
-const newId = () =>
+export const newId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto
     ? crypto.randomUUID()
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -85,33 +76,20 @@ function isQueuedAction(value: unknown): value is QueuedAction {
   );
 }
 
-const FEED_KINDS: readonly string[] = ['task', 'deal', 'discussion'];
-
-function isQueuedComment(value: unknown): value is QueuedComment {
-  const entry = value as Partial<QueuedComment> | null;
+function isReplyEntry(value: unknown): value is QueuedReplyEntry {
+  const entry = value as Partial<QueuedReplyEntry> | null;
   return (
     typeof entry === 'object' &&
     entry !== null &&
     entry.kind === 'comment' &&
     typeof entry.key === 'string' &&
     typeof entry.owner === 'string' &&
-    typeof entry.createdAt === 'number' &&
-    typeof entry.text === 'string' &&
-    (entry.failure === null || typeof entry.failure === 'string') &&
-    typeof entry.target === 'object' &&
-    entry.target !== null &&
-    FEED_KINDS.includes(entry.target.kind) &&
-    Number.isSafeInteger(entry.target.id) &&
-    Array.isArray(entry.mentions) &&
-    entry.mentions.every(
-      (mention: Partial<Mention> | null) =>
-        typeof mention?.id === 'string' && typeof mention.name === 'string',
-    )
+    typeof entry.createdAt === 'number'
   );
 }
 
 const isQueueEntry = (value: unknown): value is QueueEntry =>
-  isQueuedAction(value) || isQueuedComment(value);
+  isQueuedAction(value) || isReplyEntry(value);
 
 const listeners = new Set<() => void>();
 /** Calls back whenever this page changes the queue (another tab's changes arrive as storage events). */
@@ -150,22 +128,14 @@ export function loadQueue(): QueuedAction[] {
   return loadEntries().filter(isQueuedAction);
 }
 
-/** The replies queued, sent or refused. */
-export function loadComments(): QueuedComment[] {
-  return loadEntries().filter(isQueuedComment);
-}
-
 /**
  * Writes the notification actions; false when storage refused (full, or disabled): the action still goes, from
  * memory. The replies queued stay as they are.
  */
 export function saveQueue(entries: readonly QueuedAction[]): boolean {
-  return saveEntries([...loadComments(), ...entries].sort((a, b) => a.createdAt - b.createdAt));
-}
-
-/** Writes the replies; the notification actions queued stay as they are. */
-export function saveComments(entries: readonly QueuedComment[]): boolean {
-  return saveEntries([...loadQueue(), ...entries].sort((a, b) => a.createdAt - b.createdAt));
+  return saveEntries(
+    [...loadEntries().filter(isReplyEntry), ...entries].sort((a, b) => a.createdAt - b.createdAt),
+  );
 }
 
 export function clearQueue() {
@@ -194,41 +164,6 @@ export function completeQueued(key: string) {
   if (rest.length !== entries.length) saveEntries(rest);
 }
 
-/** Writes a reply down before it is shown or sent. */
-export function enqueueComment(
-  target: FeedTarget,
-  text: string,
-  mentions: readonly Mention[],
-): QueuedComment {
-  const entry: QueuedComment = {
-    kind: 'comment',
-    key: newId(),
-    target: { kind: target.kind, id: target.id },
-    text,
-    mentions: mentions.map(({ id, name }) => ({ id, name })),
-    owner: thisTab,
-    createdAt: Date.now(),
-    failure: null,
-  };
-  saveEntries([...loadEntries(), entry]);
-  return entry;
-}
-
-/** Changes one queued reply (its failure, or its owner on Retry); returns it as now stored, or null if gone. */
-export function updateQueuedComment(
-  key: string,
-  change: Partial<Pick<QueuedComment, 'failure' | 'owner'>>,
-): QueuedComment | null {
-  let updated: QueuedComment | null = null;
-  const entries = loadEntries().map((entry) => {
-    if (entry.kind !== 'comment' || entry.key !== key) return entry;
-    updated = { ...entry, ...change };
-    return updated;
-  });
-  if (updated) saveEntries(entries);
-  return updated;
-}
-
 /** Undo cancelled these held reads before they were sent: they leave this tab's read entries. */
 export function cancelQueuedReads(ids: readonly string[]) {
   const cancelled = new Set(ids);
@@ -255,14 +190,8 @@ export function adoptOrphans(): Promise<QueuedAction[]> {
   return adoptWhere(isQueuedAction);
 }
 
-/** Takes over the replies left by tabs that are gone and not refused (a refused one waits for Retry). */
-export function adoptOrphanComments(): Promise<QueuedComment[]> {
-  return adoptWhere(
-    (entry): entry is QueuedComment => isQueuedComment(entry) && entry.failure === null,
-  );
-}
-
-async function adoptWhere<T extends QueueEntry>(wanted: (entry: QueueEntry) => entry is T) {
+/** Takes over the entries of one kind whose tab is gone (see adoptOrphans). */
+export async function adoptWhere<T extends QueueEntry>(wanted: (entry: QueueEntry) => entry is T) {
   const adopt = (live: Set<string> | null) => {
     const adopted: T[] = [];
     const next = loadEntries().map((entry) => {

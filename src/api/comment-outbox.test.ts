@@ -3,7 +3,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { enqueueComment, loadComments, saveEntries } from './action-queue.ts';
+import { saveEntries } from './action-queue.ts';
+import { enqueueComment, loadComments } from './comment-queue.ts';
 import { replayOrphanComments } from './comment-outbox.ts';
 
 const posted: unknown[] = [];

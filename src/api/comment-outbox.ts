@@ -1,15 +1,14 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import { commentMarkup } from '../lib/markup/comment-writer.ts';
+import { completeQueued, thisTab } from './action-queue.ts';
 import {
   adoptOrphanComments,
-  completeQueued,
   enqueueComment,
   loadComments,
-  thisTab,
   updateQueuedComment,
   type Mention,
   type QueuedComment,
-} from './action-queue.ts';
+} from './comment-queue.ts';
 import type { FeedTarget } from './activities.ts';
 import { postComment } from './comments.ts';
 

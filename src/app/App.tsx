@@ -1,14 +1,15 @@
+import { useMutationState, useQueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, useLocation } from '../lib/router.tsx';
 import { onSessionChanged, setRequestScope } from '../api/http.ts';
 import type { PublicSession } from '../api/session.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { lazyPage } from '../components/LazyPage.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
-import { AccountBar } from '../features/session/AccountBar.tsx';
 import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
 import { claimThisTab } from '../features/inbox/api/action-queue.ts';
 import { useQueueReplay } from '../features/inbox/api/use-queue-replay.ts';
@@ -17,6 +18,34 @@ import { AppRoutes } from './AppRoutes.tsx';
 import { persistOptions, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 import { useSession } from './use-session.ts';
+
+// The account line is not needed to paint the inbox: its code is fetched at once, beside the first list request,
+// and a line of its height holds its place until then.
+const loadAccountBar = () =>
+  import('../features/session/AccountBar.tsx').then((module) => module.AccountBar);
+const accountBarLoading = loadAccountBar();
+accountBarLoading.catch(() => {});
+const AccountBar = lazyPage(() => accountBarLoading.catch(loadAccountBar), {
+  part: true,
+  fallback: (
+    <div className="border-b border-slate-200 px-4 py-1 text-xs dark:border-slate-800">
+      <span className="invisible">Loading</span>
+    </div>
+  ),
+});
+
+/** The account line, fed from here so that its own chunk needs nothing of React Query. */
+function Account({ session }: { session: PublicSession }) {
+  const waiting = useMutationState({ filters: { status: 'pending' } }).length;
+  const queryClient = useQueryClient();
+  return (
+    <AccountBar
+      session={session}
+      waiting={waiting}
+      onCleared={() => void queryClient.resetQueries()}
+    />
+  );
+}
 
 // Only team mode, signed out, needs the form: its own chunk.
 const SignInPage = lazy(() =>
@@ -68,7 +97,7 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
         <QueueReplay />
         <BackgroundErrors />
         <BrowserRouter>
-          <AccountBar session={session} />
+          <Account session={session} />
           <OfflineBanner />
           <Pages />
         </BrowserRouter>

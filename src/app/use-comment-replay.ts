@@ -1,6 +1,6 @@
 import { useIsRestoring, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { loadComments, thisTab } from '../api/action-queue.ts';
+import { loadEntries, thisTab } from '../api/action-queue.ts';
 import { useToast } from '../components/toasts.tsx';
 
 const ORPHAN_CHECK_MS = 3000;
@@ -17,8 +17,10 @@ export function useCommentReplay() {
   useEffect(() => {
     if (restoring) return;
     const replay = () => {
-      if (!loadComments().some((entry) => entry.failure === null && entry.owner !== thisTab))
-        return;
+      const orphan = loadEntries().some(
+        (entry) => entry.kind === 'comment' && entry.failure === null && entry.owner !== thisTab,
+      );
+      if (!orphan) return;
       import('../api/comment-outbox.ts')
         .then(({ replayOrphanComments }) =>
           replayOrphanComments(queryClient, (_entry, reason) =>

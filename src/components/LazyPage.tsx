@@ -22,6 +22,8 @@ export interface LazyPageOptions {
    * plain block with a level-2 heading, not a second `main`.
    */
   part?: boolean;
+  /** What shows while the code downloads (a part's own placeholder, the size of what it becomes). */
+  fallback?: ReactNode;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface LazyPageOptions {
  */
 export function lazyPage<P extends object>(
   load: () => Promise<ComponentType<P>>,
-  { part = false }: LazyPageOptions = {},
+  { part = false, fallback }: LazyPageOptions = {},
 ) {
   const make = () =>
     lazy(() =>
@@ -53,7 +55,7 @@ export function lazyPage<P extends object>(
           setAttempt((count) => count + 1);
         }}
       >
-        <Suspense fallback={part ? partLoading : pageLoading}>
+        <Suspense fallback={fallback ?? (part ? partLoading : pageLoading)}>
           <Page {...props} />
         </Suspense>
       </PageLoadBoundary>

@@ -1,6 +1,6 @@
-import { useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { signOut, type PublicSession } from '../../api/session.ts';
+import type { PublicSession } from '../../api/session.ts';
+import { signOut } from '../../api/sign-in.ts';
 import { announceSignedOut, clearDeviceData } from '../../lib/device-data.ts';
 
 const buttonClass =
@@ -34,12 +34,20 @@ function who(session: PublicSession): string {
  * The frame's account line: who is signed in and "Sign out" (team mode), or "Clear data on this device" (demo and
  * personal). Either asks first when actions are still waiting to be sent, since they would be dropped.
  */
-export function AccountBar({ session }: { session: PublicSession }) {
-  const waiting = useMutationState({ filters: { status: 'pending' } }).length;
+export function AccountBar({
+  session,
+  waiting,
+  onCleared,
+}: {
+  session: PublicSession;
+  /** Actions still waiting to be sent. */
+  waiting: number;
+  /** The device was cleared but the page stays (the server cannot be reached): forget what is in memory. */
+  onCleared: () => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [cleared, setCleared] = useState(false);
-  const queryClient = useQueryClient();
   const id = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -54,7 +62,7 @@ export function AccountBar({ session }: { session: PublicSession }) {
       (reloading) => {
         if (reloading) return;
         // Nothing of it stays in this page's memory either.
-        void queryClient.resetQueries();
+        onCleared();
         setCleared(true);
         setConfirming(false);
       },

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { signIn, SignInError, type SignInField } from '../../api/session.ts';
+import { signIn, SignInError, type SignInField } from '../../api/sign-in.ts';
 
 /**
  * Team mode, signed out: every address shows this form; after signing in the page reloads at the same address,

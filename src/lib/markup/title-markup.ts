@@ -1,4 +1,4 @@
-import { decodeEntities } from './html-fragment.ts';
+import { decodeEntities } from './entities.ts';
 
 /** API titles carry a little markup (`<b>`). Only inline emphasis survives; everything else is shown as text. */
 export interface TitleSegment {

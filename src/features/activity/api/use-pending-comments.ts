@@ -1,11 +1,7 @@
 import { useMutationState } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
-import {
-  loadComments,
-  queueStorageKey,
-  subscribeQueue,
-  type QueuedComment,
-} from '../../../api/action-queue.ts';
+import { queueStorageKey, subscribeQueue } from '../../../api/action-queue.ts';
+import { loadComments, type QueuedComment } from '../../../api/comment-queue.ts';
 import type { FeedTarget } from '../../../api/activities.ts';
 import { commentSendKey } from '../../../api/comment-outbox.ts';
 import { deviceStorage } from '../../../lib/device-data.ts';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Mention } from '../../../api/action-queue.ts';
+import type { Mention } from '../../../api/comment-queue.ts';
 import type { FeedTarget } from '../../../api/activities.ts';
 import { retryComment, sendComment, takeBackComment } from '../../../api/comment-outbox.ts';
 import { returnToDraft } from './drafts.ts';

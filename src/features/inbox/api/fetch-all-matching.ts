@@ -6,6 +6,8 @@ import {
 import { runThrottled, withRateLimitRetry } from './bulk.ts';
 import type { MatchingProgress, MatchingSelection } from './use-select-all-matching.ts';
 
+const formatCount = (count: number) => count.toLocaleString('en-US');
+
 /** The API's largest page. */
 const PAGE_SIZE = 200;
 
@@ -76,4 +78,13 @@ export async function fetchAllMatching(
     }
   }
   return { ids: [...readById.keys()], readById, total, capped: capped || loaded > cap };
+}
+
+/** What the toast says once the ids are selected: all of them, or honestly, the first ones up to the cap. */
+export function selectedMessage(selection: MatchingSelection): string {
+  const count = formatCount(selection.ids.length);
+  if (!selection.capped) return `Selected all ${count} matching notifications`;
+  return selection.total !== null
+    ? `Selected the first ${count} of ${formatCount(selection.total)} matching`
+    : `Selected the first ${count} matching; more match than that`;
 }

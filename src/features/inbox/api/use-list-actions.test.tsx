@@ -27,7 +27,7 @@ describe('useListActions', () => {
   it('marks read only the rows that are unread, naming a single one', () => {
     const { hook, triage } = setup();
     act(() => hook.result.current.act(['1', '2'], 'read'));
-    expect(triage.act).toHaveBeenCalledWith(['1'], 'read', 'One');
+    expect(triage.act).toHaveBeenCalledWith(['1'], 'read', 'One', { wakeAt: undefined });
   });
 
   it('sends nothing when every row is read already, and says so', () => {
@@ -49,13 +49,15 @@ describe('useListActions', () => {
     );
     expect(hook.result.current.isRead('9')).toBe(true);
     act(() => hook.result.current.act(['9', '10'], 'read'));
-    expect(triage.act).toHaveBeenCalledWith(['10'], 'read', undefined);
+    expect(triage.act).toHaveBeenCalledWith(['10'], 'read', undefined, { wakeAt: undefined });
   });
 
   it('clears the selection it acted on; dismiss needs no read check', () => {
     const { hook, triage, dispatch } = setup(true);
     act(() => hook.result.current.act(['1', '2'], 'dismiss'));
-    expect(triage.act).toHaveBeenCalledWith(['1', '2'], 'dismiss', undefined);
+    expect(triage.act).toHaveBeenCalledWith(['1', '2'], 'dismiss', undefined, {
+      wakeAt: undefined,
+    });
     expect(dispatch).toHaveBeenCalledWith({ type: 'clear' });
   });
 });

@@ -1,8 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { NotificationQuery } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
-import { notificationQueries } from './notification-queries.ts';
 
 /** At most this many notifications are selected at once (100 of the API's largest pages). */
 export const SELECT_ALL_MATCHING_CAP = 20_000;
@@ -24,13 +22,6 @@ export interface MatchingProgress {
 }
 
 export const formatCount = (count: number) => count.toLocaleString('en-US');
-
-export const selectAllMatchingKey = [...notificationQueries.all(), 'select-all-matching'] as const;
-
-interface Variables {
-  query: NotificationQuery;
-  signal: AbortSignal;
-}
 
 export interface SelectAllMatching {
   /** Fetches every matching id and hands them to `onSelected`; a failure is told in a toast and selects nothing. */
@@ -57,22 +48,6 @@ export function useSelectAllMatching(
   useLayoutEffect(() => {
     latest.current = { query, onSelected };
   });
-  const { mutateAsync } = useMutation({
-    mutationKey: selectAllMatchingKey,
-    mutationFn: ({ query, signal }: Variables) =>
-      // The paging code is not part of the first screen: it downloads on first use.
-      import('./fetch-all-matching.ts').then(({ fetchAllMatching }) =>
-        fetchAllMatching(query, {
-          signal,
-          cap: SELECT_ALL_MATCHING_CAP,
-          // A page that arrives after a stop no longer moves a progress that is gone.
-          onProgress: (next) => !signal.aborted && setProgress(next),
-        }),
-      ),
-    // Reported at once with its reason (a 429 was already waited out): never retried behind the person's back.
-    retry: false,
-    networkMode: 'always',
-  });
 
   const cancel = useCallback(() => {
     running.current?.abort();
@@ -87,27 +62,25 @@ export function useSelectAllMatching(
     async function selectAll(): Promise<MatchingSelection | null> {
       if (running.current) return null;
       const controller = new AbortController();
+      const { signal } = controller;
       running.current = controller;
       setProgress({ loaded: 0, total: null });
       try {
-        const selection = await mutateAsync({
-          query: latest.current.query,
-          signal: controller.signal,
+        // The paging code and its messages are not part of the first screen: they download on first use.
+        const { fetchAllMatching, selectedMessage } = await import('./fetch-all-matching.ts');
+        const selection = await fetchAllMatching(latest.current.query, {
+          signal,
+          cap: SELECT_ALL_MATCHING_CAP,
+          // A page that arrives after a stop no longer moves a progress that is gone.
+          onProgress: (next) => !signal.aborted && setProgress(next),
         });
-        if (controller.signal.aborted) return null;
+        if (signal.aborted) return null;
         latest.current.onSelected(selection);
-        const count = formatCount(selection.ids.length);
-        showToast({
-          tone: 'info',
-          message: !selection.capped
-            ? `Selected all ${count} matching notifications`
-            : selection.total !== null
-              ? `Selected the first ${count} of ${formatCount(selection.total)} matching`
-              : `Selected the first ${count} matching; more match than that`,
-        });
+        showToast({ tone: 'info', message: selectedMessage(selection) });
         return selection;
       } catch (error) {
-        if (controller.signal.aborted) return null;
+        if (signal.aborted) return null;
+        // Reported at once with its reason (a 429 was already waited out): never retried behind the person's back.
         showToast({
           tone: 'error',
           message: `Could not select all matching notifications, so none were selected: ${
@@ -123,7 +96,7 @@ export function useSelectAllMatching(
         }
       }
     },
-    [mutateAsync, showToast],
+    [showToast],
   );
 
   return { select, cancel, progress };

@@ -7,7 +7,8 @@ import {
   type InboxFilters,
   type ViewName,
 } from '../model/filters.ts';
-import { ProjectPicker, useProjectName } from './ProjectPicker.tsx';
+import { useProjectName } from '../api/use-projects.ts';
+import { ProjectPicker } from './ProjectPicker.tsx';
 import { targetTypeLabel } from './TargetIcon.tsx';
 
 interface Props {

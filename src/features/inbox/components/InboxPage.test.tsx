@@ -89,7 +89,7 @@ describe('the inbox page', () => {
   it('names ignored URL values in a notice and still shows the list', async () => {
     renderApp('/?project=abc&type=spaceship&after=2026-13-45');
     await waitFor(() => expect(rows()).toHaveLength(4));
-    const notice = screen.getByText('project=abc, type=spaceship, after=2026-13-45');
+    const notice = await screen.findByText('project=abc, type=spaceship, after=2026-13-45');
     expect(notice.closest('[role="status"]')?.textContent).toContain('Ignored invalid filters');
   });
 

@@ -1,11 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { lazyPage } from '../../../components/LazyPage.tsx';
 import { readOpenParam } from '../../../lib/addresses.ts';
 import { useSearchParams } from '../../../lib/router.tsx';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
 import { PANE_MEDIA_QUERY } from '../pane/use-reading-pane.ts';
-import { setFaviconBadge } from '../../../lib/favicon-badge.ts';
-import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
 import { notificationQueries } from '../api/notification-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
@@ -20,11 +19,37 @@ import {
   type InboxFilters,
   type ViewName,
 } from '../model/filters.ts';
-import { FilterBar } from './FilterBar.tsx';
 import { InboxNav } from './InboxNav.tsx';
 import { NotificationList } from './NotificationList.tsx';
-import { useKnownProjectIds, useProjectName } from './ProjectPicker.tsx';
+import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
+
+// The filter bar is not needed to paint the first rows: its code is fetched as soon as this module runs, beside
+// the first list request (which takes longer), and shows in a placeholder of its height until then.
+const loadFilterBar = () => import('./FilterBar.tsx').then((module) => module.FilterBar);
+const filterBarLoading = loadFilterBar();
+filterBarLoading.catch(() => {});
+const FilterBar = lazyPage(() => filterBarLoading.catch(loadFilterBar), {
+  part: true,
+  fallback: (
+    <div
+      aria-busy="true"
+      aria-label="Loading the filters"
+      role="search"
+      className="border-b border-slate-200 px-3 py-2 sm:px-4 dark:border-slate-800"
+    >
+      <span className="filter-control invisible inline-block">Filters</span>
+    </div>
+  ),
+});
+
+// Shown only for an address with parameters it ignored: its own chunk.
+const IgnoredNotice = lazyPage(
+  () => import('../../../components/IgnoredNotice.tsx').then((module) => module.IgnoredNotice),
+  { part: true, fallback: null },
+);
+
+let badgeShown = false;
 
 const EMPTY_VIEW: Record<ViewName, string> = {
   inbox: 'You are all caught up',
@@ -75,7 +100,13 @@ export function InboxPage({ view }: { view: ViewName }) {
 
   useEffect(() => {
     document.title = `${unread ? `(${unread}) ` : ''}${VIEWS[view].label}`;
-    setFaviconBadge(unread);
+    // The badge is drawn by code of its own, fetched the first time there is a count to show.
+    if (unread || badgeShown) {
+      badgeShown = unread !== null;
+      void import('../../../lib/favicon-badge.ts')
+        .then((module) => module.setFaviconBadge(unread))
+        .catch(() => {});
+    }
   }, [unread, view]);
   useTabSync();
   // With the reading pane open the page takes the window's width: the list and the pane share it.
@@ -101,7 +132,9 @@ export function InboxPage({ view }: { view: ViewName }) {
       </aside>
       <main className="min-w-0 flex-1">
         <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">{VIEWS[view].label}</h1>
-        <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
+        {ignored.length > 0 && (
+          <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
+        )}
         <FilterBar view={view} filters={filters} onChange={setFilters} />
         <NotificationList
           view={view}

@@ -22,3 +22,23 @@ describe('the reading pane’s settings', () => {
     expect(clampPaneWidth(700, 100)).toBe(PANE_WIDTH.min);
   });
 });
+
+describe('the after-dismiss setting as the list reads it', () => {
+  it('is what the pane stored, under the same key', async () => {
+    const { readAfterDismiss } = await import('./after-dismiss.ts');
+    const { PANE_SETTINGS_KEY } = await import('./pane-settings.ts');
+    const stored = new Map<string, string>();
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      value: {
+        getItem: (key: string) => stored.get(key) ?? null,
+        setItem: (key: string, value: string) => stored.set(key, value),
+      },
+    });
+    expect(readAfterDismiss()).toBe('next');
+    stored.set(PANE_SETTINGS_KEY, JSON.stringify({ width: 500, afterDismiss: 'previous' }));
+    expect(readAfterDismiss()).toBe('previous');
+    stored.set(PANE_SETTINGS_KEY, 'not json');
+    expect(readAfterDismiss()).toBe('next');
+  });
+});

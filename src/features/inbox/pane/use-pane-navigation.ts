@@ -7,7 +7,7 @@ import { useKeepInPlace } from '../../../lib/use-keep-in-place.ts';
 import { prefetchNotificationDetail } from '../../activity/index.ts';
 import type { InboxAction } from '../model/inbox-actions.ts';
 import { neighborAfterLeaving, stepFrom } from './neighbor.ts';
-import { usePaneSettings } from './pane-settings.ts';
+import { readAfterDismiss } from './after-dismiss.ts';
 import type { useReadingPane } from './use-reading-pane.ts';
 
 interface Options {
@@ -43,7 +43,6 @@ export function usePaneNavigation({
 }: Options) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [{ afterDismiss }] = usePaneSettings();
   const keepInPlace = useKeepInPlace();
 
   const closePane = useCallback(() => {
@@ -86,7 +85,9 @@ export function usePaneNavigation({
   const leave = (targets: string[], action: InboxAction, wakeAt?: string) => {
     const openId = pane.openId;
     const leaving = openId !== null && targets.includes(openId);
-    const next = leaving ? neighborAfterLeaving(ids, openId, new Set(targets), afterDismiss) : null;
+    const next = leaving
+      ? neighborAfterLeaving(ids, openId, new Set(targets), readAfterDismiss())
+      : null;
     act(targets, action, wakeAt);
     if (!leaving) return;
     const notification = next ? byId.get(next) : undefined;
