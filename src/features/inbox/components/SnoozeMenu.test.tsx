@@ -187,5 +187,10 @@ describe('snoozing from the inbox', () => {
     await waitFor(() => expect(rowIds()).toEqual(['3', '1']));
     const back = screen.getAllByTestId('notification-row')[0] as HTMLElement;
     expect(within(back).getByText('Back from snooze')).toBeTruthy();
+
+    // Read, it is acknowledged on the server and loses its mark.
+    await userEvent.setup().click(within(back).getByRole('button', { name: /^Mark as read:/ }));
+    await waitFor(() => expect(mockState.snoozeRequests).toEqual(['POST 3/acknowledge']));
+    await waitFor(() => expect(screen.queryByText('Back from snooze')).toBeNull());
   });
 });
