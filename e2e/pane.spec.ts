@@ -346,6 +346,96 @@ test.describe('1440 × 900', () => {
   });
 });
 
+test.describe('acting from the pane (1440 × 900)', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('r replies from the pane with a mention: shown at once, then in the API; Esc leaves the composer, then closes the pane', async ({
+    page,
+    request,
+  }) => {
+    const people = (await (await request.get('/api/v2/people?page[size]=200')).json()) as {
+      data: { id: string; attributes: Record<string, unknown> }[];
+    };
+    const person = people.data.filter(
+      (item) => !item.attributes.deactivated_at && !item.attributes.archived_at,
+    )[5] as { id: string; attributes: Record<string, unknown> };
+    const name = `${String(person.attributes.first_name)} ${String(person.attributes.last_name)}`;
+
+    await page.goto('/?type=task');
+    const first = rows(page).first();
+    const id = (await first.getAttribute('data-notification-id')) as string;
+    const taskId = (
+      (await (await request.get(`/api/v2/notifications/${id}`)).json()) as {
+        data: ApiNotification;
+      }
+    ).data.attributes.target_id;
+    await first.getByRole('link').first().click();
+    await expect(pane(page).getByTestId('activity-entry').first()).toBeVisible();
+    await first.focus();
+
+    await page.keyboard.press('r');
+    const composer = pane(page).getByRole('textbox', { name: 'Write a comment' });
+    await expect(composer).toBeFocused();
+    await page.keyboard.type(`From the pane @${name.slice(0, 4)}`);
+    const option = pane(page)
+      .getByRole('listbox', { name: 'People to mention' })
+      .getByRole('option', { name, exact: true });
+    await option.click();
+    await page.keyboard.type('please look');
+    await page.keyboard.press('Control+Enter');
+    await expect(pane(page).getByTestId('activity-entry').first()).toContainText(
+      `From the pane @${name} please look`,
+    );
+    const comments = (await (
+      await request.get(
+        `/api/v2/activities?filter[task_id]=${taskId}&filter[type]=1&include=comment&page[size]=5`,
+      )
+    ).json()) as { included?: { type: string; attributes: { body: string } }[] };
+    expect(
+      (comments.included ?? []).some(
+        (item) =>
+          item.type === 'comments' &&
+          item.attributes.body ===
+            `<p>From the pane @[Person:${person.id}:${name}] please look</p>`,
+      ),
+    ).toBe(true);
+
+    // Esc leaves the composer (the pane stays); Esc again closes the pane, focus on the row.
+    await composer.focus();
+    await page.keyboard.press('Escape');
+    await expect(composer).not.toBeFocused();
+    await expect(pane(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(pane(page)).toHaveCount(0);
+    await expect(row(page, id)).toBeFocused();
+  });
+
+  test('h snoozes the open notification from the pane: it leaves the list and the pane opens the next one', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/');
+    const ids = await rowIds(page);
+    await rows(page).nth(2).getByRole('link').first().click();
+    await expectPaneOn(page, ids[2] as string);
+    await row(page, ids[2] as string).focus();
+    await page.keyboard.press('h');
+    const menu = page.getByRole('menu');
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(row(page, ids[2] as string)).toHaveCount(0);
+    await expectPaneOn(page, ids[3] as string);
+    await expect
+      .poll(async () => {
+        const response = await request.get('/api/inbox/snoozes');
+        const { data } = (await response.json()) as { data: { id: string; state: string }[] };
+        return data.find((snooze) => snooze.id === ids[2])?.state ?? null;
+      })
+      .toBe('scheduled');
+  });
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe: the list with the pane open (${colorScheme})`, async ({ browser }) => {
     const context = await browser.newContext({
