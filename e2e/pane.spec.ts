@@ -11,8 +11,9 @@ interface ApiNotification {
     target_type: string;
     target_title: string;
     parent_title: string | null;
-    read_at: string | null;
-    dismissed_at?: string | null;
+    read: boolean;
+    dismissed: boolean;
+    new_activities_count: number;
   };
 }
 
@@ -87,6 +88,8 @@ test.describe('1440 × 900', () => {
     await page.keyboard.press('j');
     await expectPaneOn(page, ids[2] as string);
     expect(openParam(page)).toBe(ids[2]);
+    // Focus moves with the pane, so the keys act on the row that has it.
+    await expect(row(page, ids[2] as string)).toBeFocused();
     await page.keyboard.press('k');
     await page.keyboard.press('k');
     await expectPaneOn(page, ids[0] as string);
@@ -97,16 +100,11 @@ test.describe('1440 × 900', () => {
     await page.keyboard.press('e');
     await expect(row(page, ids[1] as string)).toHaveCount(0);
     await expectPaneOn(page, ids[2] as string);
-    await expect
-      .poll(async () => {
-        const response = await request.get(`/api/v2/notifications/${ids[1]}`);
-        return ((await response.json()) as { data: ApiNotification }).data.attributes.dismissed_at;
-      })
-      .not.toBeNull();
 
-    // z brings it back; the pane stays where it is.
+    // z brings it back (undo, within its window); the pane stays where it is.
     await page.keyboard.press('z');
     await expect(row(page, ids[1] as string)).toHaveCount(1);
+    await expectPaneOn(page, ids[2] as string);
 
     // The setting: after dismissing, open the previous one.
     await pane(page).getByLabel('After dismissing, open').selectOption('previous');
@@ -119,12 +117,11 @@ test.describe('1440 × 900', () => {
       .poll(
         async () => {
           const response = await request.get(`/api/v2/notifications/${ids[2]}`);
-          return ((await response.json()) as { data: ApiNotification }).data.attributes
-            .dismissed_at;
+          return ((await response.json()) as { data: ApiNotification }).data.attributes.dismissed;
         },
         { timeout: 15_000 },
       )
-      .not.toBeNull();
+      .toBe(true);
 
     // Shift+I on an open, already read one says so.
     await page.keyboard.press('Shift+I');
@@ -187,11 +184,29 @@ test.describe('1440 × 900', () => {
 
     await page.goto('/?open=99999999');
     await expect(pane(page).getByRole('note')).toContainText('not in this list');
-    await expect(
-      pane(page)
-        .getByText(/Could not load the notification|not found/i)
-        .first(),
-    ).toBeVisible();
+    await expect(pane(page).getByText('This notification was not found')).toBeVisible();
+    await expect(pane(page).getByRole('button', { name: /Try again|Retry/ })).toHaveCount(0);
+
+    // Filtered out of the list but not dismissed: it can still be dismissed from the pane.
+    const [task] = await notificationsOf(request, 'filter[type]=task&filter[dismissed]=false');
+    await page.goto(`/?type=deal&open=${task?.id}`);
+    await expect(pane(page).getByRole('note')).toContainText('not in this list');
+    await pane(page)
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    await expect
+      .poll(
+        async () => {
+          const response = await request.get(`/api/v2/notifications/${task?.id}`);
+          return ((await response.json()) as { data: ApiNotification }).data.attributes.dismissed;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+
+    // A second open= is named, like any value the list ignores.
+    await page.goto(`/?open=${dismissed?.id}&open=85`);
+    await expect(page.getByText('open=85')).toBeVisible();
 
     // A malformed one is named, and nothing opens.
     await page.goto('/?open=abc');
@@ -246,6 +261,81 @@ test.describe('1440 × 900', () => {
       db.prepare('DELETE FROM notifications WHERE id = ?').run(invoiceId);
       db.close();
     }
+  });
+
+  test('e then z brings back the dismissed one, even when the one opened next was unread (marked read on opening)', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    const states = await rows(page).evaluateAll((elements) =>
+      elements.map((element) => [
+        element.getAttribute('data-notification-id') as string,
+        element.getAttribute('data-read') === 'true',
+      ]),
+    );
+    const index = states.findIndex(
+      ([, read], at) => at > 0 && !read && states[at + 1] && !states[at + 1]?.[1],
+    );
+    expect(index, 'two unread rows in a row').toBeGreaterThan(0);
+    const [current, next] = [states[index]?.[0] as string, states[index + 1]?.[0] as string];
+    await row(page, current).getByRole('link').first().click();
+    await expectPaneOn(page, current);
+    await page.keyboard.press('e');
+    await expectPaneOn(page, next);
+    await expect(row(page, current)).toHaveCount(0);
+    await page.keyboard.press('z');
+    await expect(row(page, current)).toHaveCount(1);
+    await expect(
+      page
+        .getByText('Restored')
+        .or(page.getByText(/Undone/))
+        .first(),
+    ).toBeVisible();
+  });
+
+  test('New markers: kept while reading it, none when it was read before it was opened', async ({
+    page,
+    request,
+  }) => {
+    const unread = (
+      await notificationsOf(request, 'filter[type]=task&filter[dismissed]=false')
+    ).find((item) => !item.attributes.read && item.attributes.new_activities_count > 0);
+    expect(unread, 'an unread task notification with new activity').toBeDefined();
+    const id = unread?.id as string;
+    await page.goto(`/?type=task`);
+    await row(page, id).scrollIntoViewIfNeeded();
+    await row(page, id).getByRole('link').first().click();
+    const marked = pane(page).locator('[data-testid="activity-entry"][data-new="true"]');
+    await expect(marked.first()).toBeVisible();
+    const count = await marked.count();
+    // Read now (the row says so), and its New entries are still marked for this visit.
+    await expect(row(page, id)).toHaveAttribute('data-read', 'true');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await expectPaneOn(page, id);
+    await expect(marked).toHaveCount(count);
+    // Opened again later (another visit): read before it was opened, nothing is New.
+    await page.reload();
+    await expectPaneOn(page, id);
+    await expect(pane(page).getByTestId('activity-entry').first()).toBeVisible();
+    await expect(marked).toHaveCount(0);
+  });
+
+  test('narrowing the window below 1024 px with the pane open keeps the list (the pane closes)', async ({
+    page,
+  }) => {
+    await page.goto('/?type=task');
+    const ids = await rowIds(page);
+    await rows(page).nth(3).getByRole('link').first().click();
+    await expectPaneOn(page, ids[3] as string);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await expect(page).toHaveURL(/\/\?type=task$/);
+    await expect(pane(page)).toHaveCount(0);
+    await expect(row(page, ids[3] as string)).toBeVisible();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(rows(page).first()).toBeVisible();
+    await expect(page).toHaveURL(/\/\?type=task$/);
   });
 
   test('j shows the next notification from cache: its detail was fetched before the key was pressed', async ({

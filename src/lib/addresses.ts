@@ -203,9 +203,12 @@ export function backToList(state: unknown): {
   const { from, opened } = (state ?? {}) as { from?: unknown; opened?: unknown };
   return {
     href: isAppPath(from) ? from : ROUTES.inbox,
-    state: typeof opened === 'string' ? { focusNotification: opened } : undefined,
+    state: typeof opened === 'string' ? returningToRow(opened) : undefined,
   };
 }
+
+/** What a way back to the list hands over: the row to focus there. */
+export const returningToRow = (id: string) => ({ focusNotification: id });
 
 /** The row to focus on arriving back at the list (what `backToList` hands over), if any. */
 export function returnedToRow(state: unknown): string | null {

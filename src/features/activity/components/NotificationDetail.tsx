@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
-import { ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
+import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
+import { ApiRequestError } from '../../../api/http.ts';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { markedTodo, notificationFeed } from '../../../lib/addresses.ts';
@@ -17,6 +18,8 @@ export interface NotificationDetailProps {
   notificationId: string;
   /** The notification as a list already holds it: shown at once, with no request for it. */
   notification?: Notification;
+  /** Where its New markers start, when the caller knows better (the pane: as it was when opened, before reading). */
+  firstUnreadActivityId?: number | null;
   /** The level of the detail's heading: 1 on a page of its own, 2 beside the list. */
   headingLevel?: 1 | 2;
 }
@@ -34,6 +37,7 @@ const typeLabel = (type: string) => {
 export function NotificationDetail({
   notificationId,
   notification: given,
+  firstUnreadActivityId,
   headingLevel = 2,
 }: NotificationDetailProps) {
   const fetched = useQuery({
@@ -42,6 +46,13 @@ export function NotificationDetail({
   });
   const notification = given ?? fetched.data;
   if (!notification) {
+    // Gone, or never there: retrying would not help.
+    if (fetched.error instanceof ApiRequestError && fetched.error.status === 404)
+      return (
+        <EmptyState title="This notification was not found">
+          It may have been deleted, or the address is wrong.
+        </EmptyState>
+      );
     if (fetched.status === 'error')
       return (
         <ErrorState
@@ -57,6 +68,11 @@ export function NotificationDetail({
     <NotificationDetailBody
       key={notification.id}
       notification={notification}
+      firstUnreadActivityId={
+        firstUnreadActivityId === undefined
+          ? notification.firstUnreadActivityId
+          : firstUnreadActivityId
+      }
       headingLevel={headingLevel}
     />
   );
@@ -64,9 +80,11 @@ export function NotificationDetail({
 
 function NotificationDetailBody({
   notification,
+  firstUnreadActivityId,
   headingLevel,
 }: {
   notification: Notification;
+  firstUnreadActivityId: number | null;
   headingLevel: 1 | 2;
 }) {
   const [filters, setFilters] = useState<FeedFilters>(NO_FEED_FILTERS);
@@ -113,7 +131,7 @@ function NotificationDetailBody({
           target={feed}
           filters={filters}
           onFiltersChange={setFilters}
-          firstUnreadActivityId={notification.firstUnreadActivityId}
+          firstUnreadActivityId={firstUnreadActivityId}
           markedTodoId={todoId}
           taskTitle={feed.kind === 'task' ? (type === 'todo' ? undefined : title) : undefined}
         />

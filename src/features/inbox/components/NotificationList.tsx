@@ -86,7 +86,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     anySelected: selection.selected.size > 0,
     dispatch,
   });
-  const { open, step, leave, closePane, openIndex } = usePaneNavigation({
+  const { open, step, leave, closePane, openIndex, firstUnreadOf } = usePaneNavigation({
     pane,
     ids,
     byId,
@@ -273,6 +273,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         <ReadingPane
           notificationId={pane.openId}
           notification={openNotification}
+          firstUnreadActivityId={firstUnreadOf(openNotification)}
           listReady={status === 'success'}
           hasPrevious={openIndex > 0 || (openIndex === -1 && ids.length > 0)}
           hasNext={openIndex === -1 ? ids.length > 0 : openIndex < ids.length - 1}

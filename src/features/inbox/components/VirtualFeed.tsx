@@ -80,17 +80,20 @@ export function VirtualFeed({
       }
       return;
     }
-    handledNonce.current = focusNonce;
     scrollToIndex(index);
     let tries = 0;
     let frame = 0;
+    // The request counts as handled once focus has landed (or after ten frames): a re-render in between (the
+    // list changed as the row was marked read) runs it again instead of dropping it.
     const focus = () => {
       const element = rowElement(focusedId);
       if (element) {
+        handledNonce.current = focusNonce;
         focusedRow.current = focusedId;
         element.focus({ preventScroll: true });
         element.scrollIntoView?.({ block: 'nearest' });
       } else if (tries++ < 10) frame = requestAnimationFrame(focus);
+      else handledNonce.current = focusNonce;
     };
     frame = requestAnimationFrame(focus);
     // A newer move (fast key repeat) cancels this one, so that focus never lands on an older row.

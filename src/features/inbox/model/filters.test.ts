@@ -123,3 +123,11 @@ describe('the filters a view applies', () => {
     expect(hrefFor('inbox', filters)).toBe('/?project=3%2C999&importance=normal');
   });
 });
+
+describe('the reading pane’s open= parameter', () => {
+  it('is not a filter; a malformed or second one is named as ignored', () => {
+    expect(parseFilters(new URLSearchParams('open=203')).ignored).toEqual([]);
+    expect(parseFilters(new URLSearchParams('open=abc')).ignored).toEqual(['open=abc']);
+    expect(parseFilters(new URLSearchParams('open=203&open=85')).ignored).toEqual(['open=85']);
+  });
+});

@@ -89,6 +89,7 @@ const describe = (name: string, value: string) =>
 export function parseFilters(params: URLSearchParams): ParsedFilters {
   const filters: InboxFilters = { ...NO_FILTERS, projectIds: [], types: [] };
   const ignored: string[] = [];
+  let openSeen = false;
   for (const [name, value] of params) {
     switch (name) {
       case 'project':
@@ -120,8 +121,9 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
         else ignored.push(describe(name, value));
         break;
       case OPEN_PARAM:
-        // The reading pane's notification: not a filter, read by the pane; only a malformed one is named.
-        if (!isAddressId(value)) ignored.push(describe(name, value));
+        // The reading pane's notification: not a filter, read by the pane; a malformed or second one is named.
+        if (!isAddressId(value) || openSeen) ignored.push(describe(name, value));
+        openSeen = true;
         break;
       default:
         ignored.push(describe(name, value));

@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Notification, NotificationAction } from '../../../api/notifications.ts';
 import { NotificationDetail } from '../../activity/index.ts';
 import { PaneResizer } from './PaneResizer.tsx';
@@ -8,6 +8,8 @@ interface Props {
   notificationId: string;
   /** The notification as the list holds it; absent when it is not in this list (gone, filtered out). */
   notification: Notification | undefined;
+  /** Where its New markers start (as it was when opened); undefined: as the notification says. */
+  firstUnreadActivityId?: number | null;
   /** The list has loaded (so "not in this list" is known, not merely not yet). */
   listReady: boolean;
   hasPrevious: boolean;
@@ -36,6 +38,30 @@ const useMaxPaneWidth = () =>
     () => PANE_WIDTH.max,
   );
 
+/**
+ * The pane fills the window below wherever it starts: under the page's header until the page scrolls, then (sticky)
+ * from the top, so that its bottom (the reply composer) is always on screen.
+ */
+function useFitToWindow() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const fit = () => {
+      const top = Math.max(0, element.getBoundingClientRect().top);
+      element.style.height = `${window.innerHeight - top}px`;
+    };
+    fit();
+    window.addEventListener('scroll', fit, { passive: true });
+    window.addEventListener('resize', fit);
+    return () => {
+      window.removeEventListener('scroll', fit);
+      window.removeEventListener('resize', fit);
+    };
+  }, []);
+  return ref;
+}
+
 const toolButton =
   'inline-flex items-center gap-1 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';
 
@@ -46,6 +72,7 @@ const toolButton =
 export function ReadingPane({
   notificationId,
   notification,
+  firstUnreadActivityId,
   listReady,
   hasPrevious,
   hasNext,
@@ -59,9 +86,11 @@ export function ReadingPane({
   const max = useMaxPaneWidth();
   const width = Math.min(settings.width, Math.max(PANE_WIDTH.min, max));
   const leave: NotificationAction = inDismissedView ? 'undismiss' : 'dismiss';
+  const fitted = useFitToWindow();
 
   return (
     <section
+      ref={fitted}
       aria-label="Reading pane"
       data-testid="reading-pane"
       data-open-notification={notificationId}
@@ -104,7 +133,6 @@ export function ReadingPane({
             type="button"
             className={toolButton}
             onClick={() => onLeave(leave)}
-            disabled={!notification}
             aria-keyshortcuts={inDismissedView ? 'Shift+E' : 'e'}
           >
             {inDismissedView ? 'Restore' : 'Dismiss'}{' '}
@@ -133,14 +161,15 @@ export function ReadingPane({
             role="note"
             className="mx-3 mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 sm:mx-4 dark:bg-amber-950 dark:text-amber-100"
           >
-            This notification is not in this list: it may have been dismissed, or these filters
-            leave it out.
+            This notification is not in this list (dismissed, left out by these filters, or
+            gone).
           </p>
         )}
         <NotificationDetail
           key={notificationId}
           notificationId={notificationId}
           notification={notification}
+          firstUnreadActivityId={firstUnreadActivityId}
           headingLevel={2}
         />
       </div>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
 import { notificationTargetAddress, openedFromList } from '../../../lib/addresses.ts';
 import { useNavigate } from '../../../lib/router.tsx';
@@ -44,6 +44,9 @@ export function usePaneNavigation({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const keepInPlace = useKeepInPlace();
+  // Where each notification opened here was unread from: its New markers stay for this visit once it is read,
+  // and a notification read before it was opened shows none.
+  const [openedUnread, setOpenedUnread] = useState<ReadonlyMap<string, number | null>>(new Map());
 
   const closePane = useCallback(() => {
     const openId = pane.openId;
@@ -59,7 +62,12 @@ export function usePaneNavigation({
       notification: Notification,
       { replace = false, byKeyboard = false }: { replace?: boolean; byKeyboard?: boolean } = {},
     ) => {
-      if (!notification.read) act([notification.id], 'read');
+      if (!notification.read) {
+        act([notification.id], 'read');
+        setOpenedUnread((map) =>
+          new Map(map).set(notification.id, notification.firstUnreadActivityId),
+        );
+      }
       if (!pane.wide) {
         navigate(notificationTargetAddress(notification), {
           state: openedFromList(pane.listHref, notification.id),
@@ -88,11 +96,14 @@ export function usePaneNavigation({
     const next = leaving
       ? neighborAfterLeaving(ids, openId, new Set(targets), readAfterDismiss())
       : null;
+    // The next one opens (and is marked read) first, so that the action itself is the newest to undo: `e` then
+    // `z` brings back what was dismissed.
+    if (leaving) {
+      const notification = next ? byId.get(next) : undefined;
+      if (notification) open(notification, { replace: true, byKeyboard: true });
+      else closePane();
+    }
     act(targets, action, wakeAt);
-    if (!leaving) return;
-    const notification = next ? byId.get(next) : undefined;
-    if (notification) open(notification, { replace: true, byKeyboard: true });
-    else closePane();
   };
 
   // Back and forward move the pane: its notification is the current row.
@@ -109,5 +120,13 @@ export function usePaneNavigation({
       if (neighbor) void prefetchNotificationDetail(queryClient, neighbor);
   }, [next, previous, queryClient]);
 
-  return { open, step, leave, closePane, openIndex };
+  /** The first unread activity to mark New from, in the pane: as it was when opened. */
+  const firstUnreadOf = (notification: Notification | undefined) =>
+    !notification
+      ? undefined
+      : notification.read
+        ? (openedUnread.get(notification.id) ?? null)
+        : notification.firstUnreadActivityId;
+
+  return { open, step, leave, closePane, openIndex, firstUnreadOf };
 }

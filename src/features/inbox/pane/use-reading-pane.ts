@@ -1,9 +1,10 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   inboxAddress,
   notificationAddress,
   openedFromList,
   readOpenParam,
+  returningToRow,
   type InboxView,
 } from '../../../lib/addresses.ts';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
@@ -37,9 +38,15 @@ export function useReadingPane(view: InboxView) {
     [navigate, view, search],
   );
 
-  // A shared link with `open=` on a narrow screen: the notification's own page, with the way back to the list.
+  // Narrower than 1024 px with a notification open: a shared link opened on a phone becomes that notification's
+  // page (with the way back to the list); a window narrowed with the pane open keeps its list, the pane closed.
+  const wasWide = useRef(wide);
   useEffect(() => {
-    if (!wide && openId && typeof window.matchMedia === 'function')
+    const narrowed = wasWide.current && !wide;
+    wasWide.current = wide;
+    if (wide || !openId || typeof window.matchMedia !== 'function') return;
+    if (narrowed) navigate(listHref, { replace: true, state: returningToRow(openId) });
+    else
       navigate(notificationAddress(openId), {
         replace: true,
         state: openedFromList(listHref, openId),
