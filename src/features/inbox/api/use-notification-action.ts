@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { patchNotification } from '../../../api/notifications.ts';
+import { patchNotification, type Notification } from '../../../api/notifications.ts';
 import { deleteSnooze, putSnooze, wakeSnooze } from '../../../api/snoozes.ts';
 import {
   applyActionToList,
@@ -47,17 +47,29 @@ export function updateCachedLists(
 ) {
   if (isSnoozeAction(action)) updateCachedSnoozes(queryClient, ids, action, wakeAt);
   const snapshot = queryClient.getQueriesData<NotificationPages>(lists);
+  // A row that leaves every cached list (dismissed or snoozed while the Dismissed view was never loaded) is
+  // remembered, so that its undo puts it back at once instead of after the next refetch.
+  const found = ids.map((id) => findNotification(snapshot, id) ?? recentlyRemoved.get(id));
+  if (action === 'dismiss' || action === 'snooze')
+    found.forEach((notification) => notification && rememberRemoved(notification));
   for (const [key, data] of snapshot) {
     const query = notificationQueries.queryOf(key);
     if (!data || !query) continue;
     let next = data;
-    for (const id of ids) {
-      const notification = findNotification(snapshot, id);
+    for (const notification of found)
       if (notification) next = applyActionToList(next, query, notification, action);
-    }
     if (next !== data) queryClient.setQueryData<NotificationPages>(key, next);
   }
   return snapshot;
+}
+
+const REMEMBERED = 200;
+const recentlyRemoved = new Map<string, Notification>();
+function rememberRemoved(notification: Notification) {
+  recentlyRemoved.delete(notification.id);
+  recentlyRemoved.set(notification.id, notification);
+  if (recentlyRemoved.size > REMEMBERED)
+    recentlyRemoved.delete(recentlyRemoved.keys().next().value as string);
 }
 
 /**

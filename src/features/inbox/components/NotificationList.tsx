@@ -22,7 +22,6 @@ import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { useSnoozeRequest } from './use-snooze-request.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { actionTargets } from '../model/selection.ts';
-import { titleText } from '../model/title-markup.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
@@ -285,7 +284,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             view !== 'dismissed' &&
             openNotification && (
               <SnoozeMenu
-                label={`Snooze: ${titleText(openNotification.targetTitle || openNotification.title)}`}
+                label="Snooze"
                 onSnooze={(wakeAt) => leave([openNotification.id], 'snooze', wakeAt)}
                 openRequest={snoozeRequest.requestFor('pane')}
               >

@@ -161,8 +161,7 @@ export function ReadingPane({
             role="note"
             className="mx-3 mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 sm:mx-4 dark:bg-amber-950 dark:text-amber-100"
           >
-            This notification is not in this list (dismissed, left out by these filters, or
-            gone).
+            This notification is not in this list (dismissed, left out by these filters, or gone).
           </p>
         )}
         <NotificationDetail
