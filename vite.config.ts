@@ -11,5 +11,14 @@ export default defineConfig({
     proxy: apiProxy(API_DEV_PORT),
   },
   // The manifest tells the bundle budget check which chunks the inbox needs before first render.
-  build: { target: 'es2022', sourcemap: false, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+    // The page preloads what the entry imports; a lazy chunk's own imports are not listed at each import() site
+    // (a list of file names per site, in the entry): they load when the chunk does (docs/decisions/010).
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
+  },
 });
