@@ -288,7 +288,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
                 onSnooze={(wakeAt) => leave([openNotification.id], 'snooze', wakeAt)}
                 openRequest={snoozeRequest.requestFor('pane')}
               >
-                Snooze <kbd className="keyboard-hint">h</kbd>
+                Snooze
               </SnoozeMenu>
             )
           }
