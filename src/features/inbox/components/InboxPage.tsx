@@ -5,7 +5,6 @@ import { readOpenParam } from '../../../lib/addresses.ts';
 import { useSearchParams } from '../../../lib/router.tsx';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
 import { PANE_MEDIA_QUERY } from '../pane/use-reading-pane.ts';
-import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
 import { notificationQueries } from '../api/notification-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
@@ -19,7 +18,7 @@ import {
   type InboxFilters,
   type ViewName,
 } from '../model/filters.ts';
-import { InboxNav } from './InboxNav.tsx';
+import { InboxSidebar } from './InboxSidebar.tsx';
 import { NotificationList } from './NotificationList.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
@@ -118,18 +117,7 @@ export function InboxPage({ view }: { view: ViewName }) {
     <div
       className={`mx-auto flex min-h-screen flex-col sm:flex-row ${paneOpen ? 'max-w-none' : 'max-w-6xl'}`}
     >
-      <aside className="sm:w-48 sm:shrink-0">
-        {/* The theme toggle sits by the title: beside it on a phone, below it in the sidebar. */}
-        <div className="flex items-center justify-between gap-2 px-4 pt-4 sm:block">
-          <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">
-            Productive inbox
-          </p>
-          <div className="sm:-mx-2 sm:mt-2">
-            <ThemeToggle />
-          </div>
-        </div>
-        <InboxNav filters={filters} />
-      </aside>
+      <InboxSidebar filters={filters} />
       <main className="min-w-0 flex-1">
         <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">{VIEWS[view].label}</h1>
         {ignored.length > 0 && (

@@ -3,7 +3,6 @@ import { useEffect, useMemo } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
 import type { Snooze } from '../../../api/snoozes.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
-import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
 import { useToast } from '../../../components/toasts.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { Link } from '../../../lib/router.tsx';
@@ -13,7 +12,7 @@ import { useTriage } from '../api/use-triage.ts';
 import { NO_FILTERS } from '../model/filters.ts';
 import { formatWakeTime } from '../model/wake-time.ts';
 import { titleText } from '../model/title-markup.ts';
-import { InboxNav } from './InboxNav.tsx';
+import { InboxSidebar } from './InboxSidebar.tsx';
 import { NotificationTitle } from './NotificationTitle.tsx';
 
 /** The scheduled snoozes and the notifications they are for (one request each: the API has no id filter). */
@@ -61,17 +60,7 @@ export function SnoozedPage() {
 
   return (
     <div className="mx-auto flex min-h-screen max-w-6xl flex-col sm:flex-row">
-      <aside className="sm:w-48 sm:shrink-0">
-        <div className="flex items-center justify-between gap-2 px-4 pt-4 sm:block">
-          <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">
-            Productive inbox
-          </p>
-          <div className="sm:-mx-2 sm:mt-2">
-            <ThemeToggle />
-          </div>
-        </div>
-        <InboxNav filters={NO_FILTERS} />
-      </aside>
+      <InboxSidebar filters={NO_FILTERS} />
       <main className="min-w-0 flex-1">
         <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">Snoozed</h1>
         {snoozes.status === 'pending' ? (
