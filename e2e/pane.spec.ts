@@ -463,9 +463,13 @@ test.describe('acting from the pane (1440 × 900)', () => {
     await expect(pane(page).getByTestId('activity-entry').first()).toBeVisible();
     await first.focus();
 
+    // r: focus in the composer at the foot of the pane; the list does not move.
+    const scrolled = await page.evaluate(() => window.scrollY);
     await page.keyboard.press('r');
     const composer = pane(page).getByRole('textbox', { name: 'Write a comment' });
     await expect(composer).toBeFocused();
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    await expect(composer).toBeInViewport();
     await page.keyboard.type(`From the pane @${name.slice(0, 4)}`);
     const option = pane(page)
       .getByRole('listbox', { name: 'People to mention' })

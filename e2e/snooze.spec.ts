@@ -378,3 +378,63 @@ test.describe('with the app shell in the service worker', () => {
     await expect(snoozedRow(page, first as string)).toBeVisible();
   });
 });
+
+test.describe('fresh-eyes findings', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('Wake now moves focus to the next row’s Wake now, never to the page', async ({ page }) => {
+    await openAtT0(page);
+    const ids = (await rowIds(page)).slice(0, 2);
+    for (const id of ids) {
+      const response = await fetch(`${base}/api/inbox/snoozes/${id}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ wakeAt: new Date(T0 + 5 * HOUR).toISOString() }),
+      });
+      expect(response.status).toBe(200);
+    }
+    await page.goto(`${base}/snoozed`);
+    await expect(snoozedRows(page)).toHaveCount(2);
+    const wakeButtons = page.getByRole('button', { name: /^Wake now/ });
+    await wakeButtons.first().focus();
+    await page.keyboard.press('Enter');
+    await expect(snoozedRows(page)).toHaveCount(1);
+    await expect(wakeButtons.first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(snoozedRows(page)).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Snoozed', level: 1 })).toBeFocused();
+  });
+
+  test('a notification read before it was snoozed loses its "Back from snooze" mark once opened', async ({
+    page,
+  }) => {
+    await openAtT0(page);
+    const states = await rows(page).evaluateAll((elements) =>
+      elements.map((element) => [
+        element.getAttribute('data-notification-id') as string,
+        element.getAttribute('data-read') === 'true',
+      ]),
+    );
+    const read = states.find(([, isRead]) => isRead)?.[0] as string;
+    expect(read, 'a read notification').toBeDefined();
+    const response = await fetch(`${base}/api/inbox/snoozes/${read}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ wakeAt: new Date(T0 + HOUR).toISOString() }),
+    });
+    expect(response.status).toBe(200);
+    await setServerClock(T0 + 2 * HOUR);
+    await page.clock.setFixedTime(T0 + 2 * HOUR);
+    await page.reload();
+    const back = row(page, read);
+    await expect(back).toContainText('Back from snooze');
+    await back.getByRole('link').first().click();
+    await expect(page.getByRole('region', { name: 'Reading pane' })).toBeVisible();
+    await expect(back).not.toContainText('Back from snooze');
+    await expect
+      .poll(async () => (await serverSnoozes()).find((snooze) => snooze.id === read)?.state ?? null)
+      .toBeNull();
+    await page.reload();
+    await expect(row(page, read)).not.toContainText('Back from snooze');
+  });
+});

@@ -17,7 +17,8 @@ export const COMPOSER_SELECTOR = 'textarea[data-composer]';
 export function focusComposer(root: ParentNode = document): boolean {
   const composer = root.querySelector<HTMLTextAreaElement>(COMPOSER_SELECTOR);
   if (!composer) return false;
-  composer.focus();
+  // Where it is already on screen (the foot of the pane or the page): focusing it never scrolls the list.
+  composer.focus({ preventScroll: true });
   composer.setSelectionRange(composer.value.length, composer.value.length);
   return true;
 }

@@ -73,7 +73,7 @@ export function Composer({ target, onLeave }: Props) {
     if (!markup) return setProblem('Write something to send.');
     if (markup.length > MAX_COMMENT_LENGTH)
       return setProblem(
-        `Too long to send: ${markup.length.toLocaleString('en')} of ${MAX_COMMENT_LENGTH.toLocaleString('en')} characters once formatted.`,
+        `Too long to send: shorten it by at least ${(markup.length - MAX_COMMENT_LENGTH).toLocaleString('en')} characters. Line breaks and the characters < > & take more room than they show.`,
       );
     send(text, mentioned);
     update('', []);

@@ -1,9 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
 import type { InboxAction } from '../model/inbox-actions.ts';
 import type { SelectionEvent } from '../model/selection.ts';
 import { titleText } from '../model/title-markup.ts';
+import { acknowledgeBack, wokenAmong } from './snooze-queries.ts';
 import type { Triage } from './use-triage.ts';
 
 interface Options {
@@ -21,6 +23,7 @@ interface Options {
  */
 export function useListActions({ byId, triage, anySelected, dispatch }: Options) {
   const showToast = useToast();
+  const queryClient = useQueryClient();
   const [matchingRead, setMatchingRead] = useState<ReadonlyMap<string, boolean>>(new Map());
   const isRead = useCallback(
     (id: string) => byId.get(id)?.read ?? matchingRead.get(id) ?? false,
@@ -30,6 +33,15 @@ export function useListActions({ byId, triage, anySelected, dispatch }: Options)
   const act = useCallback(
     (targets: string[], action: InboxAction, wakeAt?: string) => {
       const wanted = targets.filter((id) => !(action === 'read' && isRead(id)));
+      // Read ones back from snooze: "mark as read" clears their mark, as reading them would.
+      if (action === 'read')
+        acknowledgeBack(
+          queryClient,
+          wokenAmong(
+            queryClient,
+            targets.filter((id) => isRead(id)),
+          ),
+        );
       if (wanted.length === 0) {
         if (targets.length > 0)
           showToast({
@@ -44,7 +56,7 @@ export function useListActions({ byId, triage, anySelected, dispatch }: Options)
       });
       if (anySelected) dispatch({ type: 'clear' });
     },
-    [byId, isRead, triage, anySelected, showToast, dispatch],
+    [byId, isRead, triage, anySelected, showToast, dispatch, queryClient],
   );
 
   return { act, isRead, setMatchingRead };

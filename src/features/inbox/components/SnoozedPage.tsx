@@ -51,6 +51,12 @@ export function SnoozedPage() {
 
   const wake = (snooze: Snooze, notification: Notification | undefined) => {
     const title = notification ? titleText(notification.targetTitle || notification.title) : null;
+    // Its row goes: focus moves to the next row's Wake now (else the previous one's, else the heading).
+    const buttons = [...document.querySelectorAll<HTMLElement>('[data-wake-now]')];
+    const index = buttons.findIndex((button) => button.dataset.wakeNow === snooze.id);
+    const next = buttons[index + 1] ?? buttons[index - 1];
+    if (next) next.focus();
+    else document.querySelector<HTMLElement>('#snoozed-heading')?.focus();
     triage.act([snooze.id], 'wake', title ?? undefined);
     showToast({
       tone: 'info',
@@ -62,7 +68,13 @@ export function SnoozedPage() {
     <div className="mx-auto flex min-h-screen max-w-6xl flex-col sm:flex-row">
       <InboxSidebar filters={NO_FILTERS} />
       <main className="min-w-0 flex-1">
-        <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">Snoozed</h1>
+        <h1
+          id="snoozed-heading"
+          tabIndex={-1}
+          className="px-3 pt-4 pb-2 text-xl font-semibold outline-none sm:px-4"
+        >
+          Snoozed
+        </h1>
         {snoozes.status === 'pending' ? (
           <ListSkeleton label="Loading snoozed notifications…" />
         ) : snoozes.status === 'error' && !snoozes.data ? (
@@ -153,6 +165,7 @@ function SnoozedRow({
       <button
         type="button"
         aria-label={`Wake now: ${plainTitle}`}
+        data-wake-now={snooze.id}
         onClick={() => onWake(snooze, notification)}
         className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
       >

@@ -6,6 +6,7 @@ import { useNavigate } from '../../../lib/router.tsx';
 import { useKeepInPlace } from '../../../lib/use-keep-in-place.ts';
 import { prefetchNotificationDetail } from '../../activity/index.ts';
 import type { InboxAction } from '../model/inbox-actions.ts';
+import { acknowledgeBack, wokenAmong } from '../api/snooze-queries.ts';
 import { neighborAfterLeaving, stepFrom } from './neighbor.ts';
 import { readAfterDismiss } from './after-dismiss.ts';
 import type { useReadingPane } from './use-reading-pane.ts';
@@ -62,7 +63,10 @@ export function usePaneNavigation({
       notification: Notification,
       { replace = false, byKeyboard = false }: { replace?: boolean; byKeyboard?: boolean } = {},
     ) => {
-      if (!notification.read) {
+      // Back from snooze until read: one read already is read now, by opening it.
+      if (notification.read)
+        acknowledgeBack(queryClient, wokenAmong(queryClient, [notification.id]));
+      else {
         act([notification.id], 'read');
         setOpenedUnread((map) =>
           new Map(map).set(notification.id, notification.firstUnreadActivityId),
@@ -81,7 +85,7 @@ export function usePaneNavigation({
       else onFocusRow(notification.id);
       pane.show(notification.id, { replace });
     },
-    [act, pane, focusRow, onFocusRow, navigate, keepInPlace],
+    [act, pane, focusRow, onFocusRow, navigate, keepInPlace, queryClient],
   );
 
   const step = (delta: 1 | -1) => {
