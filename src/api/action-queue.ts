@@ -76,7 +76,8 @@ function isQueuedAction(value: unknown): value is QueuedAction {
   );
 }
 
-function isReplyEntry(value: unknown): value is QueuedReplyEntry {
+/** A reply's envelope (comment-queue.ts checks the rest). */
+export function isReplyEntry(value: unknown): value is QueuedReplyEntry {
   const entry = value as Partial<QueuedReplyEntry> | null;
   return (
     typeof entry === 'object' &&

@@ -8,20 +8,8 @@ import { lazyPage } from '../../components/LazyPage.tsx';
  * `lazy` is marked pure, so a page nobody routes to costs the importing chunk nothing.
  */
 export type { NotificationDetailProps } from './components/NotificationDetail.tsx';
-/**
- * The reply composer under a detail's feed is `textarea[data-composer]`; `focusComposer()` puts the focus there
- * (the reading pane's `r`) and says whether there was one. Written out here rather than re-exported: a module
- * shared by the inbox's entry and the lazy feed chunks makes the bundler split the entry (over its budget).
- */
-export const COMPOSER_SELECTOR = 'textarea[data-composer]';
-export function focusComposer(root: ParentNode = document): boolean {
-  const composer = root.querySelector<HTMLTextAreaElement>(COMPOSER_SELECTOR);
-  if (!composer) return false;
-  // Where it is already on screen (the foot of the pane or the page): focusing it never scrolls the list.
-  composer.focus({ preventScroll: true });
-  composer.setSelectionRange(composer.value.length, composer.value.length);
-  return true;
-}
+/** The reply composer under a detail's feed: `focusComposer()` puts the focus there (the reading pane's `r`). */
+export { COMPOSER_SELECTOR, focusComposer } from '../../lib/focus-composer.ts';
 
 export const NotificationDetail = /* @__PURE__ */ lazyPage(
   () => import('./components/NotificationDetail.tsx').then((module) => module.NotificationDetail),

@@ -47,9 +47,11 @@ function useFitToWindow() {
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
+    let height = '';
+    // Written only when it changes: once the pane is stuck at the top, scrolling the list costs one read.
     const fit = () => {
-      const top = Math.max(0, element.getBoundingClientRect().top);
-      element.style.height = `${window.innerHeight - top}px`;
+      const next = `${window.innerHeight - Math.max(0, element.getBoundingClientRect().top)}px`;
+      if (next !== height) element.style.height = height = next;
     };
     fit();
     window.addEventListener('scroll', fit, { passive: true });
