@@ -222,3 +222,32 @@ test('a browser restart with an action queued: the next start sends it', async (
     await context.close();
   }
 });
+
+test('first visit, then the server goes down: a reload shows the filters, the account line and the reading pane, not "could not load"', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    serviceWorkers: 'allow',
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  // One visit only: the service worker installs while the page loads, and must take every chunk with it.
+  await page.goto(`${base}/`);
+  await expect(rows(page).first()).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await server.stop();
+  try {
+    await page.reload();
+    await expect(rows(page).first()).toBeVisible();
+    await expect(page.getByRole('search', { name: 'Filter notifications' })).toBeVisible();
+    await expect(page.getByTestId('signed-in-as')).toBeVisible();
+    await rows(page).first().getByRole('link').first().click();
+    await expect(page.getByRole('region', { name: 'Reading pane' })).toBeVisible();
+    await expect(page.getByText(/This (page )?could not load/)).toHaveCount(0);
+  } finally {
+    await server.start();
+    await context.close();
+  }
+});

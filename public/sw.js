@@ -13,6 +13,23 @@ self.addEventListener('install', (event) => {
         (match) => match[1],
       );
       await cache.addAll(assets);
+      // And every chunk those import, lazily or not (`./Name-hash.js`), and theirs: the parts that load beside the
+      // first request (the filter bar, the account line), the pane and the pages work offline from the first visit.
+      const seen = new Set(assets);
+      const queue = assets.filter((path) => path.endsWith('.js'));
+      while (queue.length > 0 && seen.size < 300) {
+        const response = await cache.match(queue.shift());
+        if (!response) continue;
+        for (const [, name] of (await response.text()).matchAll(/\.\/([\w-]+\.js)/g)) {
+          const path = `/assets/${name}`;
+          if (seen.has(path)) continue;
+          seen.add(path);
+          await cache.add(path).then(
+            () => queue.push(path),
+            () => {},
+          );
+        }
+      }
     })(),
   );
 });
