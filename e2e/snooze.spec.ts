@@ -4,20 +4,22 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoViolations } from './support/axe.ts';
 import { InboxProcess } from './support/inbox-process.ts';
 
+/** Wednesday 2 December 2026, 10:00 in Zagreb. */
+const T0 = Date.parse('2026-12-02T09:00:00Z');
+const HOUR = 3_600_000;
+
 // Snoozing against the real server and its real SQLite, on a server of this file's own (it moves the server's
-// clock and stops and starts it): INBOX_TEST_CLOCK=1 lets POST /api/inbox/test-clock set the snooze clock.
+// clock and stops and starts it). INBOX_TEST_CLOCK=<instant> starts the server's snooze clock at T0, so no snooze
+// round ever runs on the machine's real clock, whatever today's date (decision 009); POST /api/inbox/test-clock
+// moves it.
 const server = new InboxProcess(Number(process.env.E2E_PORT ?? 4319) + 5, {
-  INBOX_TEST_CLOCK: '1',
+  INBOX_TEST_CLOCK: new Date(T0).toISOString(),
 });
 const base = server.base;
 
 test.use({ timezoneId: 'Europe/Zagreb' });
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.stop());
-
-/** Wednesday 2 December 2026, 10:00 in Zagreb. */
-const T0 = Date.parse('2026-12-02T09:00:00Z');
-const HOUR = 3_600_000;
 
 interface ApiSnooze {
   id: string;
@@ -133,8 +135,8 @@ test('snooze one row and three selected rows: they leave the Inbox, wait in Snoo
   await page.reload();
   await expectSnoozedView();
   await server.stop();
+  // The restarted server's clock starts at T0 again (its setting), so its first round sees nothing due.
   await server.start();
-  await setServerClock(T0);
   await page.reload();
   await expectSnoozedView();
   await view(page, 'Inbox').click();
@@ -336,6 +338,8 @@ test.describe('with the app shell in the service worker', () => {
     page,
   }) => {
     test.setTimeout(90_000);
+    // This test runs on the real clock (the browser's is not installed): the restart below starts the server's
+    // clock at the real time too.
     await setServerClock(Date.now());
     await page.goto(`${base}/`);
     await page.evaluate(async () => {
@@ -367,7 +371,9 @@ test.describe('with the app shell in the service worker', () => {
       await expect(page.getByText('The server cannot be reached')).toBeVisible();
       await expect(row(page, first as string)).toHaveCount(0);
     } finally {
+      server.setEnv({ INBOX_TEST_CLOCK: new Date().toISOString() });
       await server.start();
+      server.setEnv({ INBOX_TEST_CLOCK: new Date(T0).toISOString() });
     }
     await expect
       .poll(async () => (await serverSnoozes()).map((snooze) => snooze.id), { timeout: 20_000 })

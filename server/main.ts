@@ -21,10 +21,13 @@ import { createTeamApi } from './auth/team.ts';
 import { verifyCredentials } from './auth/verify.ts';
 import { demoOwners, personalOwners, teamOwners, type InboxOwners } from './inbox/owners.ts';
 import { createSnoozes } from './inbox/snoozes.ts';
+import { parseTestClock } from './inbox/clock.ts';
 
 let config;
+let testClock;
 try {
   config = readConfig();
+  testClock = parseTestClock(process.env.INBOX_TEST_CLOCK);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);
@@ -92,14 +95,18 @@ if (mode.kind === 'team') {
 const snoozes = createSnoozes({
   path: snoozePath,
   owners,
-  testClock: process.env.INBOX_TEST_CLOCK === '1',
+  testClock: testClock ?? false,
 });
-snoozes.start();
-if (process.env.INBOX_TEST_CLOCK === '1') {
+if (testClock) {
   console.warn(
-    'INBOX_TEST_CLOCK=1: POST /api/inbox/test-clock moves the snooze clock (for tests only)',
+    `INBOX_TEST_CLOCK: POST /api/inbox/test-clock moves the snooze clock (for tests only)${
+      testClock.start === undefined
+        ? ''
+        : `; it starts at ${new Date(testClock.start).toISOString()}`
+    }`,
   );
 }
+snoozes.start();
 const closeStores = close;
 close = () => {
   snoozes.close();

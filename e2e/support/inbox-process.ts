@@ -13,12 +13,17 @@ export class InboxProcess {
   readonly output: string[] = [];
   private process: ChildProcess | null = null;
   private readonly port: number;
-  private readonly env: Record<string, string>;
+  private env: Record<string, string>;
 
   constructor(port: number, env: Record<string, string>) {
     this.port = port;
     this.env = env;
     this.base = `http://127.0.0.1:${port}`;
+  }
+
+  /** Changes settings for the next start (a restart at the test's own time, say). */
+  setEnv(env: Record<string, string>) {
+    this.env = { ...this.env, ...env };
   }
 
   async start() {

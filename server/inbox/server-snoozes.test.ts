@@ -114,6 +114,61 @@ describe('snoozes in the running server (demo mode)', () => {
   }, 60_000);
 });
 
+describe('INBOX_TEST_CLOCK set to an instant (decision 009)', () => {
+  it('starts the snooze clock there, so a restart runs no round on the real clock', async () => {
+    // An instant long past and one long ahead: neither may be judged by the machine's own date.
+    for (const start of ['2020-01-01T09:00:00Z', '2099-01-01T09:00:00Z']) {
+      const database = join(mkdtempSync(join(tmpdir(), 'inbox-snooze-clock-')), 'inbox.db');
+      const startMs = Date.parse(start);
+      const wakeAt = new Date(startMs + 60 * 60 * 1000).toISOString();
+      const env = { INBOX_TEST_CLOCK: start, INBOX_DB: database };
+      const first = await startServer(env);
+      let id: string;
+      try {
+        expect(first.output()).toContain(`it starts at ${new Date(startMs).toISOString()}`);
+        const inbox = await first.json(
+          '/api/v2/notifications?filter[dismissed]=false&page[size]=1',
+        );
+        id = inbox.body.data[0].id;
+        const snoozed = await first.json(`/api/inbox/snoozes/${id}`, put({ wakeAt }));
+        expect(snoozed.status).toBe(200);
+      } finally {
+        await first.stop();
+      }
+      // Restarted with the same setting: the first round runs at the start instant, an hour before the wake time.
+      const second = await startServer(env);
+      try {
+        expect((await second.json('/api/inbox/snoozes')).body.data).toMatchObject([
+          { id, state: 'scheduled', wakeAt },
+        ]);
+        expect(
+          (await second.json(`/api/v2/notifications/${id}`)).body.data.attributes.dismissed,
+        ).toBe(true);
+      } finally {
+        await second.stop();
+      }
+    }
+  }, 60_000);
+
+  it('refuses a value that is neither 1 nor an instant with a time zone, naming it', async () => {
+    for (const value of ['yes', '2026-12-02', '2026-12-02T09:00:00', '2026-13-45T09:00:00Z']) {
+      const child = spawn(process.execPath, ['server/main.ts'], {
+        env: {
+          PATH: process.env.PATH,
+          PORT: '0',
+          INBOX_TEST_CLOCK: value,
+          INBOX_STATIC_ROOT: 'none',
+        },
+      });
+      let output = '';
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(2);
+      expect(output).toContain('INBOX_TEST_CLOCK must be 1 or an ISO instant');
+    }
+  }, 30_000);
+});
+
 describe('snoozes in the running server, personal and team mode', () => {
   const [ana, marko] = STANDIN_PEOPLE as [(typeof STANDIN_PEOPLE)[0], (typeof STANDIN_PEOPLE)[0]];
   let standin: Standin;

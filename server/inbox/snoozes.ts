@@ -26,12 +26,17 @@ export function createSnoozes({
   /** The SQLite file (WAL) that holds the schedule. */
   path: string;
   owners: InboxOwners;
-  /** INBOX_TEST_CLOCK=1: a clock that POST /api/inbox/test-clock moves. */
-  testClock?: boolean;
+  /**
+   * INBOX_TEST_CLOCK: a clock that POST /api/inbox/test-clock moves; `true` starts it at the real time, `{ start }`
+   * at that instant (before the first round runs).
+   */
+  testClock?: boolean | { start?: number };
   clock?: Clock;
 }): Snoozes {
   const store = new SnoozeStore(path);
-  const settable = testClock ? new SettableClock() : undefined;
+  const settable = testClock
+    ? new SettableClock(Date.now, testClock === true ? undefined : testClock.start)
+    : undefined;
   const service = new SnoozeService({
     store,
     clock: settable ?? clock ?? systemClock,
