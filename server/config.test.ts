@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.ts';
+import { inheritedEnv } from './testing/child-env.ts';
 
 const SECRET = 'a-session-secret-that-is-long-enough-0123';
 
@@ -62,7 +63,7 @@ describe('server configuration', () => {
   it('exits non-zero with that message when started that way', () => {
     const result = spawnSync(process.execPath, ['server/main.ts'], {
       env: {
-        PATH: process.env.PATH,
+        ...inheritedEnv(),
         HOST: '0.0.0.0',
         PORT: '0',
         PRODUCTIVE_API_TOKEN: 'pat-123',
@@ -80,7 +81,7 @@ describe('server configuration', () => {
 
   it('refuses to start in team mode without a long enough secret, and says so', () => {
     const result = spawnSync(process.execPath, ['server/main.ts'], {
-      env: { PATH: process.env.PATH, PORT: '0', INBOX_MODE: 'team', INBOX_SESSION_SECRET: 'short' },
+      env: { ...inheritedEnv(), PORT: '0', INBOX_MODE: 'team', INBOX_SESSION_SECRET: 'short' },
       encoding: 'utf8',
       timeout: 20_000,
     });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from './testing/http.ts';
+import { inheritedEnv } from './testing/child-env.ts';
 
 const TOKEN = 'pat-main-test-token-0123456789';
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/api/v2`;
   child = spawn(process.execPath, ['server/main.ts'], {
     env: {
-      PATH: process.env.PATH,
+      ...inheritedEnv(),
       PORT: '0',
       PRODUCTIVE_API_TOKEN: TOKEN,
       PRODUCTIVE_ORGANIZATION_ID: '77',

@@ -78,7 +78,7 @@ describe('POST /comments', () => {
       },
     });
     const createdAt = (data.attributes as { created_at: string }).created_at;
-    expect(Math.abs(Date.parse(createdAt) - Date.now())).toBeLessThan(5000);
+    expect(Math.abs(Date.parse(createdAt) - server.now())).toBeLessThan(5000);
 
     const { data: activities, included } = await feed(server, `filter[task_id]=${taskId}`);
     const first = activities[0] as Activity;

@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin, STANDIN_PEOPLE, type Standin } from '../testing/productive-standin.ts';
+import { inheritedEnv } from '../testing/child-env.ts';
 
 const DATABASE = join(mkdtempSync(join(tmpdir(), 'inbox-snooze-main-')), 'inbox.db');
 
 async function startServer(env: Record<string, string>, mode = 'demo') {
   const child = spawn(process.execPath, ['server/main.ts'], {
     env: {
-      PATH: process.env.PATH,
+      ...inheritedEnv(),
       PORT: '0',
       INBOX_DB: DATABASE,
       INBOX_SEED_NOTIFICATIONS: '60',
@@ -154,7 +155,7 @@ describe('INBOX_TEST_CLOCK set to an instant (decision 009)', () => {
     for (const value of ['yes', '2026-12-02', '2026-12-02T09:00:00', '2026-13-45T09:00:00Z']) {
       const child = spawn(process.execPath, ['server/main.ts'], {
         env: {
-          PATH: process.env.PATH,
+          ...inheritedEnv(),
           PORT: '0',
           INBOX_TEST_CLOCK: value,
           INBOX_STATIC_ROOT: 'none',

@@ -9,8 +9,19 @@ import { createApp } from '../http/app.ts';
 /** The moment test data is anchored to, so every run sees the same data. */
 export const TEST_NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
 
+/**
+ * The demo API's clock in tests: it starts a minute after TEST_NOW and runs on, so what a test writes (a comment) is
+ * newer than the seeded data whatever the machine's date (docs/testing.md).
+ */
+export function clockFromTestNow(): () => number {
+  const started = Date.now();
+  return () => TEST_NOW + 60_000 + (Date.now() - started);
+}
+
 export interface TestServer {
   db: Database;
+  /** The clock the demo API writes with. */
+  now: () => number;
   path: string;
   request: (path: string, init?: RequestInit) => Promise<Response>;
   json: (
@@ -20,16 +31,18 @@ export interface TestServer {
 }
 
 export function createTestServer(
-  options: { notifications?: number; path?: string; seed?: boolean } = {},
+  options: { notifications?: number; path?: string; seed?: boolean; now?: () => number } = {},
 ): TestServer {
   const path = options.path ?? join(mkdtempSync(join(tmpdir(), 'inbox-test-')), 'inbox.db');
   const db = openDatabase(path);
   if (options.seed !== false)
     seedDatabase(db, { seed: 7, notifications: options.notifications ?? 400, now: TEST_NOW });
-  const app = createApp({ api: createDemoApi(db) });
+  const now = options.now ?? clockFromTestNow();
+  const app = createApp({ api: createDemoApi(db, { now }) });
   const request = async (url: string, init?: RequestInit) => app.request(url, init);
   return {
     db,
+    now,
     path,
     request,
     json: async (url, init) => {
