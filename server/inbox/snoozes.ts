@@ -1,5 +1,6 @@
 /** The snooze feature assembled for a server: store, service, routes, and the timer that wakes snoozes when due. */
 import type { Hono } from 'hono';
+import type { Database } from '../db/database.ts';
 import { SettableClock, systemClock, type Clock } from './clock.ts';
 import type { InboxOwners } from './owners.ts';
 import { createInboxRoutes } from './routes.ts';
@@ -18,19 +19,19 @@ export interface Snoozes {
 }
 
 export function createSnoozes({
-  path,
+  storage,
   owners,
   testClock = false,
   clock,
 }: {
-  /** The SQLite file (WAL) that holds the schedule. */
-  path: string;
+  /** The SQLite file (WAL) that holds the schedule, or the open connection to share (demo: its own database). */
+  storage: string | Database;
   owners: InboxOwners;
   /** INBOX_TEST_CLOCK=1: a clock that POST /api/inbox/test-clock moves. */
   testClock?: boolean;
   clock?: Clock;
 }): Snoozes {
-  const store = new SnoozeStore(path);
+  const store = new SnoozeStore(storage);
   const settable = testClock ? new SettableClock() : undefined;
   const service = new SnoozeService({
     store,
