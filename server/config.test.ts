@@ -27,6 +27,7 @@ describe('server configuration', () => {
       host: '127.0.0.1',
       port: 8080,
       allowedHosts: [],
+      trustedProxies: [],
       mode: {
         kind: 'personal',
         token: 't',
@@ -89,6 +90,39 @@ describe('server configuration', () => {
     expect(result.stderr).toMatch(/INBOX_SESSION_SECRET/);
   });
 
+  it('reads the trusted proxies, allowed organizations and session caps, refusing what is not one', () => {
+    const config = readConfig({
+      INBOX_MODE: 'team',
+      INBOX_SESSION_SECRET: SECRET,
+      INBOX_TRUSTED_PROXIES: '127.0.0.1, ::ffff:10.0.0.2,[::1]',
+      INBOX_ALLOWED_ORGANIZATIONS: '4242, 17',
+      INBOX_SESSIONS_PER_PERSON: '3',
+      INBOX_MAX_SESSIONS: '500',
+    });
+    expect(config.trustedProxies).toEqual(['127.0.0.1', '10.0.0.2', '::1']);
+    expect(config.mode).toMatchObject({
+      allowedOrganizations: ['4242', '17'],
+      sessionsPerPerson: 3,
+      maxSessions: 500,
+    });
+    const team = { INBOX_MODE: 'team', INBOX_SESSION_SECRET: SECRET };
+    expect(() => readConfig({ ...team, INBOX_TRUSTED_PROXIES: 'nginx' })).toThrow(
+      /INBOX_TRUSTED_PROXIES takes IP addresses.*"nginx"/,
+    );
+    expect(() => readConfig({ ...team, INBOX_TRUSTED_PROXIES: '10.0.0.0/8' })).toThrow(
+      /INBOX_TRUSTED_PROXIES/,
+    );
+    expect(() => readConfig({ ...team, INBOX_ALLOWED_ORGANIZATIONS: 'acme' })).toThrow(
+      /INBOX_ALLOWED_ORGANIZATIONS takes organization ids.*"acme"/,
+    );
+    expect(() => readConfig({ ...team, INBOX_MAX_SESSIONS: '0' })).toThrow(
+      /INBOX_MAX_SESSIONS must be a whole number from 1/,
+    );
+    expect(() => readConfig({ ...team, INBOX_SESSIONS_PER_PERSON: '2.5' })).toThrow(
+      /INBOX_SESSIONS_PER_PERSON/,
+    );
+  });
+
   it('reads team mode’s settings, with defaults', () => {
     const config = readConfig({
       INBOX_MODE: 'team',
@@ -102,6 +136,9 @@ describe('server configuration', () => {
       sessionSecret: SECRET,
       sessionTtlMs: 30 * 86_400_000,
       dataDir: expect.stringMatching(/\/data$/),
+      allowedOrganizations: [],
+      sessionsPerPerson: 10,
+      maxSessions: 10_000,
     });
     expect(
       readConfig({

@@ -6,6 +6,8 @@ export const defaultUpstream = 'https://api.productive.io/api/v2';
 export const defaultDataDir = 'data';
 export const defaultSessionTtlMs = 30 * 24 * 60 * 60 * 1000;
 export const MIN_SESSION_SECRET_LENGTH = 32;
+export const defaultSessionsPerPerson = 10;
+export const defaultMaxSessions = 10_000;
 
 export interface DemoMode {
   kind: 'demo';
@@ -28,6 +30,12 @@ export interface TeamMode {
   sessionSecret: string;
   sessionTtlMs: number;
   dataDir: string;
+  /** INBOX_ALLOWED_ORGANIZATIONS: the organizations whose people may sign in; empty: any. */
+  allowedOrganizations: string[];
+  /** INBOX_SESSIONS_PER_PERSON: a person's sessions beyond this end, oldest first. */
+  sessionsPerPerson: number;
+  /** INBOX_MAX_SESSIONS: sign-ins beyond this many live sessions are refused. */
+  maxSessions: number;
 }
 export type ServerMode = DemoMode | PersonalMode | TeamMode;
 export type ModeKind = ServerMode['kind'];
@@ -37,6 +45,8 @@ export interface ServerConfig {
   port: number;
   /** Extra names the server answers to besides 127.0.0.1, localhost and [::1] (INBOX_ALLOWED_HOSTS). */
   allowedHosts: string[];
+  /** INBOX_TRUSTED_PROXIES: peers whose X-Forwarded-For is believed (the TLS proxy in front); none by default. */
+  trustedProxies: string[];
   mode: ServerMode;
 }
 
@@ -64,7 +74,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (isLoopbackHost(host) && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
     allowedHosts.push(host.includes(':') ? `[${host}]` : host);
   }
-  return { host, port, allowedHosts, mode };
+  const trustedProxies = parseTrustedProxies(env.INBOX_TRUSTED_PROXIES);
+  return { host, port, allowedHosts, trustedProxies, mode };
 }
 
 function readMode(env: NodeJS.ProcessEnv): ServerMode {
@@ -99,6 +110,19 @@ function readMode(env: NodeJS.ProcessEnv): ServerMode {
       sessionSecret: parseSessionSecret(env.INBOX_SESSION_SECRET),
       sessionTtlMs: parseSessionTtl(env.INBOX_SESSION_TTL),
       dataDir: resolve(env.INBOX_DATA_DIR?.trim() || defaultDataDir),
+      allowedOrganizations: parseOrganizationList(env.INBOX_ALLOWED_ORGANIZATIONS),
+      sessionsPerPerson: parseCount(
+        'INBOX_SESSIONS_PER_PERSON',
+        env.INBOX_SESSIONS_PER_PERSON,
+        defaultSessionsPerPerson,
+        1000,
+      ),
+      maxSessions: parseCount(
+        'INBOX_MAX_SESSIONS',
+        env.INBOX_MAX_SESSIONS,
+        defaultMaxSessions,
+        10_000_000,
+      ),
     };
   }
   if (kind === 'personal') {
@@ -235,6 +259,60 @@ export function parseNotificationCount(value: string | undefined, fallback = 200
     throw new Error(
       `The number of notifications must be a whole number from 1 to 100000, got "${value}"`,
     );
+  }
+  return count;
+}
+
+/**
+ * INBOX_TRUSTED_PROXIES: comma-separated IP addresses of the proxies in front of the server (e.g. `127.0.0.1` for
+ * nginx or Caddy on the same machine). Only a request from one of them has its X-Forwarded-For believed.
+ */
+export function parseTrustedProxies(value: string | undefined): string[] {
+  if (!value?.trim()) return [];
+  return value
+    .split(',')
+    .map((entry) => entry.trim().replace(/^\[(.*)\]$/, '$1'))
+    .filter(Boolean)
+    .map((entry) => {
+      if (isIP(entry) === 0) {
+        throw new Error(
+          `INBOX_TRUSTED_PROXIES takes IP addresses separated by commas, such as 127.0.0.1 or ::1 ` +
+            `(the proxies in front of this server), got "${entry}"`,
+        );
+      }
+      return normalizeAddress(entry);
+    });
+}
+
+/** An address as compared: IPv4-mapped IPv6 (::ffff:127.0.0.1) as plain IPv4, IPv6 in lower case. */
+export function normalizeAddress(address: string): string {
+  const trimmed = address.trim().toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(trimmed);
+  return mapped ? (mapped[1] as string) : trimmed;
+}
+
+/** INBOX_ALLOWED_ORGANIZATIONS: comma-separated organization ids; empty: any organization. */
+export function parseOrganizationList(value: string | undefined): string[] {
+  if (!value?.trim()) return [];
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      if (!/^\d{1,18}$/.test(entry)) {
+        throw new Error(
+          `INBOX_ALLOWED_ORGANIZATIONS takes organization ids separated by commas, such as 12345,67890, got "${entry}"`,
+        );
+      }
+      return entry;
+    });
+}
+
+function parseCount(name: string, value: string | undefined, fallback: number, max: number) {
+  if (value === undefined || value.trim() === '') return fallback;
+  const count = Number(value.trim());
+  if (!Number.isInteger(count) || count < 1 || count > max) {
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got "${value}"`);
   }
   return count;
 }

@@ -3,7 +3,14 @@ import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { readConfig } from './config.ts';
-import { openDatabase, isSeeded } from './db/database.ts';
+import {
+  describeStorageError,
+  isSeeded,
+  isStorageError,
+  openDatabase,
+  StorageOpenError,
+  type Database,
+} from './db/database.ts';
 import { seedDatabase } from './seed/generate.ts';
 import { createDemoApi } from './api/router.ts';
 import { createLiveApi } from './live/proxy.ts';
@@ -39,64 +46,106 @@ let describeMode: string;
 let authMode: AuthMode = { kind: 'demo' };
 let close = () => {};
 // Where snoozes are kept, and for whom: see docs/decisions/009-snooze.md.
-let snoozePath: string;
+let snoozeStorage: string | Database;
 let owners: InboxOwners;
-if (mode.kind === 'team') {
-  const store = new SessionStore({
-    path: join(resolve(mode.dataDir), 'sessions.db'),
-    key: deriveTokenKey(mode.sessionSecret),
-    ttlMs: mode.sessionTtlMs,
-  });
-  store.purgeExpired();
-  const purge = setInterval(() => store.purgeExpired(), 60 * 60 * 1000);
-  purge.unref();
-  api = createTeamApi({ store, upstream: mode.upstream });
-  authMode = { kind: 'team', store, upstream: mode.upstream, ttlMs: mode.sessionTtlMs };
-  describeMode = `team: each person signs in; Productive at ${mode.upstream}`;
-  close = () => store.close();
-  snoozePath = join(resolve(mode.dataDir), 'snoozes.db');
-  owners = teamOwners({ store, upstream: mode.upstream });
-} else if (mode.kind === 'personal') {
-  const credentials = { token: mode.token, organizationId: mode.organizationId };
-  api = createLiveApi({ upstream: mode.upstream, credentials: () => credentials });
-  // Who the token belongs to, for the frame; asked once in the background (the scope does not depend on it).
-  let identity: SessionIdentity | null = null;
-  void verifyCredentials({ upstream: mode.upstream, ...credentials }).then((result) => {
-    if (result.ok) identity = result.identity;
-    else console.warn(`Productive did not confirm whose token this is (${result.failure})`);
-  });
-  const scope = personalScope(resolve(mode.dataDir), mode.token, mode.organizationId);
-  authMode = {
-    kind: 'personal',
-    scope,
-    organizationId: mode.organizationId,
-    identity: () => identity,
-  };
-  snoozePath = join(resolve(mode.dataDir), 'snoozes.db');
-  owners = personalOwners({ scope, upstream: mode.upstream, credentials });
-  describeMode = `personal: Productive organization ${mode.organizationId} via ${mode.upstream}`;
-} else {
-  const db = openDatabase(mode.databasePath);
-  if (!isSeeded(db)) {
-    const notifications = mode.seedNotifications;
-    console.log(
-      `Creating the demo database at ${mode.databasePath} (${notifications} notifications) …`,
-    );
-    seedDatabase(db, { notifications });
-  }
-  api = createDemoApi(db);
-  describeMode = `demo: database ${mode.databasePath}`;
-  close = () => db.close();
-  // The demo's snoozes live with the demo's notifications, in the same file (table `snoozes`).
-  snoozePath = mode.databasePath;
-  owners = demoOwners(db);
+
+/**
+ * A storage failure at start (a full or read-only disk, a file the server may not write) is said in one line that
+ * names the file and the cause, never a stack; anything else is a bug and keeps its stack.
+ */
+function exitOnStorageFailure(error: unknown): never {
+  if (error instanceof StorageOpenError) console.error(error.message);
+  else if (isStorageError(error) || (error as { syscall?: string }).syscall) {
+    const path = (error as { path?: string }).path;
+    console.error(`Cannot start: ${path ? `${path}: ` : ''}${describeStorageError(error)}`);
+  } else throw error;
+  process.exit(1);
 }
 
-const snoozes = createSnoozes({
-  path: snoozePath,
-  owners,
-  testClock: testClock ?? false,
-});
+/** The hourly purge: a failure (a full disk) is logged and tried again next time, never the end of the process. */
+function purgeSessions(store: SessionStore) {
+  try {
+    store.purgeExpired();
+  } catch (error) {
+    console.error(`Purging expired sessions failed: ${describeStorageError(error)}`);
+  }
+}
+
+try {
+  if (mode.kind === 'team') {
+    const store = new SessionStore({
+      path: join(resolve(mode.dataDir), 'sessions.db'),
+      key: deriveTokenKey(mode.sessionSecret),
+      ttlMs: mode.sessionTtlMs,
+      sessionsPerPerson: mode.sessionsPerPerson,
+      maxSessions: mode.maxSessions,
+    });
+    purgeSessions(store);
+    const purge = setInterval(() => purgeSessions(store), 60 * 60 * 1000);
+    purge.unref();
+    api = createTeamApi({ store, upstream: mode.upstream });
+    authMode = {
+      kind: 'team',
+      store,
+      upstream: mode.upstream,
+      ttlMs: mode.sessionTtlMs,
+      trustedProxies: config.trustedProxies,
+      allowedOrganizations: mode.allowedOrganizations,
+    };
+    describeMode = `team: each person signs in; Productive at ${mode.upstream}`;
+    close = () => store.close();
+    snoozeStorage = join(resolve(mode.dataDir), 'snoozes.db');
+    owners = teamOwners({ store, upstream: mode.upstream });
+  } else if (mode.kind === 'personal') {
+    const credentials = { token: mode.token, organizationId: mode.organizationId };
+    api = createLiveApi({ upstream: mode.upstream, credentials: () => credentials });
+    // Who the token belongs to, for the frame; asked once in the background (the scope does not depend on it).
+    let identity: SessionIdentity | null = null;
+    void verifyCredentials({ upstream: mode.upstream, ...credentials }).then((result) => {
+      if (result.ok) identity = result.identity;
+      else console.warn(`Productive did not confirm whose token this is (${result.failure})`);
+    });
+    const scope = personalScope(resolve(mode.dataDir), mode.token, mode.organizationId);
+    authMode = {
+      kind: 'personal',
+      scope,
+      organizationId: mode.organizationId,
+      identity: () => identity,
+    };
+    snoozeStorage = join(resolve(mode.dataDir), 'snoozes.db');
+    owners = personalOwners({ scope, upstream: mode.upstream, credentials });
+    describeMode = `personal: Productive organization ${mode.organizationId} via ${mode.upstream}`;
+  } else {
+    const db = openDatabase(mode.databasePath);
+    if (!isSeeded(db)) {
+      const notifications = mode.seedNotifications;
+      console.log(
+        `Creating the demo database at ${mode.databasePath} (${notifications} notifications) …`,
+      );
+      seedDatabase(db, { notifications });
+    }
+    api = createDemoApi(db);
+    describeMode = `demo: database ${mode.databasePath}`;
+    close = () => db.close();
+    // The demo's snoozes live with the demo's notifications, in the same file (table `snoozes`), over the same
+    // connection: a file is opened once per process, or its locks would not hold (db/database.ts).
+    snoozeStorage = db;
+    owners = demoOwners(db);
+  }
+} catch (error) {
+  exitOnStorageFailure(error);
+}
+
+let snoozes: ReturnType<typeof createSnoozes>;
+try {
+  snoozes = createSnoozes({
+    storage: snoozeStorage,
+    owners,
+    testClock: testClock ?? false,
+  });
+} catch (error) {
+  exitOnStorageFailure(error);
+}
 if (testClock) {
   console.warn(
     `INBOX_TEST_CLOCK: POST /api/inbox/test-clock moves the snooze clock (for tests only)${

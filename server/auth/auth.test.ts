@@ -376,7 +376,7 @@ describe('the page’s session', () => {
 });
 
 describe('sign-in attempts behind a TLS proxy on this machine', () => {
-  it('are counted per forwarded client, so one person guessing does not lock out the team', async () => {
+  const behindProxy = (trustedProxies: string[]) => {
     const root = new Hono();
     root.route(
       '/auth',
@@ -385,8 +385,34 @@ describe('sign-in attempts behind a TLS proxy on this machine', () => {
         store: new SessionStore({ path: ':memory:', key: deriveTokenKey(SECRET), ttlMs: DAY }),
         upstream: standin.url,
         ttlMs: DAY,
+        trustedProxies,
       }),
     );
+    return root;
+  };
+
+  it('believe X-Forwarded-For only from a proxy named in INBOX_TRUSTED_PROXIES', async () => {
+    const server = await listenOnFreePort(behindProxy([]));
+    try {
+      const statuses: number[] = [];
+      for (let index = 0; index < 11; index++) {
+        const response = await fetch(`${server.origin}/auth/session`, {
+          method: 'POST',
+          // A fresh forged address every time: without a trusted proxy it is never read.
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${index}` },
+          body: JSON.stringify({ token: 'pat-guess', organizationId: '4242' }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('are counted per forwarded client, so one person guessing does not lock out the team', async () => {
+    const root = behindProxy(['127.0.0.1']);
     const server = await listenOnFreePort(root);
     try {
       const attempt = (forwardedFor: string) =>
@@ -400,8 +426,10 @@ describe('sign-in attempts behind a TLS proxy on this machine', () => {
       expect(guesser.slice(0, 10).every((status) => status === 401)).toBe(true);
       expect(guesser.at(-1)).toBe(429);
       expect(await attempt('198.51.100.2')).toBe(401);
-      // A client cannot pick its own bucket: the proxy's last entry is the one believed.
+      // A client cannot pick its own bucket: the proxy's last entry is the one believed, and the proxy's own
+      // address (trusted) is skipped to find it.
       expect(await attempt('198.51.100.9, 203.0.113.7')).toBe(429);
+      expect(await attempt('198.51.100.9, 203.0.113.7, 127.0.0.1')).toBe(429);
     } finally {
       server.close();
     }

@@ -18,7 +18,10 @@ const escapeAttribute = (value: string) =>
 /** index.html with `<meta name="inbox-session" content="…">` added to its head. */
 export function withPageSession(html: string, session: PublicSession): string {
   const meta = `<meta name="inbox-session" content="${escapeAttribute(JSON.stringify(session))}" />`;
-  return html.includes('</head>') ? html.replace('</head>', `    ${meta}\n  </head>`) : meta + html;
+  // A function as the replacement: a string one would read `$&`, `$'` and `` $` `` in people's names as patterns.
+  return html.includes('</head>')
+    ? html.replace('</head>', () => `    ${meta}\n  </head>`)
+    : meta + html;
 }
 
 /**

@@ -3,14 +3,23 @@
  * HttpOnly and SameSite=Strict (Secure behind https); everything else stays on the server.
  */
 import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { ApiError } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
-import type { Session, SessionIdentity, SessionStore } from './session-store.ts';
+import {
+  SessionLimitReached,
+  type Session,
+  type SessionIdentity,
+  type SessionStore,
+} from './session-store.ts';
+import { clientAddress, limiterKey, signInLimiter } from './sign-in-limiter.ts';
 import { verifyCredentials, type VerifyFailure } from './verify.ts';
 
+export { clientAddress } from './sign-in-limiter.ts';
+
 export const SESSION_COOKIE = 'inbox_session';
+/** Behind https the cookie is `__Host-` prefixed: the browser then keeps it to this host, path /, Secure. */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 
 export type AuthMode =
   | { kind: 'demo' }
@@ -28,6 +37,10 @@ export type AuthMode =
       ttlMs: number;
       fetch?: typeof globalThis.fetch;
       verifyTimeoutMs?: number;
+      /** INBOX_TRUSTED_PROXIES: whose X-Forwarded-For names the client (sign-in-limiter.ts). */
+      trustedProxies?: readonly string[];
+      /** INBOX_ALLOWED_ORGANIZATIONS: whose people may sign in; empty or absent: any organization. */
+      allowedOrganizations?: readonly string[];
     };
 
 /** What the page may know of the session: never the token. */
@@ -70,17 +83,54 @@ function personalSession(mode: Extract<AuthMode, { kind: 'personal' }>): PublicS
   };
 }
 
-/** The session a request carries, in team mode; null when it has none that is valid. */
-export function sessionOf(c: Context, store: SessionStore): Session | null {
+/**
+ * Every session id the request's cookies carry, in their order: a browser may send two cookies of the same name
+ * (one set by a sibling subdomain, say), and a bogus first one must not hide the real one.
+ */
+export function sessionCookieIds(c: Context): string[] {
+  const header = c.req.header('cookie') ?? '';
+  const ids: string[] = [];
+  for (const part of header.slice(0, 16_384).split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    const name = part.slice(0, separator).trim();
+    if (name !== SESSION_COOKIE && name !== SECURE_SESSION_COOKIE) continue;
+    const value = part
+      .slice(separator + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    if (value && ids.length < 8) ids.push(value);
+  }
+  return ids;
+}
+
+/** The request's live session and the cookie id that names it; null when it carries none that is valid. */
+export function sessionEntryOf(
+  c: Context,
+  store: SessionStore,
+): { id: string; session: Session } | null {
   // Asked several times per request (its scope, its credentials, whether Productive refused them): looked up,
   // and its token decrypted, once.
   const request = c.req.raw;
   if (!sessionsByRequest.has(request)) {
-    sessionsByRequest.set(request, store.find(getCookie(c, SESSION_COOKIE)));
+    let found: { id: string; session: Session } | null = null;
+    for (const id of sessionCookieIds(c)) {
+      const session = store.find(id);
+      if (session) {
+        found = { id, session };
+        break;
+      }
+    }
+    sessionsByRequest.set(request, found);
   }
   return sessionsByRequest.get(request) ?? null;
 }
-const sessionsByRequest = new WeakMap<Request, Session | null>();
+const sessionsByRequest = new WeakMap<Request, { id: string; session: Session } | null>();
+
+/** The session a request carries, in team mode; null when it has none that is valid. */
+export function sessionOf(c: Context, store: SessionStore): Session | null {
+  return sessionEntryOf(c, store)?.session ?? null;
+}
 
 /** The public description of the request's session, for GET /auth/session and the page itself. */
 export function describeSession(c: Context, mode: AuthMode): PublicSession {
@@ -92,21 +142,33 @@ export function describeSession(c: Context, mode: AuthMode): PublicSession {
 const isHttps = (c: Context) =>
   new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
-/** Keeps the browser's cookie alive as long as the server's session (inactivity, sliding). */
+/**
+ * Keeps the browser's cookie alive as long as the server's session (inactivity, sliding); a cookie whose session
+ * is over (expired, signed out elsewhere) is cleared.
+ */
 export function refreshSessionCookie(c: Context, mode: AuthMode): void {
   if (mode.kind !== 'team') return;
-  const id = getCookie(c, SESSION_COOKIE);
-  if (id && sessionOf(c, mode.store)) writeCookie(c, id, mode.ttlMs);
+  const entry = sessionEntryOf(c, mode.store);
+  if (entry) writeCookie(c, entry.id, mode.ttlMs);
+  else if (sessionCookieIds(c).length > 0) clearCookie(c);
 }
 
 function writeCookie(c: Context, id: string, ttlMs: number) {
-  setCookie(c, SESSION_COOKIE, id, {
+  const secure = isHttps(c);
+  setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'Strict',
-    secure: isHttps(c),
+    secure,
     path: '/',
     maxAge: Math.floor(ttlMs / 1000),
   });
+}
+
+function clearCookie(c: Context) {
+  const secure = isHttps(c);
+  const options = { path: '/', secure, httpOnly: true, sameSite: 'Strict' } as const;
+  deleteCookie(c, SESSION_COOKIE, options);
+  if (secure) deleteCookie(c, SECURE_SESSION_COOKIE, options);
 }
 
 const REFUSALS: Record<VerifyFailure, ApiError> = {
@@ -151,58 +213,18 @@ const REFUSALS: Record<VerifyFailure, ApiError> = {
 const invalid = (pointer: string, detail: string) =>
   new ApiError(422, 'invalid_attribute', 'Invalid Attribute', detail, { pointer });
 
-/** Refused sign-ins per client address and minute: the server is no oracle for guessing tokens. */
-const FAILURES_PER_MINUTE = 10;
-
-function failureLimiter(now: () => number = Date.now) {
-  const failures = new Map<string, number[]>();
-  const recent = (address: string) => {
-    const since = now() - 60_000;
-    const times = (failures.get(address) ?? []).filter((at) => at > since);
-    failures.set(address, times);
-    return times;
-  };
-  return {
-    /** Seconds until this address may try again; 0 when it may now. */
-    waitSeconds(address: string): number {
-      const times = recent(address);
-      if (times.length < FAILURES_PER_MINUTE) return 0;
-      return Math.max(1, Math.ceil(((times[0] as number) + 60_000 - now()) / 1000));
-    },
-    failed(address: string) {
-      if (failures.size > 10_000) failures.clear();
-      recent(address).push(now());
-    },
-  };
-}
-
-/**
- * Who is trying to sign in: the peer's address, or, when the peer is a proxy on this machine (the TLS proxy in front
- * of a team server), the address that proxy appended last to X-Forwarded-For. Nobody else's header is believed.
- */
-export function clientAddress(c: Context): string {
-  let peer = 'unknown';
-  try {
-    peer = getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return peer;
-  }
-  const loopback = /^(127\.|::1$|::ffff:127\.)/.test(peer);
-  const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return loopback && forwarded ? forwarded.slice(0, 64) : peer;
-}
-
 function json(c: Context, body: unknown, status: 200 | 201 = 200) {
   return c.body(JSON.stringify(body), status, { 'Content-Type': JSON_API });
 }
 
 export function createAuthRoutes(mode: AuthMode): Hono {
   const auth = new Hono();
-  const limiter = failureLimiter();
+  const limiter = signInLimiter();
 
   auth.get('/session', (c) => {
     const session = describeSession(c, mode);
     if (!session.signedIn) {
+      refreshSessionCookie(c, mode);
       return errorResponse(
         c,
         new ApiError(401, 'unauthenticated', 'Sign in required', 'Nobody is signed in.'),
@@ -256,8 +278,21 @@ export function createAuthRoutes(mode: AuthMode): Hono {
         invalid('organizationId', 'The Organization ID is a number, such as 12345.'),
       );
     }
-    const address = clientAddress(c);
-    const wait = limiter.waitSeconds(address);
+    const allowed = mode.allowedOrganizations ?? [];
+    if (allowed.length > 0 && !allowed.includes(organizationId)) {
+      return errorResponse(
+        c,
+        new ApiError(
+          403,
+          'organization_not_allowed',
+          'Organization not served here',
+          'This inbox server is for another organization. Check the Organization ID, or ask whoever runs this server.',
+          { pointer: 'organizationId' },
+        ),
+      );
+    }
+    const address = limiterKey(clientAddress(c, mode.trustedProxies));
+    const wait = limiter.waitSeconds(address, organizationId);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return errorResponse(
@@ -279,27 +314,37 @@ export function createAuthRoutes(mode: AuthMode): Hono {
     });
     if (!result.ok) {
       if (result.failure === 'wrong_token' || result.failure === 'wrong_organization') {
-        limiter.failed(address);
+        limiter.refused(address, organizationId);
       }
       if (result.retryAfterSeconds) c.header('Retry-After', String(result.retryAfterSeconds));
       return errorResponse(c, REFUSALS[result.failure]);
     }
     // A new id at every sign-in; a session this browser had before ends here.
-    mode.store.delete(getCookie(c, SESSION_COOKIE));
-    const id = mode.store.create({ ...result.identity, token });
+    for (const old of sessionCookieIds(c)) mode.store.delete(old);
+    let id: string;
+    try {
+      id = mode.store.create({ ...result.identity, token });
+    } catch (error) {
+      if (!(error instanceof SessionLimitReached)) throw error;
+      return errorResponse(
+        c,
+        new ApiError(
+          503,
+          'too_many_sessions',
+          'Too many sessions',
+          'This inbox server holds as many sessions as it is set to. Try again later, or ask whoever runs it.',
+        ),
+      );
+    }
     writeCookie(c, id, mode.ttlMs);
     return json(c, { data: teamSession(result.identity) }, 201);
   });
 
+  // Sign-out always ends the session: the store refuses it from memory when the disk will not let it go.
   auth.delete('/session', (c) => {
     if (mode.kind === 'team') {
-      mode.store.delete(getCookie(c, SESSION_COOKIE));
-      deleteCookie(c, SESSION_COOKIE, {
-        path: '/',
-        secure: isHttps(c),
-        httpOnly: true,
-        sameSite: 'Strict',
-      });
+      for (const id of sessionCookieIds(c)) mode.store.delete(id);
+      clearCookie(c);
     }
     return c.body(null, 204);
   });

@@ -4,7 +4,7 @@
  * ends when it is signed out or unused for longer than the TTL.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { openPrivateDatabase } from '../db/database.ts';
+import { describeStorageError, isStorageError, openPrivateDatabase } from '../db/database.ts';
 import {
   decryptToken,
   encryptToken,
@@ -38,6 +38,20 @@ export interface SessionStoreOptions {
   key: TokenKey;
   ttlMs: number;
   now?: () => number;
+  /** A person's live sessions beyond this many end, least recently used first. */
+  sessionsPerPerson?: number;
+  /** No new session while this many are live (SessionLimitReached). */
+  maxSessions?: number;
+}
+
+/** Every live session counts against INBOX_MAX_SESSIONS, and this sign-in would pass it. */
+export class SessionLimitReached extends Error {
+  readonly max: number;
+  constructor(max: number) {
+    super(`The server already holds ${max} sessions`);
+    this.name = 'SessionLimitReached';
+    this.max = max;
+  }
 }
 
 /** How stale last_seen may get before a use writes it again (keeps reads from writing on every request). */
@@ -48,8 +62,22 @@ export class SessionStore {
   readonly #key: TokenKey;
   readonly #ttlMs: number;
   readonly #now: () => number;
+  readonly #sessionsPerPerson: number;
+  readonly #maxSessions: number;
+  /**
+   * Sessions signed out whose row the disk has not yet let go (a full disk): they are over all the same. Kept in
+   * memory until the delete succeeds (retried at every purge and sign-out), so sign-out always ends the session.
+   */
+  readonly #ended = new Set<string>();
 
-  constructor({ path, key, ttlMs, now = Date.now }: SessionStoreOptions) {
+  constructor({
+    path,
+    key,
+    ttlMs,
+    now = Date.now,
+    sessionsPerPerson = 10,
+    maxSessions = 10_000,
+  }: SessionStoreOptions) {
     this.#db = openPrivateDatabase(path);
     this.#db.exec(`CREATE TABLE IF NOT EXISTS sessions (
       id_hash TEXT PRIMARY KEY,
@@ -61,9 +89,25 @@ export class SessionStore {
       created_ms INTEGER NOT NULL,
       last_seen_ms INTEGER NOT NULL
     ) STRICT`);
+    this.#db.exec(
+      'CREATE INDEX IF NOT EXISTS sessions_by_person ON sessions (organization_id, person_id, last_seen_ms)',
+    );
+    this.#db.exec('CREATE INDEX IF NOT EXISTS sessions_by_use ON sessions (last_seen_ms)');
     this.#key = key;
     this.#ttlMs = ttlMs;
     this.#now = now;
+    this.#sessionsPerPerson = sessionsPerPerson;
+    this.#maxSessions = maxSessions;
+  }
+
+  /** A write that may fail on a full disk without changing what the request is told (last use, housekeeping). */
+  #bestEffort(what: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      if (!isStorageError(error)) throw error;
+      console.error(`Sessions: could not ${what}: ${describeStorageError(error)}`);
+    }
   }
 
   /** Makes a session and returns the id to put in the cookie (the only time the id exists in the clear). */
@@ -71,6 +115,30 @@ export class SessionStore {
     const id = newSessionId();
     const idHash = hashSessionId(id);
     const now = this.#now();
+    const live = this.#db
+      .prepare('SELECT count(*) AS live FROM sessions WHERE last_seen_ms >= ?')
+      .get(now - this.#ttlMs) as { live: number };
+    if (live.live >= this.#maxSessions) throw new SessionLimitReached(this.#maxSessions);
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      this.#insert(idHash, session, now);
+      // The person's sessions beyond the limit end, least recently used first.
+      this.#db
+        .prepare(
+          `DELETE FROM sessions WHERE id_hash IN (
+             SELECT id_hash FROM sessions WHERE organization_id = ? AND person_id = ?
+             ORDER BY last_seen_ms DESC, created_ms DESC LIMIT -1 OFFSET ?)`,
+        )
+        .run(session.organizationId, session.personId, this.#sessionsPerPerson);
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+    return id;
+  }
+
+  #insert(idHash: string, session: Session, now: number): void {
     this.#db
       .prepare(
         `INSERT INTO sessions (id_hash, token_sealed, person_id, person_name, organization_id, organization_name,
@@ -86,13 +154,13 @@ export class SessionStore {
         now,
         now,
       );
-    return id;
   }
 
   /** The live session for a cookie's id, its use noted; null when unknown, expired (then deleted) or unreadable. */
   find(id: string | undefined): Session | null {
     if (!id || id.length > 100) return null;
     const idHash = hashSessionId(id);
+    if (this.#ended.has(idHash)) return null;
     const row = this.#db
       .prepare(
         `SELECT token_sealed, person_id, person_name, organization_id, organization_name, last_seen_ms
@@ -101,14 +169,22 @@ export class SessionStore {
       .get(idHash) as SessionRow | undefined;
     if (!row) return null;
     const now = this.#now();
-    if (now - row.last_seen_ms > this.#ttlMs) {
-      this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+    const token =
+      now - row.last_seen_ms > this.#ttlMs
+        ? null
+        : decryptToken(this.#key, row.token_sealed, idHash);
+    if (token === null) {
+      // Expired, or sealed under another INBOX_SESSION_SECRET (it would come back with the old secret): gone.
+      this.#bestEffort('delete an ended session', () =>
+        this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash),
+      );
       return null;
     }
-    const token = decryptToken(this.#key, row.token_sealed, idHash);
-    if (token === null) return null;
     if (now - row.last_seen_ms > TOUCH_AFTER_MS) {
-      this.#db.prepare('UPDATE sessions SET last_seen_ms = ? WHERE id_hash = ?').run(now, idHash);
+      // On a full disk the session still works; its last use is written when the disk lets it.
+      this.#bestEffort('note a session’s use', () =>
+        this.#db.prepare('UPDATE sessions SET last_seen_ms = ? WHERE id_hash = ?').run(now, idHash),
+      );
     }
     return {
       token,
@@ -134,23 +210,60 @@ export class SessionStore {
       token_sealed: string;
     }[];
     for (const row of rows) {
+      if (this.#ended.has(row.id_hash)) continue;
       const token = decryptToken(this.#key, row.token_sealed, row.id_hash);
       if (token !== null) return token;
     }
     return null;
   }
 
+  /**
+   * Ends a session (sign-out, a token Productive refuses). It is over at once, whatever the disk says: when the
+   * row cannot be deleted now (a full disk), the session is refused from memory until a later delete succeeds.
+   */
   delete(id: string | undefined): void {
     if (!id || id.length > 100) return;
-    this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hashSessionId(id));
+    this.#ended.add(hashSessionId(id));
+    this.#deleteEnded();
   }
 
-  /** Removes every session unused for longer than the TTL; returns how many. */
+  #deleteEnded(): void {
+    for (const idHash of this.#ended) {
+      try {
+        this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+        this.#ended.delete(idHash);
+      } catch (error) {
+        if (!isStorageError(error)) throw error;
+        console.error(
+          `Sessions: a signed-out session is refused from memory until its row can be deleted: ${describeStorageError(error)}`,
+        );
+        return;
+      }
+    }
+  }
+
+  /**
+   * Removes every session unused for longer than the TTL, and any whose token no longer decrypts (sealed under
+   * another INBOX_SESSION_SECRET: it would come back if the old secret did); returns how many.
+   */
   purgeExpired(): number {
+    this.#deleteEnded();
     const result = this.#db
       .prepare('DELETE FROM sessions WHERE last_seen_ms < ?')
       .run(this.#now() - this.#ttlMs);
-    return Number(result.changes);
+    let removed = Number(result.changes);
+    const rows = this.#db.prepare('SELECT id_hash, token_sealed FROM sessions').all() as {
+      id_hash: string;
+      token_sealed: string;
+    }[];
+    const remove = this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?');
+    for (const row of rows) {
+      if (decryptToken(this.#key, row.token_sealed, row.id_hash) === null) {
+        remove.run(row.id_hash);
+        removed++;
+      }
+    }
+    return removed;
   }
 
   close(): void {

@@ -4,9 +4,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { createLiveApi, type UpstreamCredentials } from '../live/proxy.ts';
-import { SESSION_COOKIE, sessionOf } from './routes.ts';
+import { sessionEntryOf, sessionOf } from './routes.ts';
 import type { SessionStore } from './session-store.ts';
 
 export interface TeamApiOptions {
@@ -34,9 +33,8 @@ export function createTeamApi({ store, upstream, fetch, timeoutMs }: TeamApiOpti
  */
 export function endSessionsProductiveRefuses(store: SessionStore): MiddlewareHandler {
   return async (c, next) => {
-    const id = getCookie(c, SESSION_COOKIE);
-    const hadSession = sessionOf(c, store) !== null;
+    const entry = sessionEntryOf(c, store);
     await next();
-    if (hadSession && c.res.status === 401) store.delete(id);
+    if (entry && c.res.status === 401) store.delete(entry.id);
   };
 }

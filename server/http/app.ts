@@ -4,10 +4,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { ApiError, notFound } from '../api/errors.ts';
+import { describeStorageError, isStorageError } from '../db/database.ts';
 import { errorResponse } from '../api/respond.ts';
 import { withPageSession } from '../auth/page-session.ts';
 import type { PublicSession } from '../auth/routes.ts';
-import { hostAllowlist, requestBodyLimit, sameOriginWrites } from './guards.ts';
+import { hostAllowlist, ownApiRequests, requestBodyLimit, sameOriginWrites } from './guards.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -64,6 +65,20 @@ export interface AppOptions {
 
 function handleError(error: Error, c: Context) {
   if (error instanceof ApiError) return errorResponse(c, error);
+  // A full, read-only or failing disk: the write did not happen, and the app is told so (it may try again later).
+  if (isStorageError(error)) {
+    console.error(`Storage failed: ${describeStorageError(error)} (${c.req.method} ${c.req.path})`);
+    c.header('Retry-After', '60');
+    return errorResponse(
+      c,
+      new ApiError(
+        503,
+        'storage_unavailable',
+        'Storage Unavailable',
+        'The inbox server cannot write to its disk right now, so nothing was changed. Try again later.',
+      ),
+    );
+  }
   console.error('Unexpected server error:', error);
   return errorResponse(
     c,
@@ -128,6 +143,8 @@ export function createApp({
   app.use('*', hostAllowlist({ port, allowedHosts }));
   app.use('*', sameOriginWrites());
   app.use('*', requestBodyLimit());
+  app.use('/api/*', ownApiRequests());
+  app.use('/api', ownApiRequests());
   if (currentScope) app.use('/api/*', sessionUnchanged(currentScope));
   app.onError(handleError);
   api.onError(handleError);
@@ -166,13 +183,16 @@ export function createApp({
       await next();
       if (c.res.ok) c.header('Cache-Control', 'no-cache');
     });
-    // Top-level files such as /favicon.svg; everything else is a client route.
-    app.get('/:file{[^/]+\\.[a-z0-9]+}', serveStatic({ root }));
     // The page names its session (never a token), so it is nobody's to cache but this browser's, and not even there.
-    app.get('*', (c) => {
+    const page = (c: Context) => {
       c.header('Cache-Control', 'no-store');
       return c.html(pageSession ? withPageSession(indexHtml, pageSession(c)) : indexHtml);
-    });
+    };
+    // The page by its file name is the same page, never the raw file.
+    app.get('/index.html', page);
+    // Top-level files such as /favicon.svg; everything else is a client route.
+    app.get('/:file{[^/]+\\.[a-z0-9]+}', serveStatic({ root }));
+    app.get('*', page);
   } else {
     app.get('*', (c) =>
       c.text(

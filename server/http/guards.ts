@@ -121,3 +121,37 @@ export function requestBodyLimit(maxSize = MAX_REQUEST_BODY_BYTES): MiddlewareHa
     return limit(c, next);
   };
 }
+
+/** What a browser's own fetch() or a typed address is marked as; anything else (an <img>, a <script>) is not the app. */
+const APP_DESTINATIONS = new Set(['empty', 'document']);
+
+/**
+ * Whether a request to /api may be answered at all. A page on another site can make the browser send GETs
+ * (<img src>, <script src>, a link): they are unreadable, but they would spend the person's Productive budget and
+ * the server's work. The browser marks them (`Sec-Fetch-Site: cross-site` or `same-site`, `Sec-Fetch-Dest: image`),
+ * and they are refused before anything reaches the database or Productive. The app's own requests are
+ * `same-origin` fetches; requests without these headers (curl, scripts, tests) are allowed, like writes.
+ */
+export function isOwnApiRequest(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const destination = c.req.header('sec-fetch-dest');
+  return destination === undefined || APP_DESTINATIONS.has(destination);
+}
+
+export function ownApiRequests(): MiddlewareHandler {
+  return async (c, next) => {
+    if (!isOwnApiRequest(c)) {
+      return errorResponse(
+        c,
+        new ApiError(
+          403,
+          'cross_site_request',
+          'Cross-Site Request Refused',
+          'The inbox’s API answers only the inbox’s own pages',
+        ),
+      );
+    }
+    await next();
+  };
+}

@@ -120,21 +120,35 @@ export class SnoozeService {
     return this.#store.list(scope).map(publicSnooze);
   }
 
-  /** Dismisses the notification, then remembers when to bring it back. */
+  /**
+   * Remembers when to bring it back, then dismisses it. In this order, a snooze that cannot be written (a full disk)
+   * dismisses nothing, and one whose dismiss fails is undone: never a notification dismissed with no way back.
+   */
   async schedule(
     scope: string,
     notificationId: string,
     wakeMs: number,
     gateway: NotificationGateway,
   ): Promise<PublicSnooze> {
-    const outcome = await gateway.dismiss(notificationId);
-    if (!outcome.ok) throw refusal(outcome, 'dismiss');
-    const snooze = this.#store.schedule(scope, notificationId, {
-      wakeMs,
+    const before = this.#store.get(scope, notificationId);
+    this.#store.schedule(scope, notificationId, { wakeMs, nowMs: this.now(), lastActionAt: null });
+    let outcome: GatewayOutcome;
+    try {
+      outcome = await gateway.dismiss(notificationId);
+    } catch (error) {
+      this.#store.restore(scope, notificationId, before);
+      throw error;
+    }
+    if (!outcome.ok) {
+      this.#store.restore(scope, notificationId, before);
+      throw refusal(outcome, 'dismiss');
+    }
+    this.#store.noteChecked(scope, notificationId, {
       nowMs: this.now(),
       lastActionAt: outcome.notification.lastActionAt,
+      newActivity: false,
     });
-    return publicSnooze(snooze);
+    return publicSnooze(this.#store.get(scope, notificationId) as Snooze);
   }
 
   /** Undo: a scheduled snooze is dropped and the notification undismissed; a woken one just loses its mark. */

@@ -3,8 +3,7 @@
  * one notification put off until `wake_ms`: scheduled, then woken (listed as "back from snooze" until the app
  * acknowledges it) or cancelled (undone; kept a day so a replayed undo is answered the same).
  */
-import type { DatabaseSync } from 'node:sqlite';
-import { openPrivateDatabase } from '../db/database.ts';
+import { openPrivateDatabase, type Database } from '../db/database.ts';
 
 export type SnoozeState = 'scheduled' | 'woken' | 'cancelled';
 
@@ -52,10 +51,13 @@ const KEEP_CANCELLED_MS = 24 * 60 * 60 * 1000;
 const KEEP_WOKEN_MS = 30 * 24 * 60 * 60 * 1000;
 
 export class SnoozeStore {
-  readonly #db: DatabaseSync;
+  readonly #db: Database;
+  readonly #ownsDatabase: boolean;
 
-  constructor(path: string) {
-    this.#db = openPrivateDatabase(path);
+  /** A file of its own (personal and team mode), or a connection it shares (the demo database, opened once). */
+  constructor(source: string | Database) {
+    this.#ownsDatabase = typeof source === 'string';
+    this.#db = typeof source === 'string' ? openPrivateDatabase(source) : source;
     this.#db.exec(`CREATE TABLE IF NOT EXISTS snoozes (
       scope TEXT NOT NULL,
       notification_id TEXT NOT NULL,
@@ -90,6 +92,33 @@ export class SnoozeStore {
       )
       .run(scope, notificationId, wakeMs, nowMs, lastActionAt, nowMs, nowMs);
     return this.get(scope, notificationId) as Snooze;
+  }
+
+  /** Puts a notification's record back as it was (`before`, or none): a snooze whose dismiss failed is undone. */
+  restore(scope: string, notificationId: string, before: Snooze | null): void {
+    if (!before) {
+      this.#db
+        .prepare('DELETE FROM snoozes WHERE scope = ? AND notification_id = ?')
+        .run(scope, notificationId);
+      return;
+    }
+    this.#db
+      .prepare(
+        `UPDATE snoozes SET state = ?, wake_ms = ?, snoozed_ms = ?, woken_ms = ?, read_when_woken = ?,
+           last_action_at = ?, new_activity_count = ?
+         WHERE scope = ? AND notification_id = ?`,
+      )
+      .run(
+        before.state,
+        before.wakeMs,
+        before.snoozedMs,
+        before.wokenMs,
+        before.readWhenWoken === null ? null : before.readWhenWoken ? 1 : 0,
+        before.lastActionAt,
+        before.newActivityCount,
+        scope,
+        notificationId,
+      );
   }
 
   get(scope: string, notificationId: string): Snooze | null {
@@ -204,7 +233,8 @@ export class SnoozeStore {
     return Number(result.changes);
   }
 
+  /** Closes the file it opened itself; a shared connection is its owner's to close. */
   close(): void {
-    this.#db.close();
+    if (this.#ownsDatabase) this.#db.close();
   }
 }

@@ -29,7 +29,7 @@ function demoInbox(existing?: TestServer, { testClock = true } = {}) {
   // Stands still where it is set, so times can be compared exactly.
   const clock = new SettableClock(() => 0);
   clock.set(TEST_NOW);
-  const store = new SnoozeStore(server.path);
+  const store = new SnoozeStore(server.db);
   const owners = demoOwners(server.db);
   const service = new SnoozeService({ store, clock, gatewayFor: owners.gatewayFor });
   const app = createApp({

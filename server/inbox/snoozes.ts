@@ -1,5 +1,6 @@
 /** The snooze feature assembled for a server: store, service, routes, and the timer that wakes snoozes when due. */
 import type { Hono } from 'hono';
+import type { Database } from '../db/database.ts';
 import { SettableClock, systemClock, type Clock } from './clock.ts';
 import type { InboxOwners } from './owners.ts';
 import { createInboxRoutes } from './routes.ts';
@@ -18,13 +19,13 @@ export interface Snoozes {
 }
 
 export function createSnoozes({
-  path,
+  storage,
   owners,
   testClock = false,
   clock,
 }: {
-  /** The SQLite file (WAL) that holds the schedule. */
-  path: string;
+  /** The SQLite file (WAL) that holds the schedule, or the open connection to share (demo: its own database). */
+  storage: string | Database;
   owners: InboxOwners;
   /**
    * INBOX_TEST_CLOCK: a clock that POST /api/inbox/test-clock moves; `true` starts it at the real time, `{ start }`
@@ -33,7 +34,7 @@ export function createSnoozes({
   testClock?: boolean | { start?: number };
   clock?: Clock;
 }): Snoozes {
-  const store = new SnoozeStore(path);
+  const store = new SnoozeStore(storage);
   const settable = testClock
     ? new SettableClock(Date.now, testClock === true ? undefined : testClock.start)
     : undefined;
