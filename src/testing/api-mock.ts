@@ -24,6 +24,8 @@ export const mockState = {
   failPatchWith: null as number | null,
   patchDelayMs: 0,
   malformedList: false,
+  /** Records the app cannot read, added to every first page of notifications. */
+  unreadableRecords: 0,
   /** Lists leave out `meta.total_count`, as an API that does not count would. */
   listsWithoutTotal: false,
   /** The inbox server's snoozes (`/api/inbox/snoozes`), and every snooze request made, as "METHOD id[/action]". */
@@ -45,6 +47,7 @@ export function resetMockState(notifications: MockNotification[]) {
   mockState.failPatchWith = null;
   mockState.patchDelayMs = 0;
   mockState.malformedList = false;
+  mockState.unreadableRecords = 0;
   mockState.listsWithoutTotal = false;
   mockState.snoozes = [];
   mockState.snoozeRequests = [];
@@ -102,7 +105,8 @@ const json = (body: JsonBodyType, status = 200) =>
 
 export const handlers = [
   http.get('*/api/v2/notifications', ({ request }) => {
-    if (mockState.malformedList) return json({ data: [{ id: 1, type: 'notifications' }] });
+    // Not JSON:API at all: the list fails (a record it cannot read is only skipped, see unreadableRecords).
+    if (mockState.malformedList) return json({ data: 'nonsense' });
     const params = new URL(request.url).searchParams;
     const flag = (name: string) => params.get(`filter[${name}]`);
     let list = mockState.notifications;
@@ -112,7 +116,10 @@ export const handlers = [
         list = list.filter((notification) => String(notification[name]) === value);
     }
     const types = flag('type')?.split(',');
-    if (types) list = list.filter((notification) => types.includes(notification.target_type));
+    if (types)
+      list = list.filter((notification) =>
+        types.some((type) => type.toLowerCase() === notification.target_type.toLowerCase()),
+      );
     const after = flag('after');
     if (after)
       list = list.filter(
@@ -122,7 +129,10 @@ export const handlers = [
     if (projects) list = list.filter((notification) => projects.includes(notification.project_id));
     const size = Number(params.get('page[size]') ?? 30);
     const page = Number(params.get('page[number]') ?? 1);
-    const data = list.slice((page - 1) * size, page * size).map(resource);
+    const data: unknown[] = list.slice((page - 1) * size, page * size).map(resource);
+    if (page === 1)
+      for (let index = 0; index < mockState.unreadableRecords; index++)
+        data.push({ id: `bad-${index}`, type: 'notifications', attributes: { target_id: {} } });
     const links: Record<string, string> = { first: request.url };
     if (page * size < list.length) links.next = `${request.url}&next`;
     const meta = mockState.listsWithoutTotal

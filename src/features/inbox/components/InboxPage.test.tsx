@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   apiMock,
   mockNotification,
@@ -100,6 +100,23 @@ describe('the inbox page', () => {
     renderApp('/dismissed');
     expect(await screen.findByText('Nothing dismissed')).toBeTruthy();
   });
+
+  it.each([
+    [1, '1 notification could not be shown'],
+    [2, '2 notifications could not be shown'],
+  ])(
+    'shows the rest of the list and a quiet note for %i record(s) it cannot read',
+    async (count, note) => {
+      mockState.unreadableRecords = count;
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      renderApp('/');
+      await waitFor(() => expect(rows()).toHaveLength(4));
+      expect((await screen.findByRole('note')).textContent).toBe(note);
+      expect(screen.queryByText('Could not load notifications')).toBeNull();
+      expect(warn).toHaveBeenCalled();
+      warn.mockRestore();
+    },
+  );
 
   it('shows an error state with retry for a malformed response', async () => {
     mockState.malformedList = true;
