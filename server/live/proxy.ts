@@ -3,6 +3,7 @@ import { commentDocument, parseCommentRequest } from '../api/comment-request.ts'
 import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
 import { BodyTooLarge, readRequestDocument, readText } from '../http/request-body.ts';
+import { RateBudget, refusal } from './rate-budget.ts';
 
 /** Whose Productive account a request acts for: personal mode's one token, or a team member's session. */
 /** What every request to Productive carries: JSON:API, and whose token in which organization. */
@@ -27,6 +28,8 @@ export interface LiveOptions {
   ) => UpstreamCredentials | undefined | Promise<UpstreamCredentials | undefined>;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
+  /** Productive's two rate windows per token (rate-budget.ts); a fresh, enforcing one when not given. */
+  budget?: RateBudget;
 }
 
 /** A record id in a path: 1 to 18 digits, so it fits the upstream's 64-bit ids. */
@@ -243,6 +246,7 @@ export function createLiveApi(options: LiveOptions): Hono {
   const { timeoutMs = 15_000 } = options;
   const fetchUpstream = options.fetch ?? globalThis.fetch;
   const upstream = options.upstream.replace(/\/+$/, '');
+  const budget = options.budget ?? new RateBudget();
 
   const api = new Hono();
   api.all('*', async (c: Context) => {
@@ -270,6 +274,10 @@ export function createLiveApi(options: LiveOptions): Hono {
         return errorResponse(c, error as ApiError);
       }
     }
+
+    // Counted only once it is sure to go upstream; over either window, refused here before Productive would.
+    const decision = budget.take(token);
+    if (!decision.ok) return refusal(c, decision.retryAfterSeconds);
 
     // One deadline for the whole exchange: headers and body.
     const signal = AbortSignal.timeout(timeoutMs);
@@ -320,6 +328,13 @@ export function createLiveApi(options: LiveOptions): Hono {
     for (const name of PASSED_HEADERS) {
       const value = response.headers.get(name);
       if (value) headers.set(name, scrubText(value, token));
+    }
+    // Productive's own 429, with or without Retry-After, leaves with one the app can wait out.
+    if (response.status === 429) {
+      headers.set(
+        'Retry-After',
+        String(budget.refusedUpstream(token, response.headers.get('retry-after'))),
+      );
     }
     let answer: unknown;
     try {
