@@ -44,6 +44,8 @@ const BOOLEAN = /^(true|false)$/;
 const ID_LIST = /^[1-9]\d{0,17}(,[1-9]\d{0,17}){0,199}$/;
 const TIME = /^[0-9T:.+\-Z]{1,40}$/;
 const WORD_LIST = /^[a-z_]{1,40}(,[a-z_]{1,40}){0,19}$/;
+/** Target types as the seed's examples spell them (`Task,Todo`), or in lower case. */
+const TYPE_LIST = /^[A-Za-z_]{1,40}(,[A-Za-z_]{1,40}){0,19}$/;
 /** Productive's pages are 1–200 records long. */
 const PAGE_SIZE = /^([1-9]|[1-9]\d|1\d\d|200)$/;
 const PAGE = { 'page[number]': NUMBER, 'page[size]': PAGE_SIZE };
@@ -74,8 +76,8 @@ const ROUTES: readonly {
       'filter[important]': BOOLEAN,
       'filter[mention]': BOOLEAN,
       'filter[project_id]': ID_LIST,
-      // Target types by name: task,todo,deal…
-      'filter[type]': WORD_LIST,
+      // Target types by name: Task,Todo,Deal… (any letter case)
+      'filter[type]': TYPE_LIST,
       'filter[after]': TIME,
       'filter[before]': TIME,
       include: exactly('actor'),
@@ -114,9 +116,10 @@ const ROUTES: readonly {
     path: new RegExp(`^/activities/${ID}$`),
     query: { include: exactly('creator,comment,email,attachment') },
   },
-  { method: 'GET', path: /^\/projects$/, query: PAGE },
-  // The people a reply can mention (src/api/people.ts): pages of them, nothing else.
-  { method: 'GET', path: /^\/people$/, query: PAGE },
+  // Active projects for the filter (1), archived ones behind "Show archived" (2), or all.
+  { method: 'GET', path: /^\/projects$/, query: { 'filter[status]': exactly('1', '2'), ...PAGE } },
+  // The people a reply can mention (src/api/people.ts): active users, every page of them.
+  { method: 'GET', path: /^\/people$/, query: { 'filter[status]': exactly('1'), ...PAGE } },
   {
     method: 'GET',
     path: new RegExp(`^/tasks/${ID}$`),
