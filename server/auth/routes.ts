@@ -8,7 +8,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
 import type { Session, SessionIdentity, SessionStore } from './session-store.ts';
-import { verifyCredentials, type VerifyFailure } from './verify.ts';
+import { verifyCredentials, type TokenOrganization, type VerifyFailure } from './verify.ts';
 
 export const SESSION_COOKIE = 'inbox_session';
 
@@ -148,6 +148,17 @@ const REFUSALS: Record<VerifyFailure, ApiError> = {
   ),
 };
 
+/** A good token with no membership in the organization typed: which ones it does have. */
+const noMembershipThere = (organizationId: string, organizations: TokenOrganization[]) =>
+  new ApiError(
+    403,
+    'wrong_organization',
+    'Wrong organization',
+    `This token has no membership in organization ${organizationId}. It belongs to ${organizations
+      .map((organization) => `${organization.name} (${organization.id})`)
+      .join(', ')}. Check the Organization ID.`,
+  );
+
 const invalid = (pointer: string, detail: string) =>
   new ApiError(422, 'invalid_attribute', 'Invalid Attribute', detail, { pointer });
 
@@ -282,6 +293,9 @@ export function createAuthRoutes(mode: AuthMode): Hono {
         limiter.failed(address);
       }
       if (result.retryAfterSeconds) c.header('Retry-After', String(result.retryAfterSeconds));
+      if (result.failure === 'wrong_organization' && result.organizations?.length) {
+        return errorResponse(c, noMembershipThere(organizationId, result.organizations));
+      }
       return errorResponse(c, REFUSALS[result.failure]);
     }
     // A new id at every sign-in; a session this browser had before ends here.
