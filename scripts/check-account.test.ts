@@ -29,6 +29,9 @@ describe('npm run check-account against the realistic stand-in', () => {
     const report = lines.join('\n');
     expect(report).toContain("Token's organizations: Acme Agency (4242)");
     expect(report).toMatch(/✓ token of Ana Kovač \(person 501\), membership 9501/);
+    expect(report).toContain(
+      'Organization slug: not given (Open in Productive leads to the home page)',
+    );
     expect(report).toContain('Writes: Productive does not say whether this token may write');
     expect(report).toMatch(/target_type as sent: (Task|Todo|Deal|Discussion|Page)[^\n]*×\d+/);
     expect(report).not.toMatch(/target_type as sent:[^\n]*\b(task|todo) ×/);

@@ -132,6 +132,14 @@ export async function checkAccount({
     `✓ token of ${personName || 'an unnamed person'} (person ${String(mine.relationships?.person?.data?.id)}), ` +
       `membership ${String(mine.id)}`,
   );
+  // What "Open in Productive" could link with (docs/decisions/005): the organization's slug, if the API gives one.
+  const organization = named('organizations', mine.relationships?.organization?.data?.id);
+  const slug = organization?.attributes?.slug;
+  say(
+    typeof slug === 'string' && slug
+      ? `Organization slug: ${slug.slice(0, 60)}`
+      : 'Organization slug: not given (Open in Productive leads to the home page)',
+  );
   const accessHints = Object.entries(mine.attributes ?? {}).filter(([name]) =>
     /read_only|readonly|access|permission|scope/i.test(name),
   );
