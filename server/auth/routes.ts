@@ -154,7 +154,7 @@ const noMembershipThere = (organizationId: string, organizations: TokenOrganizat
     403,
     'wrong_organization',
     'Wrong organization',
-    `This token has no membership in organization ${organizationId}. It belongs to ${organizations
+    `This token has no access to that organization (${organizationId}); it belongs to ${organizations
       .map((organization) => `${organization.name} (${organization.id})`)
       .join(', ')}. Check the Organization ID.`,
   );

@@ -90,7 +90,7 @@ describe('team sign-in without X-Organization-Id', () => {
     expect(body.errors[0]).toMatchObject({
       code: 'wrong_organization',
       detail:
-        'This token has no membership in organization 777. It belongs to Ten Studio (10), ' +
+        'This token has no access to that organization (777); it belongs to Ten Studio (10), ' +
         'Acme Agency (4242). Check the Organization ID.',
     });
     expect(JSON.stringify(body)).not.toContain(TOKEN);
