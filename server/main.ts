@@ -14,6 +14,7 @@ import {
 import { seedDatabase } from './seed/generate.ts';
 import { createDemoApi } from './api/router.ts';
 import { createLiveApi } from './live/proxy.ts';
+import { RateBudget, rateLimitsFromEnvironment, withRateBudget } from './live/rate-budget.ts';
 import { createApp } from './http/app.ts';
 import { deriveTokenKey } from './auth/crypto.ts';
 import { personalScope } from './auth/page-session.ts';
@@ -41,6 +42,14 @@ try {
 }
 
 const { mode } = config;
+// Productive's two windows (100 per 10 s, 4,000 per 30 min) per token, in every mode; INBOX_RATE_LIMITS=off lifts them.
+let budget: RateBudget;
+try {
+  budget = new RateBudget({ enforce: rateLimitsFromEnvironment() });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 let api: Hono;
 let describeMode: string;
 let authMode: AuthMode = { kind: 'demo' };
@@ -83,7 +92,7 @@ try {
     purgeSessions(store);
     const purge = setInterval(() => purgeSessions(store), 60 * 60 * 1000);
     purge.unref();
-    api = createTeamApi({ store, upstream: mode.upstream });
+    api = createTeamApi({ store, upstream: mode.upstream, budget });
     authMode = {
       kind: 'team',
       store,
@@ -98,7 +107,7 @@ try {
     owners = teamOwners({ store, upstream: mode.upstream });
   } else if (mode.kind === 'personal') {
     const credentials = { token: mode.token, organizationId: mode.organizationId };
-    api = createLiveApi({ upstream: mode.upstream, credentials: () => credentials });
+    api = createLiveApi({ upstream: mode.upstream, credentials: () => credentials, budget });
     // Who the token belongs to, for the frame; asked once in the background (the scope does not depend on it).
     let identity: SessionIdentity | null = null;
     void verifyCredentials({ upstream: mode.upstream, ...credentials }).then((result) => {
@@ -124,7 +133,8 @@ try {
       );
       seedDatabase(db, { notifications });
     }
-    api = createDemoApi(db);
+    // The demo person's requests count like a token's, so demo mode meets the same limits as the real thing.
+    api = withRateBudget(createDemoApi(db), budget, () => 'demo');
     describeMode = `demo: database ${mode.databasePath}`;
     close = () => db.close();
     // The demo's snoozes live with the demo's notifications, in the same file (table `snoozes`), over the same

@@ -20,7 +20,13 @@ export class OwnServer {
 
   async start() {
     this.process = spawn(process.execPath, ['server/main.ts'], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', INBOX_DB: this.database },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        INBOX_DB: this.database,
+        INBOX_RATE_LIMITS: 'off',
+      },
       stdio: 'ignore',
     });
     for (let attempt = 0; attempt < 300; attempt++) {

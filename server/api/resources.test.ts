@@ -79,4 +79,28 @@ describe('projects, people and tasks', () => {
     expect(data.length).toBeGreaterThan(10);
     expect(data.every((task) => task.relationships.project.data.id === '2')).toBe(true);
   });
+
+  it('filters people and projects by status as Productive does: 1 active, 2 deactivated or archived', async () => {
+    const own = createTestServer({ notifications: 10 });
+    own.db
+      .prepare('UPDATE projects SET archived_at = ? WHERE id IN (2, 5)')
+      .run('2026-10-01T00:00:00Z');
+    const count = async (path: string) => {
+      const { status, body } = await own.json(path);
+      expect(status, path).toBe(200);
+      return (body.meta as { total_count: number }).total_count;
+    };
+    expect(await count('/api/v2/projects')).toBe(12);
+    expect(await count('/api/v2/projects?filter[status]=1')).toBe(10);
+    expect(await count('/api/v2/projects?filter[status]=2')).toBe(2);
+    // People 38 to 40 are deactivated in the demo data.
+    expect(await count('/api/v2/people')).toBe(40);
+    expect(await count('/api/v2/people?filter[status]=1&page[size]=200')).toBe(37);
+    expect(await count('/api/v2/people?filter[status]=2')).toBe(3);
+    for (const value of ['0', '3', 'active', '1,2']) {
+      const { status, body } = await own.json(`/api/v2/people?filter[status]=${value}`);
+      expect(status, value).toBe(400);
+      expect(body).toMatchObject({ errors: [{ code: 'invalid_filter_value' }] });
+    }
+  });
 });

@@ -152,7 +152,11 @@ describe('checking a token against Productive', () => {
       ok: false,
       failure: 'wrong_token',
     });
-    expect(await verify(ana.token, '999')).toEqual({ ok: false, failure: 'wrong_organization' });
+    expect(await verify(ana.token, '999')).toEqual({
+      ok: false,
+      failure: 'wrong_organization',
+      organizations: [{ id: '4242', name: 'Acme Agency' }],
+    });
     expect(await verify(ana.token, ana.organizationId, 'http://127.0.0.1:9/api/v2')).toEqual({
       ok: false,
       failure: 'unreachable',

@@ -13,7 +13,7 @@ import {
   type SessionStore,
 } from './session-store.ts';
 import { clientAddress, limiterKey, signInLimiter } from './sign-in-limiter.ts';
-import { verifyCredentials, type VerifyFailure } from './verify.ts';
+import { verifyCredentials, type TokenOrganization, type VerifyFailure } from './verify.ts';
 
 export { clientAddress } from './sign-in-limiter.ts';
 
@@ -210,6 +210,17 @@ const REFUSALS: Record<VerifyFailure, ApiError> = {
   ),
 };
 
+/** A good token with no membership in the organization typed: which ones it does have. */
+const noMembershipThere = (organizationId: string, organizations: TokenOrganization[]) =>
+  new ApiError(
+    403,
+    'wrong_organization',
+    'Wrong organization',
+    `This token has no access to that organization (${organizationId}); it belongs to ${organizations
+      .map((organization) => `${organization.name} (${organization.id})`)
+      .join(', ')}. Check the Organization ID.`,
+  );
+
 const invalid = (pointer: string, detail: string) =>
   new ApiError(422, 'invalid_attribute', 'Invalid Attribute', detail, { pointer });
 
@@ -317,6 +328,9 @@ export function createAuthRoutes(mode: AuthMode): Hono {
         limiter.refused(address, organizationId);
       }
       if (result.retryAfterSeconds) c.header('Retry-After', String(result.retryAfterSeconds));
+      if (result.failure === 'wrong_organization' && result.organizations?.length) {
+        return errorResponse(c, noMembershipThere(organizationId, result.organizations));
+      }
       return errorResponse(c, REFUSALS[result.failure]);
     }
     // A new id at every sign-in; a session this browser had before ends here.

@@ -5,6 +5,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { createLiveApi, type UpstreamCredentials } from '../live/proxy.ts';
+import type { RateBudget } from '../live/rate-budget.ts';
 import { sessionEntryOf, sessionOf } from './routes.ts';
 import type { SessionStore } from './session-store.ts';
 
@@ -13,14 +14,16 @@ export interface TeamApiOptions {
   upstream: string;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
+  /** Productive's two rate windows, per session token. */
+  budget?: RateBudget;
 }
 
-export function createTeamApi({ store, upstream, fetch, timeoutMs }: TeamApiOptions): Hono {
+export function createTeamApi({ store, upstream, fetch, timeoutMs, budget }: TeamApiOptions): Hono {
   const credentials = (c: Context): UpstreamCredentials | undefined => {
     const session = sessionOf(c, store);
     return session ? { token: session.token, organizationId: session.organizationId } : undefined;
   };
-  const proxy = createLiveApi({ upstream, credentials, fetch, timeoutMs });
+  const proxy = createLiveApi({ upstream, credentials, fetch, timeoutMs, budget });
   const api = new Hono();
   api.use('*', endSessionsProductiveRefuses(store));
   api.route('/', proxy);

@@ -1,16 +1,30 @@
 /**
- * Who a token belongs to: `GET /organization_memberships?include=person,organization` against Productive, with the
- * token and organization the person typed. Every refusal says which part was wrong.
+ * Who a token belongs to: `GET /organization_memberships?include=person,organization` against Productive with the
+ * token only, as Productive's own CLI and Ruby client ask (no `X-Organization-Id`): the answer lists the token's
+ * memberships in every organization, and the one in the organization the person typed is chosen. Every refusal
+ * says which part was wrong; a token with no membership there is told which organizations it does have.
  */
-import { productiveHeaders, scrubText } from '../live/proxy.ts';
+import { scrubText } from '../live/proxy.ts';
 import type { SessionIdentity } from './session-store.ts';
 
 export type VerifyFailure =
   'wrong_token' | 'wrong_organization' | 'rate_limited' | 'unreachable' | 'timeout' | 'unexpected';
 
+/** An organization the token does belong to, named in the refusal of another. */
+export interface TokenOrganization {
+  id: string;
+  name: string;
+}
+
 export type VerifyResult =
   | { ok: true; identity: SessionIdentity }
-  | { ok: false; failure: VerifyFailure; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      failure: VerifyFailure;
+      retryAfterSeconds?: number;
+      /** wrong_organization: where this token has memberships (at most 5). */
+      organizations?: TokenOrganization[];
+    };
 
 export interface VerifyOptions {
   upstream: string;
@@ -42,7 +56,12 @@ export async function verifyCredentials({
     response = await fetchUpstream(
       `${upstream.replace(/\/+$/, '')}/organization_memberships?include=person,organization`,
       {
-        headers: productiveHeaders({ token, organizationId }),
+        // The token alone: Productive's clients leave the organization off this one request.
+        headers: {
+          Accept: 'application/vnd.api+json',
+          'Content-Type': 'application/vnd.api+json',
+          'X-Auth-Token': token,
+        },
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       },
@@ -66,7 +85,17 @@ export async function verifyCredentials({
   }
   if (!response.ok) return { ok: false, failure: 'unexpected' };
   const identity = identityFrom(body, organizationId);
-  if (!identity) return { ok: false, failure: 'wrong_organization' };
+  if (!identity) {
+    const organizations = organizationsOf(body).map((organization) => ({
+      id: organization.id,
+      name: scrubText(organization.name, token),
+    }));
+    return {
+      ok: false,
+      failure: 'wrong_organization',
+      ...(organizations.length ? { organizations } : {}),
+    };
+  }
   // Names go to the page: whatever Productive answers, the token is never among them.
   return {
     ok: true,
@@ -105,4 +134,23 @@ export function identityFrom(body: unknown, organizationId: string): SessionIden
     };
   }
   return null;
+}
+
+/** The organizations a membership list names, with their names where included (at most 5, names cut to 100). */
+export function organizationsOf(body: unknown): TokenOrganization[] {
+  const document = body as { data?: unknown; included?: unknown } | null;
+  const memberships = Array.isArray(document?.data) ? (document.data as Resource[]) : [];
+  const included = Array.isArray(document?.included) ? (document.included as Resource[]) : [];
+  const found = new Map<string, string>();
+  for (const membership of memberships) {
+    const id = membership.relationships?.organization?.data?.id;
+    if ((typeof id !== 'string' && typeof id !== 'number') || !/^\d{1,18}$/.test(String(id)))
+      continue;
+    if (found.has(String(id)) || found.size >= 5) continue;
+    const record = included.find(
+      (resource) => resource.type === 'organizations' && String(resource.id) === String(id),
+    );
+    found.set(String(id), (text(record?.attributes?.name) || `Organization ${id}`).slice(0, 100));
+  }
+  return [...found].map(([id, name]) => ({ id, name }));
 }

@@ -3,6 +3,7 @@ import { commentDocument, parseCommentRequest } from '../api/comment-request.ts'
 import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
 import { BodyTooLarge, readRequestDocument, readText } from '../http/request-body.ts';
+import { RateBudget, refusal } from './rate-budget.ts';
 
 /** Whose Productive account a request acts for: personal mode's one token, or a team member's session. */
 /** What every request to Productive carries: JSON:API, and whose token in which organization. */
@@ -27,6 +28,8 @@ export interface LiveOptions {
   ) => UpstreamCredentials | undefined | Promise<UpstreamCredentials | undefined>;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
+  /** Productive's two rate windows per token (rate-budget.ts); a fresh, enforcing one when not given. */
+  budget?: RateBudget;
 }
 
 /** A record id in a path: 1 to 18 digits, so it fits the upstream's 64-bit ids. */
@@ -41,6 +44,8 @@ const BOOLEAN = /^(true|false)$/;
 const ID_LIST = /^[1-9]\d{0,17}(,[1-9]\d{0,17}){0,199}$/;
 const TIME = /^[0-9T:.+\-Z]{1,40}$/;
 const WORD_LIST = /^[a-z_]{1,40}(,[a-z_]{1,40}){0,19}$/;
+/** Target types as the seed's examples spell them (`Task,Todo`), or in lower case. */
+const TYPE_LIST = /^[A-Za-z_]{1,40}(,[A-Za-z_]{1,40}){0,19}$/;
 /** Productive's pages are 1–200 records long. */
 const PAGE_SIZE = /^([1-9]|[1-9]\d|1\d\d|200)$/;
 const PAGE = { 'page[number]': NUMBER, 'page[size]': PAGE_SIZE };
@@ -71,8 +76,8 @@ const ROUTES: readonly {
       'filter[important]': BOOLEAN,
       'filter[mention]': BOOLEAN,
       'filter[project_id]': ID_LIST,
-      // Target types by name: task,todo,deal…
-      'filter[type]': WORD_LIST,
+      // Target types by name: Task,Todo,Deal… (any letter case)
+      'filter[type]': TYPE_LIST,
       'filter[after]': TIME,
       'filter[before]': TIME,
       include: exactly('actor'),
@@ -111,9 +116,10 @@ const ROUTES: readonly {
     path: new RegExp(`^/activities/${ID}$`),
     query: { include: exactly('creator,comment,email,attachment') },
   },
-  { method: 'GET', path: /^\/projects$/, query: PAGE },
-  // The people a reply can mention (src/api/people.ts): pages of them, nothing else.
-  { method: 'GET', path: /^\/people$/, query: PAGE },
+  // Active projects for the filter (1), archived ones behind "Show archived" (2), or all.
+  { method: 'GET', path: /^\/projects$/, query: { 'filter[status]': exactly('1', '2'), ...PAGE } },
+  // The people a reply can mention (src/api/people.ts): active users, every page of them.
+  { method: 'GET', path: /^\/people$/, query: { 'filter[status]': exactly('1'), ...PAGE } },
   {
     method: 'GET',
     path: new RegExp(`^/tasks/${ID}$`),
@@ -243,6 +249,7 @@ export function createLiveApi(options: LiveOptions): Hono {
   const { timeoutMs = 15_000 } = options;
   const fetchUpstream = options.fetch ?? globalThis.fetch;
   const upstream = options.upstream.replace(/\/+$/, '');
+  const budget = options.budget ?? new RateBudget();
 
   const api = new Hono();
   api.all('*', async (c: Context) => {
@@ -270,6 +277,10 @@ export function createLiveApi(options: LiveOptions): Hono {
         return errorResponse(c, error as ApiError);
       }
     }
+
+    // Counted only once it is sure to go upstream; over either window, refused here before Productive would.
+    const decision = budget.take(token);
+    if (!decision.ok) return refusal(c, decision.retryAfterSeconds);
 
     // One deadline for the whole exchange: headers and body.
     const signal = AbortSignal.timeout(timeoutMs);
@@ -320,6 +331,13 @@ export function createLiveApi(options: LiveOptions): Hono {
     for (const name of PASSED_HEADERS) {
       const value = response.headers.get(name);
       if (value) headers.set(name, scrubText(value, token));
+    }
+    // Productive's own 429, with or without Retry-After, leaves with one the app can wait out.
+    if (response.status === 429) {
+      headers.set(
+        'Retry-After',
+        String(budget.refusedUpstream(token, response.headers.get('retry-after'))),
+      );
     }
     let answer: unknown;
     try {
