@@ -1,7 +1,7 @@
 // Import boundaries for src/: app → features → components/api/lib, a feature reaches another only through that
 // feature's index.ts, and no module imports itself through a cycle. Written here because the project has no
 // import plugin (eslint-plugin-import is not a dependency); relative imports are all the app uses.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 
 const SRC = resolve(import.meta.dirname, '..', 'src');
@@ -16,9 +16,28 @@ function layerOf(file) {
 
 const LOWER = new Set(['components', 'api', 'lib']);
 
+const isFile = (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+
+// How Vite and TypeScript find a relative import: the file as written, then with an extension, then a folder's
+// index. A `.js` written for a `.ts` file counts too. Returns the path as written when nothing is found.
+const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs'];
+function resolveImport(fromFile, source) {
+  const path = resolve(dirname(fromFile), source);
+  if (isFile(path)) return path;
+  const candidates = [
+    ...EXTENSIONS.map((extension) => path + extension),
+    ...EXTENSIONS.map((extension) => resolve(path, `index${extension}`)),
+  ];
+  if (/\.[cm]?jsx?$/.test(path)) {
+    const stem = path.replace(/\.[cm]?jsx?$/, '');
+    candidates.unshift(`${stem}.ts`, `${stem}.tsx`);
+  }
+  return candidates.find(isFile) ?? path;
+}
+
 function importedFiles(node, source, filename) {
   if (typeof source !== 'string' || !source.startsWith('.')) return null;
-  return resolve(dirname(filename), source);
+  return resolveImport(filename, source);
 }
 
 const named = (layer) => (layer.startsWith('feature:') ? `features/${layer.slice(8)}` : layer);
@@ -71,10 +90,10 @@ function staticImports(file) {
   let imports = importsCache.get(file);
   if (imports) return imports;
   imports = [];
-  if (existsSync(file)) {
+  if (isFile(file)) {
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      const target = resolve(dirname(file), match[1]);
-      if (existsSync(target)) imports.push(target);
+      const target = resolveImport(file, match[1]);
+      if (isFile(target)) imports.push(target);
     }
   }
   importsCache.set(file, imports);

@@ -32,6 +32,11 @@ tester.run('import-boundaries', boundaries.rules['import-boundaries'], {
       filename: at('features/inbox/components/Pane.tsx'),
       code: "const m = import('../../activity/index.ts');",
     },
+    {
+      // A folder resolves to its index, as in Vite and TypeScript.
+      filename: at('features/inbox/components/Pane.tsx'),
+      code: "import { NotificationDetail } from '../../activity';",
+    },
     { filename: at('components/Banner.tsx'), code: "import { x } from '../api/http.ts';" },
     {
       filename: at('lib/addresses.ts'),

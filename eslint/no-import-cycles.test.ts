@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuleTester } from 'eslint';
@@ -21,6 +21,12 @@ file('b.ts', "import {\n  a,\n} from './a.ts';\nexport const b = () => a;\n");
 const c = file('c.ts', "import { a } from './a.ts';\nexport const c = a;\n");
 const d = file('d.ts', "import type { E } from './e.ts';\nexport type D = E;\n");
 file('e.ts', "import { d } from './d.ts';\nexport type E = typeof d;\n");
+// Written the ways Vite and TypeScript also resolve: without an extension, a folder for its index, .js for .ts.
+const f = file('f.ts', "import { g } from './g';\nexport const f = () => g;\n");
+file('g.tsx', "import { f } from './f';\nexport const g = () => f;\n");
+mkdirSync(join(directory, 'folder'));
+const h = file('h.ts', "import { i } from './folder';\nexport const h = () => i;\n");
+file('folder/index.ts', "import { h } from '../h.js';\nexport const i = () => h;\n");
 
 tester.run('no-import-cycles', boundaries.rules['no-import-cycles'], {
   valid: [
@@ -28,6 +34,16 @@ tester.run('no-import-cycles', boundaries.rules['no-import-cycles'], {
     { filename: d, code: "import type { E } from './e.ts';" },
   ],
   invalid: [
+    {
+      filename: f,
+      code: "import { g } from './g';",
+      errors: [{ message: /Import cycle: .*f\.ts → .*g\.tsx → .*f\.ts/ }],
+    },
+    {
+      filename: h,
+      code: "import { i } from './folder';",
+      errors: [{ message: /Import cycle: .*h\.ts → .*folder\/index\.ts → .*h\.ts/ }],
+    },
     {
       filename: a,
       code: "import { b } from './b.ts';",

@@ -8,9 +8,9 @@ export interface SeedExample {
   body: Record<string, unknown>;
 }
 
-/** The shared contract lives beside the repository in ../shared/seeds. */
+/** The contract's documents, copied into the repository (seeds/README.md); INBOX_SEEDS_DIR reads another copy. */
 export const seedsDirectory = resolve(
-  process.env.INBOX_SEEDS_DIR ?? join(import.meta.dirname, '../../../shared/seeds'),
+  process.env.INBOX_SEEDS_DIR ?? join(import.meta.dirname, 'seeds'),
 );
 
 /** Every request shown in the seed documents with the response body shown for it. */

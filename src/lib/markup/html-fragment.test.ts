@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, parseFragment, type FragmentNode } from './html-fragment.ts';
+import { decodeEntities, MAX_DEPTH, parseFragment, type FragmentNode } from './html-fragment.ts';
 
 /** The tree as a compact string: elements as tag(children), attributes as [name=value]. */
 const show = (nodes: FragmentNode[]): string =>
@@ -68,5 +68,143 @@ describe('decodeEntities', () => {
     expect(decodeEntities('&lt;&#60;&#x3c;&nbsp;&unknown;&#0;&#xD800;')).toBe(
       '<<<\u00a0&unknown;&#0;&#xD800;',
     );
+  });
+});
+
+/** The best of three runs, in milliseconds: one slow run on a busy machine is not the parser's. */
+function bestTime(run: () => void): number {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+const textOf = (nodes: FragmentNode[]): string =>
+  nodes.map((node) => (node.type === 'text' ? node.text : textOf(node.children))).join('');
+
+const depthOf = (nodes: FragmentNode[]): number =>
+  Math.max(0, ...nodes.map((node) => (node.type === 'text' ? 0 : 1 + depthOf(node.children))));
+
+describe('parseFragment on hostile or broken markup', () => {
+  it('keeps the two comments from issue 17 as their text', () => {
+    // The old start-tag pattern backtracked on these for more than 120 s and 5.1 s.
+    expect(show(parseFragment('<div style="color:red;font-family:Arial,Helvetica'))).toBe(
+      JSON.stringify('<div style="color:red;font-family:Arial,Helvetica'),
+    );
+    expect(show(parseFragment('Budget is <half of what we planned for integration'))).toBe(
+      JSON.stringify('Budget is <half of what we planned for integration'),
+    );
+    expect(show(parseFragment('<p>Budget is <half of what &amp; we planned'))).toBe(
+      'p("Budget is <half of what & we planned")',
+    );
+  });
+
+  const pathological: [string, string][] = [
+    ['10 KB inside an unterminated quoted attribute', `<div style="${'color:red;'.repeat(1000)}`],
+    ['10 KB of unterminated attributes', `<div ${'a=b c="d" '.repeat(1000)}`],
+    ['2,000 unclosed "<b "', '<b '.repeat(2000)],
+    ['2,000 unclosed "<b>"', '<b>'.repeat(2000)],
+    ['2,000 end tags nothing opened', '<b>'.repeat(64) + '</i>'.repeat(2000)],
+    ['10 KB of "<"', '<'.repeat(10_000)],
+    ['10 KB of "</"', '</'.repeat(5000)],
+    ['10 KB of "<a"', '<a'.repeat(5000)],
+    ['10 KB of unterminated comments', '<!--'.repeat(2500)],
+    ['10 KB of "<!"', '<!'.repeat(5000)],
+    ['10 KB of entity starts', '&#x'.repeat(3400)],
+  ];
+  for (const [name, markup] of pathological) {
+    it(`parses ${name} in under 50 ms`, () => {
+      parseFragment(markup);
+      expect(bestTime(() => parseFragment(markup))).toBeLessThan(50);
+    });
+  }
+
+  it('grows linearly: 20 times the input takes at most 40 times as long', () => {
+    for (const unit of ['<b ', '<b>', '<div style="x', '<!--', '</']) {
+      const small = unit.repeat(2000);
+      const large = unit.repeat(40_000);
+      parseFragment(large);
+      const ratio =
+        bestTime(() => parseFragment(large)) /
+        Math.max(
+          bestTime(() => parseFragment(small)),
+          0.05,
+        );
+      expect(ratio, unit).toBeLessThan(40);
+    }
+  });
+
+  it('keeps the tree shallow, whatever is left open', () => {
+    const nodes = parseFragment(`${'<b>'.repeat(2000)}deep`);
+    expect(depthOf(nodes)).toBeLessThanOrEqual(MAX_DEPTH);
+    expect(textOf(nodes)).toBe('deep');
+  });
+
+  it('parses random bodies in bounded time without throwing', () => {
+    // A seeded generator (mulberry32): the same bodies on every run, so a failure can be replayed.
+    let seed = 17;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pieces = [
+      '<',
+      '>',
+      '</',
+      '/>',
+      '"',
+      "'",
+      '=',
+      ' ',
+      '\n',
+      'b',
+      'p',
+      'li',
+      'a',
+      'div',
+      'script',
+      'style',
+      'textarea',
+      'noscript',
+      'href=',
+      'onerror=',
+      '<!--',
+      '-->',
+      '<!',
+      '<?',
+      '?>',
+      '&amp;',
+      '&#x',
+      '&#',
+      ';',
+      'text',
+      '@[Person:1:Ana]',
+      '<b ',
+      '<a href="',
+      'javascript:',
+      '\u0000',
+      '🙂',
+    ];
+    const body = (length: number) =>
+      Array.from({ length }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    const bodies = [
+      ...Array.from({ length: 500 }, () => body(1 + Math.floor(random() * 400))),
+      ...Array.from({ length: 20 }, () => body(5000)),
+    ];
+    let slowest = 0;
+    const start = performance.now();
+    for (const markup of bodies) {
+      const one = performance.now();
+      const nodes = parseFragment(markup);
+      slowest = Math.max(slowest, performance.now() - one);
+      expect(depthOf(nodes)).toBeLessThanOrEqual(MAX_DEPTH);
+    }
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(slowest).toBeLessThan(50);
   });
 });

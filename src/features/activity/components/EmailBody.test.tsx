@@ -1,7 +1,21 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type * as HtmlFragment from '../../../lib/markup/html-fragment.ts';
 import { EmailBody } from './EmailBody.tsx';
+
+// Counts every parse, wherever it is asked for (EmailBody or the renderer).
+const parses = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../lib/markup/html-fragment.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof HtmlFragment>();
+  return {
+    ...actual,
+    parseFragment: (markup: string) => {
+      parses.count++;
+      return actual.parseFragment(markup);
+    },
+  };
+});
 
 describe('an email body', () => {
   it('is readable markup, with nothing active carried over', () => {
@@ -30,6 +44,18 @@ describe('an email body', () => {
     expect(screen.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe(
       'true',
     );
+  });
+
+  it('parses its body once, and again only when the body changes', () => {
+    parses.count = 0;
+    const long = `<p>${'A long line of an email. '.repeat(40)}</p>`;
+    const { rerender } = render(<EmailBody body={long} />);
+    expect(parses.count).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the whole email' }));
+    expect(parses.count).toBe(1);
+    rerender(<EmailBody body="<p>Another</p>" />);
+    expect(parses.count).toBe(2);
+    expect(screen.getByTestId('email-body').textContent).toBe('Another');
   });
 
   it('shows nothing for an empty body', () => {

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { parseFragment, type FragmentNode } from '../../../lib/markup/html-fragment.ts';
-import { renderCommentBody } from '../model/comment-markup.tsx';
+import { renderFragment } from '../model/comment-markup.tsx';
 
 /** Longer than this (in characters of text), an email opens collapsed to its first lines. */
 const LONG_TEXT = 400;
@@ -18,8 +18,10 @@ const textLength = (nodes: FragmentNode[]): number =>
 export function EmailBody({ body }: { body: string }) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
+  // Parsed once for its length and its elements, and again only when the body changes.
+  const nodes = useMemo(() => parseFragment(body), [body]);
   if (!body.trim()) return null;
-  const long = textLength(parseFragment(body)) > LONG_TEXT;
+  const long = textLength(nodes) > LONG_TEXT;
   return (
     <div className="mt-1">
       <div
@@ -27,7 +29,7 @@ export function EmailBody({ body }: { body: string }) {
         data-testid="email-body"
         className={`rounded border-l-2 border-slate-300 pl-3 break-words text-slate-800 dark:border-slate-600 dark:text-slate-200 ${long && !expanded ? 'line-clamp-4' : ''}`}
       >
-        {renderCommentBody(body)}
+        {renderFragment(nodes)}
       </div>
       {long && (
         <button

@@ -55,6 +55,67 @@ describe('comment bodies', () => {
     expect((window as unknown as { hacked?: number }).hacked).toBeUndefined();
   });
 
+  it('renders random hostile bodies with only the allowlist', () => {
+    // Seeded (mulberry32): the same bodies every run. Pieces of tags, attributes and handlers, shuffled.
+    let seed = 2026;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pieces = [
+      '<',
+      '>',
+      '</',
+      '/',
+      ' ',
+      '"',
+      "'",
+      '=',
+      'a',
+      'b',
+      'p',
+      'img',
+      'svg',
+      'script',
+      'iframe',
+      'style',
+      'noscript',
+      'template',
+      'math',
+      'form',
+      ' onerror=',
+      ' onload=',
+      ' src=',
+      ' style=',
+      ' href=',
+      'javascript:',
+      'https://x.example/',
+      '<!--',
+      '-->',
+      '&lt;',
+      '&#x3c;',
+      'text',
+    ];
+    const allowed = new Set(['P', 'UL', 'OL', 'LI', 'BR', 'A', 'SPAN']);
+    for (let round = 0; round < 300; round++) {
+      const markup = Array.from(
+        { length: 1 + Math.floor(random() * 60) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+      const body = html(markup);
+      for (const element of body.querySelectorAll('*')) {
+        expect(allowed.has(element.tagName), markup).toBe(true);
+        for (const attribute of element.getAttributeNames())
+          expect(['class', 'href', 'target', 'rel'], markup).toContain(attribute);
+      }
+      for (const link of body.querySelectorAll('a'))
+        expect(link.getAttribute('href'), markup).toMatch(/^https?:\/\/[^/]/);
+    }
+    expect((window as unknown as { hacked?: number }).hacked).toBeUndefined();
+  });
+
   it('keeps the text of what it drops readable', () => {
     expect(html('<a href="javascript:x">click</a>').textContent).toBe('click');
     expect(html('&lt;script&gt;alert(1)&lt;/script&gt;').textContent).toBe(

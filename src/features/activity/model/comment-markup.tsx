@@ -105,5 +105,10 @@ function convert(node: FragmentNode, key: string): ReactNode {
  * reduced to its text, and attributes other than a link's checked href are never copied.
  */
 export function renderCommentBody(markup: string): ReactNode {
-  return parseFragment(markup).map((child, index) => convert(child, String(index)));
+  return renderFragment(parseFragment(markup));
+}
+
+/** A parsed body as React elements, by the same allowlist (for a caller that also reads the tree). */
+export function renderFragment(nodes: FragmentNode[]): ReactNode {
+  return nodes.map((child, index) => convert(child, String(index)));
 }
