@@ -1,7 +1,8 @@
 import { useMutationState, useQueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { BrowserRouter, useLocation } from '../lib/router.tsx';
+import { createContext, lazy, Suspense, use, useEffect, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { onSessionChanged, setRequestScope } from '../api/http.ts';
 import type { PublicSession } from '../api/session.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -14,9 +15,9 @@ import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
 import { claimThisTab } from '../features/inbox/api/action-queue.ts';
 import { useQueueReplay } from '../features/inbox/api/use-queue-replay.ts';
 import { useCommentReplay } from './use-comment-replay.ts';
-import { AppRoutes } from './AppRoutes.tsx';
 import { persistOptions, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
+import { createAppRouter } from './routes.tsx';
 import { useSession } from './use-session.ts';
 
 // The account line is not needed to paint the inbox: its code is fetched at once, beside the first list request,
@@ -67,13 +68,20 @@ function QueueReplay() {
   return null;
 }
 
-/** The routes, with a failure on one page cleared by going to another. */
-function Pages() {
+const SessionContext = createContext<PublicSession | null>(null);
+
+/** Around every page: the account line, the offline banner, and the page, whose failure going elsewhere clears. */
+function Frame() {
+  const session = use(SessionContext);
   const { pathname } = useLocation();
   return (
-    <ErrorBoundary resetKey={pathname}>
-      <AppRoutes />
-    </ErrorBoundary>
+    <>
+      {session && <Account session={session} />}
+      <OfflineBanner />
+      <ErrorBoundary resetKey={pathname}>
+        <Outlet />
+      </ErrorBoundary>
+    </>
   );
 }
 
@@ -88,6 +96,8 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
     return persistOptions();
   });
   const [queryClient] = useState(createClient);
+  // Made once, after the scope is set: its loaders start this page's first requests at once.
+  const [router] = useState(() => createAppRouter(queryClient, Frame));
   // The server now serves someone else here (restarted in another mode, another sign-in in another tab): start
   // afresh, so this page shows and sends nothing as them.
   useEffect(() => onSessionChanged(() => window.location.reload()), []);
@@ -96,11 +106,9 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
       <ToastProvider>
         <QueueReplay />
         <BackgroundErrors />
-        <BrowserRouter>
-          <Account session={session} />
-          <OfflineBanner />
-          <Pages />
-        </BrowserRouter>
+        <SessionContext value={session}>
+          <RouterProvider router={router} useTransitions={false} />
+        </SessionContext>
       </ToastProvider>
     </PersistQueryClientProvider>
   );

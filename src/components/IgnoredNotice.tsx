@@ -1,4 +1,4 @@
-import { Link } from '../lib/router.tsx';
+import { Link } from 'react-router';
 
 /** Names the address parameters a page ignored, with a link to the same page without them. */
 export function IgnoredNotice({ ignored, cleanHref }: { ignored: string[]; cleanHref: string }) {

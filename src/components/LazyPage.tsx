@@ -1,5 +1,5 @@
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
-import { Link } from '../lib/router.tsx';
+import { Link } from 'react-router';
 
 /** A page's code could not be downloaded (server down, connection lost, a deploy replaced it). */
 class PageLoadError extends Error {}

@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { useEffect } from 'react';
-import { MemoryRouter, useLocation } from '../lib/router.tsx';
-import { AppRoutes } from '../app/AppRoutes.tsx';
+import { createMemoryRouter, Outlet, useLocation } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { pageRoutes } from '../app/routes.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
 
@@ -16,21 +17,30 @@ function LocationSpy() {
   return null;
 }
 
-/** The whole app at a route, with a fresh query client that does not retry. */
+function TestFrame() {
+  return (
+    <>
+      <Outlet />
+      <LocationSpy />
+    </>
+  );
+}
+
+/** The whole app at a route (the app's own routes and loaders), with a fresh query client that does not retry. */
 export function renderApp(route: string) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 30_000 } },
+  });
+  const router = createMemoryRouter([{ Component: TestFrame, children: pageRoutes(queryClient) }], {
+    initialEntries: [route],
   });
   const result = render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
         <BackgroundErrors />
-        <MemoryRouter initialEntries={[route]}>
-          <AppRoutes />
-          <LocationSpy />
-        </MemoryRouter>
+        <RouterProvider router={router} useTransitions={false} />
       </ToastProvider>
     </QueryClientProvider>,
   );
-  return { ...result, queryClient };
+  return { ...result, queryClient, router };
 }

@@ -1,5 +1,3 @@
-import { lazyPage } from '../../components/LazyPage.tsx';
-
 /**
  * The inbox feature's public surface for the app and other features.
  *
@@ -11,7 +9,9 @@ import { lazyPage } from '../../components/LazyPage.tsx';
 export { SnoozeMenu, type SnoozeMenuProps } from './components/SnoozeMenu.tsx';
 export { useTriage, type Triage, type ActOptions } from './api/use-triage.ts';
 
-/** The Snoozed view, in its own chunk: the inbox does not download it before it renders. */
-export const SnoozedPage = /* @__PURE__ */ lazyPage(() =>
-  import('./components/SnoozedPage.tsx').then((module) => module.SnoozedPage),
-);
+/** The inbox's views and the Snoozed view, each in a chunk of its own, for the app's routes. */
+export const loadInboxPage = () =>
+  import('./components/InboxPage.tsx').then((module) => module.InboxPage);
+export const loadSnoozedPage = () =>
+  import('./components/SnoozedPage.tsx').then((module) => module.SnoozedPage);
+export { inboxLoader, snoozedLoader } from './loaders.ts';

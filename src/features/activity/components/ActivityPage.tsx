@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from '../../../lib/router.tsx';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../../api/http.ts';
 import { activityAddress, feedAddress, ROUTES } from '../../../lib/addresses.ts';
 import { activityQueries } from '../api/activity-queries.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from '../../../lib/router.tsx';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { FeedKind } from '../../../api/activities.ts';
 import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { backToList, readFeedContext } from '../../../lib/addresses.ts';

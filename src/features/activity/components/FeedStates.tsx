@@ -1,4 +1,4 @@
-import { Link } from '../../../lib/router.tsx';
+import { Link } from 'react-router';
 import { ROUTES } from '../../../lib/addresses.ts';
 
 export function FeedNotFound({

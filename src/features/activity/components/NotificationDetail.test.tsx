@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { MemoryRouter } from '../../../lib/router.tsx';
+import { MemoryRouter } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../../../api/notifications.ts';
 import { apiMock, resolveRelativeFetch } from '../../../testing/api-mock.ts';
@@ -349,7 +349,9 @@ describe('deal and discussion pages', () => {
       await screen.findByRole('heading', { name: 'This deal was not found' }, { timeout: 5000 }),
     ).toBeTruthy();
     renderApp('/discussions/abc');
-    expect(screen.getByRole('heading', { name: 'This discussion was not found' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'This discussion was not found' }),
+    ).toBeTruthy();
   });
 
   it('say when a deal’s activity cannot be loaded, with a retry', async () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation, useParams } from '../../../lib/router.tsx';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiRequestError } from '../../../api/http.ts';
 import { backToList, isAddressId } from '../../../lib/addresses.ts';
 import { notificationDetailQueries } from '../api/activity-queries.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { OPEN_PARAM, readOpenParam } from '../../../lib/addresses.ts';
-import { useSearchParams } from '../../../lib/router.tsx';
+import { useSearchParams } from 'react-router';
 import { filtersToSearchParams, parseFilters, type InboxFilters } from '../model/filters.ts';
 
 /**

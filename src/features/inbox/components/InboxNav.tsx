@@ -1,5 +1,5 @@
 import { snoozedAddress } from '../../../lib/addresses.ts';
-import { NavLink } from '../../../lib/router.tsx';
+import { NavLink } from 'react-router';
 import { hrefFor, VIEW_NAMES, VIEWS, type InboxFilters } from '../model/filters.ts';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import { readOpenParam } from '../../../lib/addresses.ts';
-import { useSearchParams } from '../../../lib/router.tsx';
+import { useSearchParams } from 'react-router';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
 import { PANE_MEDIA_QUERY } from '../pane/use-reading-pane.ts';
 import { notificationQueries } from '../api/notification-queries.ts';

@@ -11,7 +11,7 @@ import {
   SkippedNote,
 } from '../../../components/ListStates.tsx';
 import { returnedToRow } from '../../../lib/addresses.ts';
-import { useLocation, useNavigate } from '../../../lib/router.tsx';
+import { useLocation, useNavigate } from 'react-router';
 import { useLiveCount } from '../api/use-live-count.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { useListActions } from '../api/use-list-actions.ts';

@@ -5,7 +5,7 @@ import type { Snooze } from '../../../api/snoozes.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
 import { useToast } from '../../../components/toasts.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
-import { Link } from '../../../lib/router.tsx';
+import { Link } from 'react-router';
 import { snoozeQueries } from '../api/snooze-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useTriage } from '../api/use-triage.ts';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
 import { notificationTargetAddress, openedFromList } from '../../../lib/addresses.ts';
-import { useNavigate } from '../../../lib/router.tsx';
+import { useNavigate } from 'react-router';
 import { useKeepInPlace } from '../../../lib/use-keep-in-place.ts';
 import { prefetchNotificationDetail } from '../../activity/index.ts';
 import type { InboxAction } from '../model/inbox-actions.ts';

@@ -8,7 +8,7 @@ import {
   type InboxView,
 } from '../../../lib/addresses.ts';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
-import { useLocation, useNavigate } from '../../../lib/router.tsx';
+import { useLocation, useNavigate } from 'react-router';
 
 /** From this width the detail opens beside the list; below it, on a page of its own. */
 export const PANE_MEDIA_QUERY = '(min-width: 1024px)';
