@@ -14,7 +14,7 @@ function layerOf(file) {
   return path[0];
 }
 
-const LOWER = new Set(['components', 'api', 'lib']);
+const LOWER = new Set(['components', 'api', 'lib', 'outbox']);
 
 function importedFiles(node, source, filename) {
   if (typeof source !== 'string' || !source.startsWith('.')) return null;
