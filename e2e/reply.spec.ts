@@ -173,7 +173,7 @@ test('a refused reply keeps its text with the reason, and Retry sends it once', 
   await composer(page).press('Control+Enter');
   await expect(pending(page)).toContainText('Not sent: Something broke');
   await expect(pending(page)).toContainText('Worth keeping');
-  // The text survives a reload too: it is in the durable queue, waiting for Retry.
+  // The text survives a reload too: it is in the outbox, waiting for Retry.
   await page.reload();
   await expect(pending(page)).toContainText('Not sent: Something broke');
   await pending(page).getByRole('button', { name: 'Retry' }).click();

@@ -97,7 +97,7 @@ export async function apiRequest(
         ...scopeHeaders(),
       },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      // An action sent as the page goes away (a held read, see read-hold.ts) must still arrive. Browsers cap what
+      // An action sent as the page goes away (a held read, see features/inbox/api/queued-actions.ts) must still arrive. Browsers cap what
       // keepalive requests may carry in all (64 KB): only small bodies (a snooze's wake time) go that way.
       keepalive: method !== 'GET' && (sent === undefined || sent.length <= 1024),
     });

@@ -1,4 +1,4 @@
-import { useMutationState, useQueryClient } from '@tanstack/react-query';
+import { useIsRestoring, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { createContext, lazy, Suspense, use, useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
@@ -9,12 +9,12 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
-import { ToastProvider } from '../components/toasts.tsx';
+import { ToastProvider, useToast } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
 import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
-import { claimThisTab } from '../features/inbox/api/action-queue.ts';
-import { useQueueReplay } from '../features/inbox/api/use-queue-replay.ts';
-import { useCommentReplay } from './use-comment-replay.ts';
+import { inboxActionSender } from '../features/inbox/api/action-sender.ts';
+import { startOutbox, type SenderSource } from '../outbox/replay.ts';
+import { claimThisTab } from '../outbox/store.ts';
 import { persistOptions, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 import { createAppRouter } from './routes.tsx';
@@ -61,10 +61,27 @@ function createClient() {
   return queryClient;
 }
 
-/** Actions and replies left queued by pages that are gone are sent from whichever page runs now. */
-function QueueReplay() {
-  useQueueReplay();
-  useCommentReplay();
+/**
+ * What the outbox sends for the features: inbox actions (read, dismiss, restore, snooze), and replies, whose code
+ * is downloaded only when one is to be sent, so the inbox's first download does not grow.
+ */
+const senders: readonly SenderSource[] = [
+  inboxActionSender,
+  {
+    kind: 'reply',
+    load: () => import('../features/activity/api/replies.ts').then((module) => module.replySender),
+  },
+];
+
+/** Once the cache is restored: what pages that are gone left in the outbox is sent from whichever page runs now. */
+function OutboxReplay() {
+  const queryClient = useQueryClient();
+  const restoring = useIsRestoring();
+  const showToast = useToast();
+  useEffect(() => {
+    if (restoring) return;
+    return startOutbox({ queryClient, showToast }, senders);
+  }, [restoring, queryClient, showToast]);
   return null;
 }
 
@@ -104,7 +121,7 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
   return (
     <PersistQueryClientProvider client={queryClient} persistOptions={options}>
       <ToastProvider>
-        <QueueReplay />
+        <OutboxReplay />
         <BackgroundErrors />
         <SessionContext value={session}>
           <RouterProvider router={router} useTransitions={false} />

@@ -25,8 +25,8 @@ export function shouldPersistQuery(query: Query): boolean {
 
 /**
  * Offline: the notification lists and projects are kept in local storage, so a reload while offline shows the inbox
- * as it was. Actions waiting to be sent are not part of it: they are in the durable action queue
- * (src/api/action-queue.ts; replies too), written before anything else happens. Both are kept under the session's
+ * as it was. Actions waiting to be sent are not part of it: they are in the outbox (src/outbox/; replies
+ * too), written before anything else happens. Both are kept under the session's
  * scope (backend and person: `inbox.cache:SCOPE`, `inbox.actions:SCOPE`), so nobody else's are ever restored or
  * replayed (src/lib/device-data.ts).
  */

@@ -1,4 +1,4 @@
-import type { Mention } from '../../../api/comment-queue.ts';
+import type { Mention } from './replies.ts';
 import type { FeedTarget } from '../../../api/activities.ts';
 import { deviceKey, deviceStorage } from '../../../lib/device-data.ts';
 

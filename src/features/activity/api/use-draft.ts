@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Mention } from '../../../api/comment-queue.ts';
+import type { Mention } from './replies.ts';
 import type { FeedTarget } from '../../../api/activities.ts';
 import { loadDraft, onDraftReplaced, saveDraft } from './drafts.ts';
 

@@ -1,49 +1,38 @@
 import { useMutationState } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
-import { queueStorageKey, subscribeQueue } from '../../../api/action-queue.ts';
-import { loadComments, type QueuedComment } from '../../../api/comment-queue.ts';
 import type { FeedTarget } from '../../../api/activities.ts';
-import { commentSendKey } from '../../../api/comment-outbox.ts';
-import { deviceStorage } from '../../../lib/device-data.ts';
+import { storedOutbox, subscribe } from '../../../outbox/store.ts';
+import { queuedReplies, replySendKey, type QueuedReply } from './replies.ts';
 
 export type PendingState = 'sending' | 'waiting' | 'failed';
 export interface PendingComment {
-  entry: QueuedComment;
+  entry: QueuedReply;
   state: PendingState;
 }
 
-function subscribe(listener: () => void) {
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === queueStorageKey() || event.key === null) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  const unsubscribe = subscribeQueue(listener);
-  return () => {
-    unsubscribe();
-    window.removeEventListener('storage', onStorage);
-  };
-}
-const snapshot = () => deviceStorage.getItem(queueStorageKey()) ?? '';
+const subscribeToOutbox = (listener: () => void) => subscribe(() => listener());
 
 /**
- * The replies on one item that the server has not accepted yet, oldest first, from the durable queue (this tab's
- * and other tabs'): sending, waiting for the server (unreachable, or a lost connection being retried), or
- * refused with the reason.
+ * The replies on one item that the server has not accepted yet, oldest first, from the outbox (this tab's and
+ * other tabs'): sending, waiting for the server (unreachable, or a lost connection being retried), or refused
+ * with the reason.
  */
 export function usePendingComments(target: FeedTarget): PendingComment[] {
-  const stored = useSyncExternalStore(subscribe, snapshot, () => '');
+  const stored = useSyncExternalStore(subscribeToOutbox, storedOutbox, () => '');
   const waiting = useMutationState({
-    filters: { mutationKey: commentSendKey, status: 'pending' },
+    filters: { mutationKey: replySendKey, status: 'pending' },
     select: (mutation) =>
       mutation.state.isPaused || mutation.state.failureCount > 0
-        ? ((mutation.state.variables as QueuedComment | undefined)?.key ?? '')
+        ? ((mutation.state.variables as QueuedReply | undefined)?.key ?? '')
         : '',
   });
   return useMemo(() => {
     void stored;
     const waitingKeys = new Set(waiting);
-    return loadComments()
-      .filter((entry) => entry.target.kind === target.kind && entry.target.id === target.id)
+    return queuedReplies()
+      .filter(
+        ({ payload }) => payload.target.kind === target.kind && payload.target.id === target.id,
+      )
       .map((entry) => ({
         entry,
         state: entry.failure ? 'failed' : waitingKeys.has(entry.key) ? 'waiting' : 'sending',

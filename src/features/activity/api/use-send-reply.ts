@@ -1,17 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Mention } from '../../../api/comment-queue.ts';
 import type { FeedTarget } from '../../../api/activities.ts';
-import { retryComment, sendComment, takeBackComment } from '../../../api/comment-outbox.ts';
+import { retryReply, sendReply, takeBackReply, type Mention } from './replies.ts';
 import { returnToDraft } from './drafts.ts';
 
-/** Sends a reply on one item: written to the durable queue at once, shown as sending, then sent (comment-outbox). */
+/** Sends a reply on one item: written to the outbox at once, shown as sending, then sent (replies.ts). */
 export function useSendReply(target: FeedTarget) {
   const queryClient = useQueryClient();
   return useCallback(
     (text: string, mentions: readonly Mention[]) => {
       // A refusal is shown on the reply itself, with Retry.
-      sendComment(queryClient, target, text, mentions).sent.catch(() => {});
+      sendReply(queryClient, target, text, mentions).sent.catch(() => {});
     },
     [queryClient, target],
   );
@@ -21,10 +20,10 @@ export function useSendReply(target: FeedTarget) {
 export function usePendingReplyActions() {
   const queryClient = useQueryClient();
   return {
-    retry: (key: string) => void retryComment(queryClient, key).catch(() => {}),
+    retry: (key: string) => void retryReply(queryClient, key).catch(() => {}),
     edit: (key: string) => {
-      const entry = takeBackComment(key);
-      if (entry) returnToDraft(entry.target, entry.text, entry.mentions);
+      const entry = takeBackReply(key);
+      if (entry) returnToDraft(entry.payload.target, entry.payload.text, entry.payload.mentions);
       return entry;
     },
   };

@@ -40,7 +40,7 @@ export function PendingReply({ pending: { entry, state }, onRetry, onEdit }: Pro
           )}
         </p>
         <div className="mt-1 break-words text-slate-800 dark:text-slate-200">
-          {renderCommentBody(commentMarkup(entry.text, entry.mentions))}
+          {renderCommentBody(commentMarkup(entry.payload.text, entry.payload.mentions))}
         </div>
         {state === 'failed' && (
           <p className="mt-2 flex gap-2">

@@ -9,7 +9,7 @@ import {
   type NotificationPages,
 } from '../model/cache-updates.ts';
 import { isSnoozeAction, type InboxAction } from '../model/inbox-actions.ts';
-import { completeQueued } from './action-queue.ts';
+import { complete } from '../../../outbox/store.ts';
 import { runBulk, type BulkResult } from './bulk.ts';
 import { notificationQueries } from './notification-queries.ts';
 import {
@@ -18,7 +18,7 @@ import {
   updateCachedSnoozes,
   wokenAmong,
 } from './snooze-queries.ts';
-import { holdRead } from './read-hold.ts';
+import { enqueueAction, holdRead } from './queued-actions.ts';
 import { tellOtherTabs } from './tab-sync.ts';
 
 export const notificationActionKey = [...notificationQueries.all(), 'action'] as const;
@@ -29,7 +29,10 @@ export interface NotificationActionVariables {
   action: InboxAction;
   /** A snooze's wake time (ISO with its offset). */
   wakeAt?: string;
-  /** Its entry in the durable queue (action-queue.ts), removed once the server has answered. */
+  /**
+   * Its outbox entry, when it has one already (adopted from a tab that is gone); otherwise the mutation writes one
+   * before anything else happens.
+   */
   queueKey?: string;
   /** False: send a read at once, without waiting out the undo window (an action adopted after a reload). */
   hold?: boolean;
@@ -155,17 +158,31 @@ function refreshWhenIdle(queryClient: QueryClient, snoozed: boolean) {
   );
 }
 
-/** Queued actions restored after a reload know how to send themselves and refresh the lists. */
+/**
+ * Every action's first step, whoever runs it: its outbox entry is written (unless it has one), so that it is sent
+ * even if this page goes away before the server answers. Runs before the request, in the task that asked for it.
+ */
+function writeEntry({ ids, action, wakeAt, queueKey }: NotificationActionVariables): string {
+  return queueKey ?? enqueueAction(ids, action, wakeAt);
+}
+
+/** Actions sent without the hook (adopted from a tab that is gone, retried) write, send and settle the same way. */
 export function setNotificationActionDefaults(queryClient: QueryClient) {
   queryClient.setMutationDefaults(notificationActionKey, {
     mutationFn: sendNotificationAction,
-    onSettled: (_data, _error, variables) => settled(queryClient, variables),
+    onMutate: (variables) => ({ queueKey: writeEntry(variables) }),
+    onSettled: (_data, _error, variables, context) =>
+      settled(queryClient, variables, (context as { queueKey?: string } | undefined)?.queueKey),
   });
 }
 
-/** The server has answered (or refused) an action: it leaves the durable queue; the lists refresh when idle. */
-function settled(queryClient: QueryClient, variables: NotificationActionVariables | undefined) {
-  if (variables?.queueKey) completeQueued(variables.queueKey);
+/** The server has answered (or refused) an action: it leaves the outbox; the lists refresh when idle. */
+function settled(
+  queryClient: QueryClient,
+  variables: NotificationActionVariables | undefined,
+  queueKey: string | undefined,
+) {
+  if (queueKey) complete(queueKey);
   refreshWhenIdle(queryClient, variables !== undefined && isSnoozeAction(variables.action));
 }
 
@@ -174,14 +191,16 @@ export function useNotificationAction() {
   return useMutation({
     mutationKey: notificationActionKey,
     mutationFn: sendNotificationAction,
-    onMutate: async ({ ids, action, wakeAt }) => {
+    onMutate: async (variables) => {
+      const queueKey = writeEntry(variables);
+      const { ids, action, wakeAt } = variables;
       await queryClient.cancelQueries(lists);
       if (isSnoozeAction(action))
         await queryClient.cancelQueries({ queryKey: snoozeQueries.all() });
       tellOtherTabs({ type: 'action', ids, action, wakeAt });
       // Back from snooze until read or dismissed: which of these are, to acknowledge once the server agrees.
       const back = action === 'read' || action === 'dismiss' ? wokenAmong(queryClient, ids) : [];
-      return { snapshot: updateCachedLists(queryClient, ids, action, wakeAt), back };
+      return { snapshot: updateCachedLists(queryClient, ids, action, wakeAt), back, queueKey };
     },
     onError: (_error, { ids }, context) => {
       if (context) restoreNotifications(queryClient, context.snapshot, ids);
@@ -204,6 +223,7 @@ export function useNotificationAction() {
         );
       tellOtherTabs({ type: 'refresh' });
     },
-    onSettled: (_data, _error, variables) => settled(queryClient, variables),
+    onSettled: (_data, _error, variables, context) =>
+      settled(queryClient, variables, context?.queueKey),
   });
 }

@@ -12,8 +12,7 @@ import {
 } from '../model/undo-stack.ts';
 import type { InboxAction } from '../model/inbox-actions.ts';
 import { formatWakeTime } from '../model/wake-time.ts';
-import { enqueue } from './action-queue.ts';
-import { cancelReads } from './read-hold.ts';
+import { cancelReads } from './queued-actions.ts';
 import { tellOtherTabs } from './tab-sync.ts';
 import { updateCachedLists, useNotificationAction } from './use-notification-action.ts';
 
@@ -77,11 +76,10 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
     ) {
       if (ids.length === 0) return;
       if (action === 'snooze' && !wakeAt) return;
-      // Written down before anything else: a page that goes away from here on leaves it to the next page.
-      const queueKey = enqueue(ids, action, wakeAt);
-      // Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
+      // The mutation writes the action to the outbox before anything else: a page that goes away from here on
+      // leaves it to the next page. Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
       // a burst of actions must report every failure.
-      mutateAsync({ ids, action, queueKey, ...(wakeAt ? { wakeAt } : {}) }).then(
+      mutateAsync({ ids, action, ...(wakeAt ? { wakeAt } : {}) }).then(
         ({ succeeded, failed }) => {
           if (failed.length === 0) return;
           showToast({

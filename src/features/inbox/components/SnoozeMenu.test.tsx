@@ -10,7 +10,7 @@ import {
   resolveRelativeFetch,
 } from '../../../testing/api-mock.ts';
 import { renderApp } from '../../../testing/render.tsx';
-import { setReadHoldMs } from '../api/read-hold.ts';
+import { setReadHoldMs } from '../api/queued-actions.ts';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 
 const originalZone = process.env.TZ;
