@@ -293,6 +293,8 @@ test('the menu fits and works at 390 px', async ({ page }) => {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`snoozing has no axe violations (${colorScheme})`, async ({ page }) => {
+    // Five axe runs over the whole page: more than the default 30 s on a loaded machine.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme });
     await openAtT0(page);
     const [first, second] = await rowIds(page);
