@@ -2,7 +2,8 @@
  * Who a token belongs to: `GET /organization_memberships?include=person,organization` against Productive, with the
  * token and organization the person typed. Every refusal says which part was wrong.
  */
-import { productiveHeaders, scrubText } from '../live/proxy.ts';
+import { productiveHeaders } from '../live/proxy.ts';
+import { scrubText } from '../live/scrub.ts';
 import type { SessionIdentity } from './session-store.ts';
 
 export type VerifyFailure =
