@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { percentile, runClients, type LoadResult } from '../../server/bench/load.ts';
 import { timeQueries } from '../../server/bench/queries.ts';
 import { measureBrowser } from './browser.ts';
+import { measureProxyLoad } from './proxy-load.ts';
 import { INBOX_BUDGET_BYTES, kilobytes, measureDist } from './bundle.ts';
 
 const { values } = parseArgs({
@@ -115,6 +116,8 @@ try {
     `100 clients polling every 1 s for ${quick ? 5 : 30} s`,
     `${polling.requests} requests, ${describeLoad(polling)}`,
   ]);
+
+  rows.push(...(await measureProxyLoad({ quick, demoApi: `${base}/api/v2`, log })));
 
   // 6. The browser.
   log('Chromium: cold loads, click to screen, 10,000 rows');

@@ -3,6 +3,7 @@
  * the random id; the database holds its hash, who it belongs to, and the token encrypted (crypto.ts). A session
  * ends when it is signed out or unused for longer than the TTL.
  */
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { describeStorageError, isStorageError, openPrivateDatabase } from '../db/database.ts';
 import {
@@ -54,6 +55,12 @@ export class SessionLimitReached extends Error {
   }
 }
 
+/**
+ * Room kept beside sessions.db (`sessions.db.reserve`) so that sign-outs can be written on a full disk: a delete
+ * needs a few pages of write-ahead log. Given back when a delete fails for space, made again once writes succeed.
+ */
+const RESERVE_BYTES = 256 * 1024;
+
 /** How stale last_seen may get before a use writes it again (keeps reads from writing on every request). */
 const TOUCH_AFTER_MS = 60_000;
 
@@ -69,6 +76,8 @@ export class SessionStore {
    * memory until the delete succeeds (retried at every purge and sign-out), so sign-out always ends the session.
    */
   readonly #ended = new Set<string>();
+  #endedTriedMs = 0;
+  readonly #reserve: string | null;
 
   constructor({
     path,
@@ -98,6 +107,8 @@ export class SessionStore {
     this.#now = now;
     this.#sessionsPerPerson = sessionsPerPerson;
     this.#maxSessions = maxSessions;
+    this.#reserve = path === ':memory:' ? null : `${path}.reserve`;
+    this.#keepReserve();
   }
 
   /** A write that may fail on a full disk without changing what the request is told (last use, housekeeping). */
@@ -131,8 +142,10 @@ export class SessionStore {
         )
         .run(session.organizationId, session.personId, this.#sessionsPerPerson);
       this.#db.exec('COMMIT');
+      this.#keepReserve();
     } catch (error) {
-      this.#db.exec('ROLLBACK');
+      // SQLite may have rolled back already (a full disk): the error to report is the first one.
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
       throw error;
     }
     return id;
@@ -161,6 +174,8 @@ export class SessionStore {
     if (!id || id.length > 100) return null;
     const idHash = hashSessionId(id);
     if (this.#ended.has(idHash)) return null;
+    // Signed-out sessions the disk kept: their rows are deleted as soon as it lets them go (tried every 5 s).
+    if (this.#ended.size > 0 && this.#now() - this.#endedTriedMs > 5000) this.#deleteEnded();
     const row = this.#db
       .prepare(
         `SELECT token_sealed, person_id, person_name, organization_id, organization_name, last_seen_ms
@@ -228,9 +243,10 @@ export class SessionStore {
   }
 
   #deleteEnded(): void {
+    this.#endedTriedMs = this.#now();
     for (const idHash of this.#ended) {
       try {
-        this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+        this.#deleteRow(idHash);
         this.#ended.delete(idHash);
       } catch (error) {
         if (!isStorageError(error)) throw error;
@@ -239,6 +255,32 @@ export class SessionStore {
         );
         return;
       }
+    }
+  }
+
+  /**
+   * Deletes a session's row. On a full disk the write-ahead log has no room to grow: it is checkpointed into the
+   * database and truncated (a delete needs no new pages there), and the delete tried once more.
+   */
+  #deleteRow(idHash: string): void {
+    const remove = () => this.#db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+    try {
+      remove();
+    } catch (error) {
+      if (!isStorageError(error) || !this.#reserve || !existsSync(this.#reserve)) throw error;
+      // The room kept for this moment: given back to the disk, so the sign-out can be written.
+      rmSync(this.#reserve, { force: true });
+      remove();
+    }
+  }
+
+  /** Keeps (or puts back, once the disk has room again) the reserve that lets sign-outs through a full disk. */
+  #keepReserve(): void {
+    if (!this.#reserve || existsSync(this.#reserve)) return;
+    try {
+      writeFileSync(this.#reserve, Buffer.alloc(RESERVE_BYTES), { flag: 'wx', mode: 0o600 });
+    } catch {
+      rmSync(this.#reserve, { force: true });
     }
   }
 
@@ -267,6 +309,7 @@ export class SessionStore {
   }
 
   close(): void {
+    this.#deleteEnded();
     this.#db.close();
   }
 }

@@ -4,7 +4,7 @@
  * memberships in every organization, and the one in the organization the person typed is chosen. Every refusal
  * says which part was wrong; a token with no membership there is told which organizations it does have.
  */
-import { scrubText } from '../live/proxy.ts';
+import { scrubText } from '../live/scrub.ts';
 import type { SessionIdentity } from './session-store.ts';
 
 export type VerifyFailure =

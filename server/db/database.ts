@@ -161,7 +161,8 @@ export function transaction<T>(db: Database, fn: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // SQLite may have rolled back already (a full disk): the error to report is the first one.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
 }

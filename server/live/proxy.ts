@@ -4,6 +4,9 @@ import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
 import { BodyTooLarge, readRequestDocument, readText } from '../http/request-body.ts';
 import { RateBudget, refusal } from './rate-budget.ts';
+import { scrubbedJson, scrubText } from './scrub.ts';
+
+export { scrubText } from './scrub.ts';
 
 /** Whose Productive account a request acts for: personal mode's one token, or a team member's session. */
 /** What every request to Productive carries: JSON:API, and whose token in which organization. */
@@ -141,7 +144,6 @@ const PASSED_HEADERS = [
 ];
 /** Productive's largest answers (200 projects with includes) are well under this; more is not read. */
 export const MAX_UPSTREAM_BODY = 16 * 1024 * 1024;
-const REDACTED = '[redacted]';
 
 const forbidden = () =>
   new ApiError(
@@ -206,36 +208,6 @@ function allowedQuery(url: URL, rules: Record<string, Rule>): URLSearchParams {
     query.set(name, value);
   }
   return query;
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * A pattern for the token as text may carry it: as is, in any letter case, or percent-encoded (any character,
- * either case of hex digits), as a URL would.
- */
-export function tokenPattern(token: string): RegExp {
-  const character = (char: string) => {
-    const hex = char.codePointAt(0)?.toString(16).padStart(2, '0') ?? '';
-    return `(?:${escapeRegExp(char)}|%${hex})`;
-  };
-  return new RegExp([...token].map(character).join(''), 'gi');
-}
-
-/** The text with the token replaced wherever it occurs. */
-export const scrubText = (text: string, token: string) =>
-  token ? text.replace(tokenPattern(token), REDACTED) : text;
-
-/** Replaces the token wherever it occurs: in every string of a parsed JSON value, keys included. */
-function scrubValue(value: unknown, token: string): unknown {
-  if (typeof value === 'string') return scrubText(value, token);
-  if (Array.isArray(value)) return value.map((item) => scrubValue(item, token));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [scrubText(key, token), scrubValue(item, token)]),
-    );
-  }
-  return value;
 }
 
 const isTimeout = (error: unknown) =>
@@ -353,10 +325,17 @@ export function createLiveApi(options: LiveOptions): Hono {
       );
       return new Response(JSON.stringify(error.toJSON()), { status, headers });
     }
-    return new Response(JSON.stringify(scrubValue(answer, token)), {
-      status: response.status,
-      headers,
-    });
+    const scrubbed = scrubbedJson(answer, token);
+    if (scrubbed === null) {
+      const error = new ApiError(
+        502,
+        'upstream_too_deep',
+        'Productive Answer Too Deep',
+        'Productive answered with JSON nested deeper than the inbox server passes on',
+      );
+      return new Response(JSON.stringify(error.toJSON()), { status: 502, headers });
+    }
+    return new Response(scrubbed, { status: response.status, headers });
   });
   return api;
 }
