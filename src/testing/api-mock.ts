@@ -24,6 +24,8 @@ export const mockState = {
   failPatchWith: null as number | null,
   patchDelayMs: 0,
   malformedList: false,
+  /** Activity records the app cannot read, added to every activities list. */
+  unreadableActivities: 0,
   /** The `filter[status]` of every projects request. */
   projectRequests: [] as (string | null)[],
   /** Records the app cannot read, added to every first page of notifications. */
@@ -51,6 +53,7 @@ export function resetMockState(notifications: MockNotification[]) {
   mockState.malformedList = false;
   mockState.unreadableRecords = 0;
   mockState.projectRequests = [];
+  mockState.unreadableActivities = 0;
   mockState.listsWithoutTotal = false;
   mockState.snoozes = [];
   mockState.snoozeRequests = [];
@@ -202,9 +205,11 @@ export const handlers = [
   http.get('*/api/v2/activities', ({ request }) => {
     const params = new URL(request.url).searchParams;
     const kinds = params.get('filter[type]')?.split(',');
-    const data = mockActivities
+    const data: unknown[] = mockActivities
       .filter((activity) => !kinds || kinds.includes(String(activity.kind)))
       .map(({ kind: _, ...resource }) => resource);
+    for (let index = 0; index < mockState.unreadableActivities; index++)
+      data.push({ id: `bad-${index}`, type: 'activities', attributes: { created_at: {} } });
     return json({ data, included: mockIncluded, links: { first: request.url }, meta: {} });
   }),
   http.get('*/api/v2/activities/:id', ({ params }) => {
