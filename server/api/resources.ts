@@ -6,18 +6,18 @@ import { serializePerson, serializeProject, serializeTask } from './serializers.
 
 const ids = { id: { kind: 'ids', column: 'id' } } as const;
 
-/** Productive's `filter[status]`: 1 active, 2 archived (people: deactivated or archived). */
-const status = (inactive: string): FilterSpec => ({
+/**
+ * `filter[status]` as Productive spells it: 1 active, 2 archived (projects) or deactivated (people). Unfiltered,
+ * both lists hold everyone and everything, as Productive's do.
+ */
+const status = (active: string, inactive: string): FilterSpec => ({
   kind: 'custom',
   parse: (values, parameter) => {
-    const wanted = new Set(
-      values.map((value) => {
-        if (value !== '1' && value !== '2') throw invalidValue(parameter, value);
-        return value;
-      }),
-    );
-    if (wanted.size === 2) return { sql: '1 = 1', params: [] };
-    return { sql: wanted.has('1') ? `NOT (${inactive})` : inactive, params: [] };
+    const [value] = values;
+    if (values.length !== 1 || (value !== '1' && value !== '2')) {
+      throw invalidValue(parameter, values.join(','));
+    }
+    return { sql: value === '1' ? active : inactive, params: [] };
   },
 });
 
@@ -27,7 +27,7 @@ const definitions: Record<string, ResourceDefinition> = {
     table: 'projects',
     orders: { '': 'name ASC, id ASC' },
     spec: {
-      filters: { ...ids, status: status('archived_at IS NOT NULL') },
+      filters: { ...ids, status: status('archived_at IS NULL', 'archived_at IS NOT NULL') },
       includes: ['project_manager'],
       sorts: [],
       defaultSort: '',
@@ -38,7 +38,13 @@ const definitions: Record<string, ResourceDefinition> = {
     table: 'people',
     orders: { '': 'first_name ASC, last_name ASC, id ASC' },
     spec: {
-      filters: { ...ids, status: status('deactivated_at IS NOT NULL OR archived_at IS NOT NULL') },
+      filters: {
+        ...ids,
+        status: status(
+          'deactivated_at IS NULL AND archived_at IS NULL',
+          '(deactivated_at IS NOT NULL OR archived_at IS NOT NULL)',
+        ),
+      },
       includes: [],
       sorts: [],
       defaultSort: '',
