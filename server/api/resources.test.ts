@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createTestServer } from '../testing/fixture.ts';
 
 const server = createTestServer({ notifications: 50 });
-type Item = { attributes: Record<string, unknown> };
 
 describe('projects, people and tasks', () => {
   it('lists about 12 projects, 40 people and 600 tasks with the same pagination', async () => {
@@ -16,24 +15,6 @@ describe('projects, people and tasks', () => {
       expect(body.meta).toMatchObject({ total_count: total, page_size: 30, current_page: 1 });
       expect(body.links).toHaveProperty('first');
     }
-  });
-
-  it("filters projects and people by Productive's status: 1 active, 2 archived", async () => {
-    const read = async (path: string) =>
-      ((await server.json(`/api/v2/${path}&page[size]=200`)).body.data as Item[]).map(
-        (record) => record.attributes,
-      );
-    const projects = await read('projects?filter[status]=1');
-    const archived = await read('projects?filter[status]=2');
-    expect(projects.length).toBeGreaterThan(0);
-    expect(projects.every((project) => project.archived_at === null)).toBe(true);
-    expect(archived.every((project) => project.archived_at !== null)).toBe(true);
-    expect(projects.length + archived.length).toBe(12);
-    const people = await read('people?filter[status]=1');
-    expect(people.length).toBeGreaterThan(0);
-    expect(people.length).toBeLessThan(40);
-    expect(people.every((person) => !person.deactivated_at && !person.archived_at)).toBe(true);
-    expect((await server.json('/api/v2/people?filter[status]=3')).status).toBe(400);
   });
 
   it('shows one record and answers 404 for a missing one', async () => {

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { createMemoryRouter, Outlet, useLocation } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { pageRoutes } from '../app/routes.tsx';
+import { ReadOnlyNotice } from '../app/ReadOnlyNotice.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
 
@@ -38,6 +39,7 @@ export function renderApp(route: string) {
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
         <BackgroundErrors />
+        <ReadOnlyNotice />
         <RouterProvider router={router} useTransitions={false} />
       </ToastProvider>
     </QueryClientProvider>,

@@ -12,6 +12,8 @@ import {
 } from '../model/undo-stack.ts';
 import type { InboxAction } from '../model/inbox-actions.ts';
 import { formatWakeTime } from '../model/wake-time.ts';
+import { isReadOnlyError } from '../../../api/http.ts';
+import { isReadOnly } from '../../../api/write-access.ts';
 import { cancelReads } from './queued-actions.ts';
 import { tellOtherTabs } from './tab-sync.ts';
 import { updateCachedLists, useNotificationAction } from './use-notification-action.ts';
@@ -76,12 +78,14 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
     ) {
       if (ids.length === 0) return;
       if (action === 'snooze' && !wakeAt) return;
+      // A read-only token: the actions are off, and the notice at the top says why (src/api/write-access.ts).
+      if (isReadOnly()) return;
       // The mutation writes the action to the outbox before anything else: a page that goes away from here on
       // leaves it to the next page. Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
       // a burst of actions must report every failure.
       mutateAsync({ ids, action, ...(wakeAt ? { wakeAt } : {}) }).then(
         ({ succeeded, failed }) => {
-          if (failed.length === 0) return;
+          if (failed.length === 0 || isReadOnlyError(failed[0]?.error)) return;
           showToast({
             tone: 'error',
             message: `${DONE[action]} ${succeeded.length} of ${ids.length}; ${failed.length} failed: ${failed[0]?.error.message}`,
@@ -99,6 +103,7 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
           });
         },
         (error: Error) =>
+          !isReadOnlyError(error) &&
           showToast({
             tone: 'error',
             message: `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`,

@@ -86,6 +86,37 @@ describe('the inbox page', () => {
     expect(location.current).toBe('/?project=2');
   });
 
+  it('offers active projects, and archived ones behind "Show archived", asked for only then', async () => {
+    mockState.notifications.push(
+      mockNotification(6, { project_id: 3, parent_title: 'Old project' }),
+    );
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    await user.click(screen.getByText('All projects'));
+    expect(await screen.findByLabelText('Project 1')).toBeTruthy();
+    expect(screen.queryByLabelText(/Old project/)).toBeNull();
+    expect(mockState.projectRequests).toEqual(['1']);
+    await user.click(screen.getByLabelText('Show archived'));
+    const archived = await screen.findByRole('checkbox', { name: /Old project/ });
+    expect(archived.closest('label')?.textContent).toBe('Old projectarchived');
+    await user.click(archived);
+    expect(mockState.projectRequests).toEqual(['1', '2']);
+    await waitFor(() => expect(rowIds()).toEqual(['6']));
+    expect(location.current).toBe('/?project=3');
+  });
+
+  it('keeps a filter on an archived project given in the address', async () => {
+    mockState.notifications.push(
+      mockNotification(6, { project_id: 3, parent_title: 'Old project' }),
+    );
+    renderApp('/?project=3');
+    await waitFor(() => expect(rowIds()).toEqual(['6']));
+    await waitFor(() => expect(mockState.projectRequests).toEqual(['1', '2']));
+    expect(screen.queryByText(/no such project/)).toBeNull();
+    expect(await screen.findByText('Project: Old project')).toBeTruthy();
+  });
+
   it('names ignored URL values in a notice and still shows the list', async () => {
     renderApp('/?project=abc&type=spaceship&after=2026-13-45');
     await waitFor(() => expect(rows()).toHaveLength(4));
