@@ -104,6 +104,12 @@ describe('GET /activities', () => {
 
   it('filters by event, item_type, parent_type and root_type, case-insensitively', async () => {
     await expectFilter('filter[event]=update', (row) => row.event === 'update');
+    // Productive's reference spells a deletion `destroy`, the seed `delete`: either finds both.
+    const deletion = (row: Record<string, unknown>) =>
+      ['delete', 'destroy'].includes(String(row.event));
+    expect(rows.some(deletion)).toBe(true);
+    await expectFilter('filter[event]=destroy', deletion);
+    await expectFilter('filter[event]=Delete', deletion);
     await expectFilter('filter[item_type]=Comment', (row) => row.item_type === 'comment');
     await expectFilter('filter[parent_type]=task', (row) => row.parent_type === 'task');
     await expectFilter('filter[root_type]=company', (row) => row.root_type === 'company', '');

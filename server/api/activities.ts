@@ -15,6 +15,7 @@ import { jsonApi, requestUrl } from './respond.ts';
 type Row = Record<string, unknown>;
 
 const EVENTS = ['create', 'update', 'edit', 'copy', 'delete', 'destroy'];
+const DELETION = ['delete', 'destroy'];
 
 export const activityListSpec: ListSpec = {
   filters: {
@@ -28,11 +29,17 @@ export const activityListSpec: ListSpec = {
     event: {
       kind: 'custom',
       parse: (values, parameter) => {
-        for (const value of values)
-          if (!EVENTS.includes(value.toLowerCase())) throw invalidValue(parameter, value);
+        const events = new Set<string>();
+        for (const value of values) {
+          const event = value.toLowerCase();
+          if (!EVENTS.includes(event)) throw invalidValue(parameter, value);
+          // Productive's reference says `destroy`, the seed's examples `delete`: one event either way.
+          for (const same of event === 'delete' || event === 'destroy' ? DELETION : [event])
+            events.add(same);
+        }
         return {
-          sql: `event IN (${values.map(() => '?').join(', ')})`,
-          params: values,
+          sql: `event IN (${[...events].map(() => '?').join(', ')})`,
+          params: [...events],
         };
       },
     },

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest, ApiRequestError } from './http.ts';
+import {
+  apiRequest,
+  ApiRequestError,
+  isReadOnlyError,
+  RATE_LIMIT_ATTEMPTS,
+  setRateLimitBackoffMs,
+  setRequestScope,
+} from './http.ts';
+import { isReadOnly, READ_ONLY_MESSAGE } from './write-access.ts';
 
 /** A fetch that never answers, but gives up when its signal is aborted, as the real one does. */
 function hangingFetch() {
@@ -11,7 +19,93 @@ function hangingFetch() {
   );
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setRateLimitBackoffMs(null);
+});
+
+/** A fetch that answers with these responses in turn, the last one from then on. */
+function answers(...responses: (() => Response)[]) {
+  const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
+    (responses[Math.min(fetch.mock.calls.length - 1, responses.length - 1)] as () => Response)(),
+  );
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+const tooMany =
+  (headers: Record<string, string> = {}) =>
+  () =>
+    new Response('{"errors":[{"title":"Too Many Requests"}]}', { status: 429, headers });
+const ok = () => Response.json({ data: [] });
+const forbidden = () =>
+  Response.json({ errors: [{ status: '403', title: 'Forbidden' }] }, { status: 403 });
+
+describe("Productive's own 429", () => {
+  it('is waited out, without Retry-After, backing off, and the request sent again', async () => {
+    setRateLimitBackoffMs(20);
+    const fetch = answers(tooMany(), tooMany(), ok);
+    const started = performance.now();
+    expect(await apiRequest('/notifications/1/dismiss', { method: 'PATCH' })).toEqual({ data: [] });
+    expect(fetch).toHaveBeenCalledTimes(3);
+    // 20 ms, then 40 ms.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it('is waited out for as long as Retry-After says', async () => {
+    setRateLimitBackoffMs(1);
+    const fetch = answers(tooMany({ 'Retry-After': '1' }), ok);
+    const started = performance.now();
+    await apiRequest('/notifications');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('is passed on only after every attempt, and a wait ends when the caller aborts', async () => {
+    setRateLimitBackoffMs(1);
+    const fetch = answers(tooMany());
+    const error = await apiRequest('/notifications').catch((caught: unknown) => caught);
+    expect((error as ApiRequestError).status).toBe(429);
+    expect(fetch).toHaveBeenCalledTimes(RATE_LIMIT_ATTEMPTS);
+    setRateLimitBackoffMs(60_000);
+    const controller = new AbortController();
+    const waiting = apiRequest('/notifications', { signal: controller.signal });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(RATE_LIMIT_ATTEMPTS + 1));
+    controller.abort();
+    await expect(waiting).rejects.not.toBeInstanceOf(ApiRequestError);
+  });
+});
+
+describe('a read-only token', () => {
+  it('is known from the first write Productive refuses: no write is sent after it, until the scope changes', async () => {
+    setRequestScope('demo:1');
+    const fetch = answers(forbidden);
+    // A refused read says nothing about writing.
+    await apiRequest('/projects').catch(() => {});
+    // Nor does the inbox server's own refusal.
+    await apiRequest('/snoozes/1', { base: '/api/inbox', method: 'PUT', body: {} }).catch(() => {});
+    expect(isReadOnly()).toBe(false);
+    const error = await apiRequest('/notifications/1/dismiss', { method: 'PATCH' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isReadOnlyError(error)).toBe(true);
+    expect((error as Error).message).toBe(READ_ONLY_MESSAGE);
+    expect(isReadOnly()).toBe(true);
+    expect(fetch).toHaveBeenCalledTimes(3);
+    // The next write fails at once, without a request; reads go on.
+    await expect(apiRequest('/comments', { method: 'POST', body: {} })).rejects.toThrow(
+      READ_ONLY_MESSAGE,
+    );
+    expect(fetch).toHaveBeenCalledTimes(3);
+    answers(ok);
+    expect(await apiRequest('/notifications')).toEqual({ data: [] });
+    setRequestScope('demo:1');
+    expect(isReadOnly()).toBe(true);
+    setRequestScope('personal:2');
+    expect(isReadOnly()).toBe(false);
+    expect(await apiRequest('/notifications/1/dismiss', { method: 'PATCH' })).toEqual({ data: [] });
+    setRequestScope(null);
+  });
+});
 
 describe('apiRequest', () => {
   it('gives up on a request the server never answers, as a network error that can be retried', async () => {
@@ -34,13 +128,14 @@ describe('apiRequest', () => {
   });
 
   it('reads Retry-After and the JSON:API error of a refusal', async () => {
+    setRateLimitBackoffMs(1);
     vi.stubGlobal(
       'fetch',
       vi.fn(
         async () =>
           new Response('{"errors":[{"title":"Too Many Requests","detail":"Slow down"}]}', {
             status: 429,
-            headers: { 'Retry-After': '3' },
+            headers: { 'Retry-After': '0.001' },
           }),
       ),
     );
@@ -51,7 +146,7 @@ describe('apiRequest', () => {
       429,
       'Too Many Requests',
       'Slow down',
-      3,
+      0.001,
     ]);
   });
 

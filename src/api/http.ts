@@ -1,4 +1,10 @@
 import { reportAnswer, reportNoAnswer } from './connection.ts';
+import {
+  isReadOnly,
+  noteRefusedWrite,
+  READ_ONLY_MESSAGE,
+  setWriteAccessScope,
+} from './write-access.ts';
 
 /** The one place the app talks HTTP: the relative /api/v2 base, JSON:API headers, readable errors. */
 export const API_BASE = '/api/v2';
@@ -33,7 +39,14 @@ const sessionChangedListeners = new Set<() => void>();
  */
 export function setRequestScope(scope: string | null): void {
   requestScope = scope;
+  setWriteAccessScope(scope);
 }
+
+/** A write refused because this token can only read (by Productive, or at once once that is known). */
+export const isReadOnlyError = (error: unknown) =>
+  error instanceof ApiRequestError && error.status === 403 && error.message === READ_ONLY_MESSAGE;
+
+const readOnlyError = () => new ApiRequestError(403, 'Read-only token', READ_ONLY_MESSAGE);
 
 /** The header that names this page's scope, for requests made outside apiRequest (keepalive reads). */
 export const scopeHeaders = (): Record<string, string> =>
@@ -71,7 +84,63 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-export async function apiRequest(
+/** Productive's own 429 is waited out: this many tries in all, then the refusal is passed on. */
+export const RATE_LIMIT_ATTEMPTS = 8;
+/** Without Retry-After, the first wait; each next one doubles, up to RATE_LIMIT_MAX_WAIT_MS. */
+let rateLimitBaseMs = 1000;
+const RATE_LIMIT_MAX_WAIT_MS = 30_000;
+/** For tests: the first wait after a 429 without Retry-After (null: the default, 1 s). */
+export function setRateLimitBackoffMs(ms: number | null) {
+  rateLimitBaseMs = ms ?? 1000;
+}
+
+/** Waits, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * A request to Productive's API (through the server) or the inbox's own. Productive's 429 (too many requests),
+ * with or without Retry-After, is waited out here and the request sent again, so that throttling never reaches the
+ * person as a failure. A write refused with 403 means the token can only read (write-access.ts): said once, and no
+ * write is sent after it.
+ */
+export async function apiRequest(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const { method = 'GET', base = API_BASE, signal } = options;
+  const write = method !== 'GET' && base === API_BASE;
+  if (write && isReadOnly()) throw readOnlyError();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await requestOnce(path, options);
+    } catch (error) {
+      if (!(error instanceof ApiRequestError)) throw error;
+      if (write && error.status === 403) {
+        noteRefusedWrite();
+        throw readOnlyError();
+      }
+      if (error.status !== 429 || attempt >= RATE_LIMIT_ATTEMPTS) throw error;
+      await sleep(
+        error.retryAfterSeconds !== null
+          ? error.retryAfterSeconds * 1000
+          : Math.min(rateLimitBaseMs * 2 ** (attempt - 1), RATE_LIMIT_MAX_WAIT_MS),
+        signal,
+      );
+    }
+  }
+}
+
+async function requestOnce(
   path: string,
   {
     method = 'GET',
@@ -80,7 +149,7 @@ export async function apiRequest(
     timeoutMs = REQUEST_TIMEOUT_MS,
     body: requestBody,
     base = API_BASE,
-  }: RequestOptions = {},
+  }: RequestOptions,
 ): Promise<unknown> {
   const query = params && [...params].length ? `?${params.toString()}` : '';
   const timeout = AbortSignal.timeout(timeoutMs);

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
+  MalformedResponseError,
+  notShown,
+  parseRecords,
   readCollection,
   readSingle,
-  MalformedResponseError,
   type ResourceObject,
 } from './jsonapi.ts';
-import { notificationSearchParams, parseNotification } from './notifications.ts';
+import { getNotifications, notificationSearchParams, parseNotification } from './notifications.ts';
 
 const resource = (
   attributes: Record<string, unknown> = {},
@@ -112,31 +114,117 @@ describe('JSON:API parsing at the boundary', () => {
     ['not JSON:API', 'hello'],
     ['null', null],
     ['data is not a list', { data: {} }],
-    ['a record without id', { data: [{ type: 'notifications', attributes: {} }] }],
-    ['a numeric id', { data: [{ id: 7, type: 'notifications', attributes: {} }] }],
-    ['the wrong type', { data: [{ id: '7', type: 'tasks', attributes: {} }] }],
-    ['no attributes', { data: [{ id: '7', type: 'notifications' }] }],
-    ['a malformed included record', { data: [], included: [{ id: '1' }] }],
   ])('refuses %s with a readable error', (_name, body) => {
     expect(() => readCollection(body, 'notifications')).toThrow(MalformedResponseError);
     expect(() => readCollection(body, 'notifications')).toThrow(/unexpected response/);
   });
 
   it.each([
-    ['read', 'yes'],
-    ['target_id', '3'],
-    ['title', 42],
-    ['new_activities_count', Infinity],
-  ])('refuses an attribute of the wrong type (%s)', (name, value) => {
-    const document = readCollection({ data: [resource({ [name]: value })] }, 'notifications');
-    expect(() => parseNotification(document.data[0] as ResourceObject, document.included)).toThrow(
-      MalformedResponseError,
+    ['a record without id', { type: 'notifications', attributes: {} }],
+    ['a record of another type', { id: '7', type: 'tasks', attributes: {} }],
+    ['a record that is no object', 'nonsense'],
+    ['a record with a fractional id', { id: 7.5, type: 'notifications', attributes: {} }],
+    ['a record without its target', resource({ target_id: null })],
+    ['a record with text where a number belongs', resource({ new_activities_count: 'many' })],
+    ['a record with an object for a title', resource({ title: { text: 'x' } })],
+    ['a record with "yes" for read', resource({ read: 'yes' })],
+    ['a record with Infinity', resource({ new_activities_count: Infinity })],
+  ])('skips and counts %s, reading the rest of the page', (_name, bad) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const document = readCollection({ data: [resource(), bad] }, 'notifications');
+    const { items, skipped } = parseRecords(document, parseNotification, 'notifications');
+    expect(items.map((notification) => notification.id)).toEqual(['7']);
+    expect(skipped).toBe(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(
+      /^1 of 2 notifications could not be read and were left out \(/,
     );
+    warn.mockRestore();
+  });
+
+  it('reads the shapes Productive really sends: numeric ids, capitalised types, strings for numbers', () => {
+    const document = readCollection(
+      {
+        data: [
+          {
+            ...resource({
+              target_type: 'Task',
+              parent_type: 'Project',
+              target_id: '3',
+              first_unread_activity_id: '11',
+              title: null,
+              excerpt: 42,
+              read: 'true',
+              some_future_attribute: { nested: [1, 2] },
+              changeset: { status: ['Open', 'Closed'], assignee: [null, 'Ana'] },
+            }),
+            id: 7,
+            type: 'Notifications',
+            relationships: {
+              actor: { data: { type: 'People', id: 5 } },
+              owner: { data: { type: 'organization_memberships', id: 9 } },
+              something_new: { links: {} },
+            },
+          },
+        ],
+        included: [
+          { id: 5, type: 'people', attributes: { first_name: ' Ana', last_name: null } },
+          { id: '1' },
+          'nonsense',
+        ],
+      },
+      'notifications',
+    );
+    const { items, skipped } = parseRecords(document, parseNotification, 'notifications');
+    expect(skipped).toBe(0);
+    expect(items[0]).toMatchObject({
+      id: '7',
+      targetType: 'task',
+      parentType: 'project',
+      targetId: 3,
+      firstUnreadActivityId: 11,
+      title: '',
+      excerpt: '42',
+      read: true,
+      actor: { id: '5', name: 'Ana' },
+      changeset: [
+        { field: 'status', from: 'Open', to: 'Closed' },
+        { field: 'assignee', from: null, to: 'Ana' },
+      ],
+    });
+  });
+
+  it('counts the notifications of a page it could not read, one console line for the page', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        Response.json({
+          data: [
+            resource(),
+            { ...resource({ title: [] }), id: '8' },
+            { id: '9', type: 'notifications', attributes: { target_id: {} } },
+          ],
+          meta: { total_count: 3 },
+        }),
+      ),
+    );
+    const page = await getNotifications({}, 1);
+    expect(page.notifications.map((notification) => notification.id)).toEqual(['7']);
+    expect(page.skipped).toBe(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(notShown(1, 'notification')).toBe('1 notification could not be shown');
+    expect(notShown(2, 'notification')).toBe('2 notifications could not be shown');
+    warn.mockRestore();
+    vi.unstubAllGlobals();
   });
 
   it('reads a single record', () => {
     expect(readSingle({ data: resource(), meta: {} }, 'notifications').data.id).toBe('7');
     expect(() => readSingle({ data: null }, 'notifications')).toThrow(MalformedResponseError);
+    expect(
+      readSingle({ data: { ...resource(), id: 7, type: 'NOTIFICATIONS' } }, 'notifications').data,
+    ).toMatchObject({ id: '7', type: 'notifications' });
   });
 });
 
@@ -149,7 +237,7 @@ describe('notification requests', () => {
     ).toEqual({
       'filter[dismissed]': 'false',
       'filter[project_id]': '3,5',
-      'filter[type]': 'task',
+      'filter[type]': 'Task',
       include: 'actor',
       'page[number]': '2',
       'page[size]': '50',

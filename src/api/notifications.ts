@@ -1,6 +1,9 @@
 import { apiRequest } from './http.ts';
 import {
   attribute,
+  hasMorePages,
+  MalformedResponseError,
+  parseRecords,
   readCollection,
   readSingle,
   readTotalCount,
@@ -51,6 +54,8 @@ export interface NotificationPage {
   notifications: Notification[];
   totalCount: number | null;
   hasNextPage: boolean;
+  /** Records on this page that could not be read and are not shown (absent on pages cached before). */
+  skipped?: number;
 }
 
 export const NOTIFICATION_PAGE_SIZE = 50;
@@ -60,15 +65,19 @@ export function parseNotification(
   included: Map<string, ResourceObject>,
 ): Notification {
   const actor = related(resource, 'actor', included);
+  const targetId = attribute.nullableNumber(resource, 'target_id');
+  // Without its target a notification can be neither shown nor opened.
+  if (targetId === null)
+    throw new MalformedResponseError(`notification ${resource.id} has no target`);
   return {
     id: resource.id,
     title: attribute.string(resource, 'title'),
-    targetId: attribute.number(resource, 'target_id'),
-    targetType: attribute.string(resource, 'target_type', 'unknown'),
+    targetId,
+    targetType: attribute.typeName(resource, 'target_type', 'unknown'),
     targetTitle: attribute.string(resource, 'target_title'),
     targetLabel: attribute.string(resource, 'target_label'),
     parentId: attribute.nullableNumber(resource, 'parent_id'),
-    parentType: attribute.nullableString(resource, 'parent_type'),
+    parentType: attribute.nullableTypeName(resource, 'parent_type'),
     parentTitle: attribute.nullableString(resource, 'parent_title'),
     read: attribute.boolean(resource, 'read'),
     dismissed: attribute.boolean(resource, 'dismissed'),
@@ -83,6 +92,10 @@ export function parseNotification(
   };
 }
 
+/** A target type as `filter[type]` takes it in Productive's own examples: `Task`, `Todo`. */
+export const typeFilterValue = (type: string) =>
+  type.charAt(0).toUpperCase() + type.slice(1).toLowerCase();
+
 export function notificationSearchParams(
   query: NotificationQuery,
   page: number,
@@ -93,7 +106,7 @@ export function notificationSearchParams(
   if (query.important !== undefined) params.set('filter[important]', String(query.important));
   if (query.mention !== undefined) params.set('filter[mention]', String(query.mention));
   if (query.projectIds?.length) params.set('filter[project_id]', query.projectIds.join(','));
-  if (query.types?.length) params.set('filter[type]', query.types.join(','));
+  if (query.types?.length) params.set('filter[type]', query.types.map(typeFilterValue).join(','));
   if (query.after) params.set('filter[after]', query.after);
   if (query.before) params.set('filter[before]', query.before);
   params.set('include', 'actor');
@@ -111,10 +124,12 @@ export async function getNotifications(
   const params = notificationSearchParams(query, page, pageSize);
   const body = await apiRequest('/notifications', { params, signal });
   const document = readCollection(body, 'notifications');
+  const { items, skipped } = parseRecords(document, parseNotification, 'notifications');
   return {
-    notifications: document.data.map((resource) => parseNotification(resource, document.included)),
+    notifications: items,
     totalCount: readTotalCount(document.meta),
-    hasNextPage: typeof document.links.next === 'string',
+    hasNextPage: hasMorePages(document, page, pageSize),
+    skipped,
   };
 }
 

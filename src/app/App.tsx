@@ -8,6 +8,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
+import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
 import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
@@ -99,6 +100,7 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
         <BrowserRouter>
           <Account session={session} />
           <OfflineBanner />
+          <ReadOnlyNotice />
           <Pages />
         </BrowserRouter>
       </ToastProvider>

@@ -93,3 +93,28 @@ export function LoadMoreButton({ label, onClick }: { label: string; onClick: () 
     </div>
   );
 }
+
+/**
+ * A quiet note under a list whose answer held records the app could not read ("1 notification could not be
+ * shown"): they are left out (and named in the console), the rest of the list is shown as usual.
+ */
+export function SkippedNote({
+  count,
+  noun,
+  plural = `${noun}s`,
+}: {
+  count: number;
+  noun: string;
+  plural?: string;
+}) {
+  if (count <= 0) return null;
+  return (
+    <p
+      role="note"
+      data-testid="skipped-note"
+      className="px-3 py-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400"
+    >
+      {count} {count === 1 ? noun : plural} could not be shown
+    </p>
+  );
+}

@@ -24,6 +24,12 @@ export const mockState = {
   failPatchWith: null as number | null,
   patchDelayMs: 0,
   malformedList: false,
+  /** Activity records the app cannot read, added to every activities list. */
+  unreadableActivities: 0,
+  /** The `filter[status]` of every projects request. */
+  projectRequests: [] as (string | null)[],
+  /** Records the app cannot read, added to every first page of notifications. */
+  unreadableRecords: 0,
   /** Lists leave out `meta.total_count`, as an API that does not count would. */
   listsWithoutTotal: false,
   /** The inbox server's snoozes (`/api/inbox/snoozes`), and every snooze request made, as "METHOD id[/action]". */
@@ -45,6 +51,9 @@ export function resetMockState(notifications: MockNotification[]) {
   mockState.failPatchWith = null;
   mockState.patchDelayMs = 0;
   mockState.malformedList = false;
+  mockState.unreadableRecords = 0;
+  mockState.projectRequests = [];
+  mockState.unreadableActivities = 0;
   mockState.listsWithoutTotal = false;
   mockState.snoozes = [];
   mockState.snoozeRequests = [];
@@ -102,7 +111,8 @@ const json = (body: JsonBodyType, status = 200) =>
 
 export const handlers = [
   http.get('*/api/v2/notifications', ({ request }) => {
-    if (mockState.malformedList) return json({ data: [{ id: 1, type: 'notifications' }] });
+    // Not JSON:API at all: the list fails (a record it cannot read is only skipped, see unreadableRecords).
+    if (mockState.malformedList) return json({ data: 'nonsense' });
     const params = new URL(request.url).searchParams;
     const flag = (name: string) => params.get(`filter[${name}]`);
     let list = mockState.notifications;
@@ -112,7 +122,10 @@ export const handlers = [
         list = list.filter((notification) => String(notification[name]) === value);
     }
     const types = flag('type')?.split(',');
-    if (types) list = list.filter((notification) => types.includes(notification.target_type));
+    if (types)
+      list = list.filter((notification) =>
+        types.some((type) => type.toLowerCase() === notification.target_type.toLowerCase()),
+      );
     const after = flag('after');
     if (after)
       list = list.filter(
@@ -122,7 +135,10 @@ export const handlers = [
     if (projects) list = list.filter((notification) => projects.includes(notification.project_id));
     const size = Number(params.get('page[size]') ?? 30);
     const page = Number(params.get('page[number]') ?? 1);
-    const data = list.slice((page - 1) * size, page * size).map(resource);
+    const data: unknown[] = list.slice((page - 1) * size, page * size).map(resource);
+    if (page === 1)
+      for (let index = 0; index < mockState.unreadableRecords; index++)
+        data.push({ id: `bad-${index}`, type: 'notifications', attributes: { target_id: {} } });
     const links: Record<string, string> = { first: request.url };
     if (page * size < list.length) links.next = `${request.url}&next`;
     const meta = mockState.listsWithoutTotal
@@ -189,9 +205,11 @@ export const handlers = [
   http.get('*/api/v2/activities', ({ request }) => {
     const params = new URL(request.url).searchParams;
     const kinds = params.get('filter[type]')?.split(',');
-    const data = mockActivities
+    const data: unknown[] = mockActivities
       .filter((activity) => !kinds || kinds.includes(String(activity.kind)))
       .map(({ kind: _, ...resource }) => resource);
+    for (let index = 0; index < mockState.unreadableActivities; index++)
+      data.push({ id: `bad-${index}`, type: 'activities', attributes: { created_at: {} } });
     return json({ data, included: mockIncluded, links: { first: request.url }, meta: {} });
   }),
   http.get('*/api/v2/activities/:id', ({ params }) => {
@@ -204,18 +222,27 @@ export const handlers = [
     const { kind: _, ...resource } = found;
     return json({ data: resource, meta: {} });
   }),
-  http.get('*/api/v2/projects', () =>
-    json({
-      data: [1, 2].map((id) => ({
-        id: String(id),
-        type: 'projects',
-        attributes: { name: `Project ${id}` },
-        relationships: {},
-      })),
+  // Projects 1 and 2 are active, 3 archived; `filter[status]` 1 or 2 picks them as Productive does.
+  http.get('*/api/v2/projects', ({ request }) => {
+    const status = new URL(request.url).searchParams.get('filter[status]');
+    mockState.projectRequests.push(status);
+    return json({
+      data: [
+        { id: 1, name: 'Project 1', archived_at: null },
+        { id: 2, name: 'Project 2', archived_at: null },
+        { id: 3, name: 'Old project', archived_at: '2025-01-01T10:00:00.000+01:00' },
+      ]
+        .filter((project) => !status || (status === '2') === (project.archived_at !== null))
+        .map(({ id, ...attributes }) => ({
+          id: String(id),
+          type: 'projects',
+          attributes,
+          relationships: {},
+        })),
       links: { first: '' },
       meta: {},
-    }),
-  ),
+    });
+  }),
 ];
 
 const activity = (

@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import { useEffect } from 'react';
 import { MemoryRouter, useLocation } from '../lib/router.tsx';
 import { AppRoutes } from '../app/AppRoutes.tsx';
+import { ReadOnlyNotice } from '../app/ReadOnlyNotice.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { ToastProvider } from '../components/toasts.tsx';
 
@@ -25,6 +26,7 @@ export function renderApp(route: string) {
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
         <BackgroundErrors />
+        <ReadOnlyNotice />
         <MemoryRouter initialEntries={[route]}>
           <AppRoutes />
           <LocationSpy />

@@ -1,6 +1,11 @@
 import { useId, useRef } from 'react';
 import type { FeedTarget } from '../../../api/activities.ts';
-import { ErrorState, ListSkeleton, LoadMoreButton } from '../../../components/ListStates.tsx';
+import {
+  ErrorState,
+  ListSkeleton,
+  LoadMoreButton,
+  SkippedNote,
+} from '../../../components/ListStates.tsx';
 import { useActivityFeed } from '../api/use-activity-feed.ts';
 import { usePendingComments } from '../api/use-pending-comments.ts';
 import { usePendingReplyActions } from '../api/use-send-reply.ts';
@@ -183,6 +188,11 @@ export function ActivityFeed({
         ))}
         {filters.oldestFirst && pendingReplies}
       </ol>
+      <SkippedNote
+        count={data?.pages.reduce((sum, page) => sum + (page.skipped ?? 0), 0) ?? 0}
+        noun="activity"
+        plural="activities"
+      />
       <div ref={sentinel} />
       {isFetchingNextPage && <ListSkeleton rows={2} avatar />}
       {hasNextPage && !isFetchingNextPage && (

@@ -10,6 +10,8 @@ import { usePendingComments, type PendingComment } from '../api/use-pending-comm
 import { useMentionPicker } from '../api/use-mention-picker.ts';
 import { useSendReply } from '../api/use-send-reply.ts';
 import { insertMention } from '../model/mentions.ts';
+import { WriteActions } from '../../../components/WriteActions.tsx';
+import { isReadOnly, READ_ONLY_MESSAGE } from '../../../api/write-access.ts';
 
 interface Props {
   target: FeedTarget;
@@ -71,6 +73,7 @@ export function Composer({ target, onLeave }: Props) {
     const mentioned = mentionsIn(text, mentions);
     const markup = commentMarkup(text, mentioned);
     if (!markup) return setProblem('Write something to send.');
+    if (isReadOnly()) return setProblem(READ_ONLY_MESSAGE);
     if (markup.length > MAX_COMMENT_LENGTH)
       return setProblem(
         `Too long to send: shorten it by at least ${(markup.length - MAX_COMMENT_LENGTH).toLocaleString('en')} characters. Line breaks and the characters < > & take more room than they show.`,
@@ -159,13 +162,15 @@ export function Composer({ target, onLeave }: Props) {
             className="block max-h-64 min-h-16 w-full resize-y rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
           />
         </div>
-        <button
-          type="button"
-          onClick={submit}
-          className="shrink-0 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-        >
-          Send
-        </button>
+        <WriteActions>
+          <button
+            type="button"
+            onClick={submit}
+            className="shrink-0 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
+            Send
+          </button>
+        </WriteActions>
       </div>
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         <span className="keyboard-hint">{isMac ? '⌘' : 'Ctrl'}+Enter sends, Esc leaves. </span>

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiMock, resolveRelativeFetch } from '../../../testing/api-mock.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiMock, mockState, resolveRelativeFetch } from '../../../testing/api-mock.ts';
 import { location, renderApp } from '../../../testing/render.tsx';
 
 beforeAll(() => {
@@ -30,6 +30,17 @@ describe('the task feed', () => {
     expect(screen.getByText('Dec 12')).toBeTruthy();
     expect(screen.getByText('did “archive” on the task')).toBeTruthy();
     expect(container.querySelector('img, a[href^="javascript"]')).toBeNull();
+  });
+
+  it('shows the activity it can read and a quiet note for what it cannot', async () => {
+    mockState.unreadableActivities = 1;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    renderApp('/tasks/12');
+    await waitFor(() => expect(entries()).toHaveLength(3));
+    expect((await screen.findByRole('note')).textContent).toBe('1 activity could not be shown');
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    mockState.unreadableActivities = 0;
   });
 
   it('filters by kind through the URL', async () => {

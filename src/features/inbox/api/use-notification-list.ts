@@ -47,6 +47,11 @@ export function useNotificationList(
     [visible],
   );
   const totalCount = data?.pages[0]?.totalCount ?? null;
+  /** Records the API sent that could not be read (left out, see jsonapi.ts). */
+  const skipped = useMemo(
+    () => data?.pages.reduce((sum, page) => sum + (page.skipped ?? 0), 0) ?? 0,
+    [data],
+  );
 
   const { sentinel, loadNext } = useAutoPaging(
     { hasNextPage, isFetchingNextPage, pageCount: data?.pages.length ?? 0, fetchNextPage },
@@ -64,6 +69,7 @@ export function useNotificationList(
     ids,
     byId,
     totalCount,
+    skipped,
     backIds: snoozed.backIds,
     sentinel,
     loadNext,

@@ -1,17 +1,41 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { Project } from '../../../api/projects.ts';
 import { projectQueries } from './project-queries.ts';
 
-/** The ids of every project, once they are known (null before, or when there are too many to be sure). */
-export function useKnownProjectIds(): ReadonlySet<number> | null {
-  const { data } = useQuery(projectQueries.list());
-  return useMemo(
-    () => (data && data.length < 2000 ? new Set(data.map((project) => project.id)) : null),
-    [data],
+/**
+ * The ids of every project the filter may name, once they are known (null before, or when there are too many to
+ * be sure). Archived projects are asked for only when the filter names a project that is not active.
+ */
+export function useKnownProjectIds(wanted: readonly number[] = []): ReadonlySet<number> | null {
+  const activeList = useQuery(projectQueries.list()).data;
+  const activeIds = useMemo(() => new Set(activeList?.map((project) => project.id)), [activeList]);
+  const needArchived = !!activeList && wanted.some((id) => !activeIds.has(id));
+  const archivedQuery = useQuery({ ...projectQueries.archived(), enabled: needArchived });
+  const archivedList = archivedQuery.data;
+  const archivedFailed = archivedQuery.isError;
+  return useMemo(() => {
+    if (!activeList || activeList.length >= 2000) return null;
+    if (!needArchived) return activeIds;
+    if (!archivedList || archivedFailed || archivedList.length >= 2000) return null;
+    return new Set([...activeIds, ...archivedList.map((project) => project.id)]);
+  }, [activeList, activeIds, needArchived, archivedList, archivedFailed]);
+}
+
+/** Active projects, and the archived ones once they were asked for. */
+export function useAllProjects(showArchived: boolean) {
+  const active = useQuery(projectQueries.list());
+  const archived = useQuery({ ...projectQueries.archived(), enabled: showArchived });
+  const activeList = active.data;
+  const archivedList = archived.data;
+  const projects = useMemo<Project[]>(
+    () => [...(activeList ?? []), ...(archivedList ?? [])],
+    [activeList, archivedList],
   );
+  return { projects, active, archived };
 }
 
 export function useProjectName() {
-  const { data: projects = [] } = useQuery(projectQueries.list());
+  const { projects } = useAllProjects(false);
   return (id: number) => projects.find((project) => project.id === id)?.name ?? `Project ${id}`;
 }

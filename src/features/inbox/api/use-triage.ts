@@ -12,6 +12,8 @@ import {
 } from '../model/undo-stack.ts';
 import type { InboxAction } from '../model/inbox-actions.ts';
 import { formatWakeTime } from '../model/wake-time.ts';
+import { isReadOnlyError } from '../../../api/http.ts';
+import { isReadOnly } from '../../../api/write-access.ts';
 import { enqueue } from './action-queue.ts';
 import { cancelReads } from './read-hold.ts';
 import { tellOtherTabs } from './tab-sync.ts';
@@ -77,13 +79,15 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
     ) {
       if (ids.length === 0) return;
       if (action === 'snooze' && !wakeAt) return;
+      // A read-only token: the actions are off, and the notice at the top says why (src/api/write-access.ts).
+      if (isReadOnly()) return;
       // Written down before anything else: a page that goes away from here on leaves it to the next page.
       const queueKey = enqueue(ids, action, wakeAt);
       // Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
       // a burst of actions must report every failure.
       mutateAsync({ ids, action, queueKey, ...(wakeAt ? { wakeAt } : {}) }).then(
         ({ succeeded, failed }) => {
-          if (failed.length === 0) return;
+          if (failed.length === 0 || isReadOnlyError(failed[0]?.error)) return;
           showToast({
             tone: 'error',
             message: `${DONE[action]} ${succeeded.length} of ${ids.length}; ${failed.length} failed: ${failed[0]?.error.message}`,
@@ -101,6 +105,7 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
           });
         },
         (error: Error) =>
+          !isReadOnlyError(error) &&
           showToast({
             tone: 'error',
             message: `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`,

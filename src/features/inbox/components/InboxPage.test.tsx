@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   apiMock,
   mockNotification,
@@ -86,6 +86,37 @@ describe('the inbox page', () => {
     expect(location.current).toBe('/?project=2');
   });
 
+  it('offers active projects, and archived ones behind "Show archived", asked for only then', async () => {
+    mockState.notifications.push(
+      mockNotification(6, { project_id: 3, parent_title: 'Old project' }),
+    );
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    await user.click(screen.getByText('All projects'));
+    expect(await screen.findByLabelText('Project 1')).toBeTruthy();
+    expect(screen.queryByLabelText(/Old project/)).toBeNull();
+    expect(mockState.projectRequests).toEqual(['1']);
+    await user.click(screen.getByLabelText('Show archived'));
+    const archived = await screen.findByRole('checkbox', { name: /Old project/ });
+    expect(archived.closest('label')?.textContent).toBe('Old projectarchived');
+    await user.click(archived);
+    expect(mockState.projectRequests).toEqual(['1', '2']);
+    await waitFor(() => expect(rowIds()).toEqual(['6']));
+    expect(location.current).toBe('/?project=3');
+  });
+
+  it('keeps a filter on an archived project given in the address', async () => {
+    mockState.notifications.push(
+      mockNotification(6, { project_id: 3, parent_title: 'Old project' }),
+    );
+    renderApp('/?project=3');
+    await waitFor(() => expect(rowIds()).toEqual(['6']));
+    await waitFor(() => expect(mockState.projectRequests).toEqual(['1', '2']));
+    expect(screen.queryByText(/no such project/)).toBeNull();
+    expect(await screen.findByText('Project: Old project')).toBeTruthy();
+  });
+
   it('names ignored URL values in a notice and still shows the list', async () => {
     renderApp('/?project=abc&type=spaceship&after=2026-13-45');
     await waitFor(() => expect(rows()).toHaveLength(4));
@@ -100,6 +131,23 @@ describe('the inbox page', () => {
     renderApp('/dismissed');
     expect(await screen.findByText('Nothing dismissed')).toBeTruthy();
   });
+
+  it.each([
+    [1, '1 notification could not be shown'],
+    [2, '2 notifications could not be shown'],
+  ])(
+    'shows the rest of the list and a quiet note for %i record(s) it cannot read',
+    async (count, note) => {
+      mockState.unreadableRecords = count;
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      renderApp('/');
+      await waitFor(() => expect(rows()).toHaveLength(4));
+      expect((await screen.findByRole('note')).textContent).toBe(note);
+      expect(screen.queryByText('Could not load notifications')).toBeNull();
+      expect(warn).toHaveBeenCalled();
+      warn.mockRestore();
+    },
+  );
 
   it('shows an error state with retry for a malformed response', async () => {
     mockState.malformedList = true;

@@ -91,7 +91,11 @@ export function InboxPage({ view }: { view: ViewName }) {
   const { setFilters } = parsed;
   const projectName = useProjectName();
   // What the list is filtered by, exactly: the chips, the query and the links all use these.
-  const applicable = applicableFilters(view, parsed.filters, useKnownProjectIds());
+  const applicable = applicableFilters(
+    view,
+    parsed.filters,
+    useKnownProjectIds(parsed.filters.projectIds),
+  );
   const filters = applicable.filters;
   const ignored = [...parsed.ignored, ...applicable.ignored];
   const unread = useInboxUnreadLabel();

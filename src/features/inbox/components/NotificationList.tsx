@@ -8,6 +8,7 @@ import {
   ErrorState,
   ListSkeleton,
   LoadMoreButton,
+  SkippedNote,
 } from '../../../components/ListStates.tsx';
 import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from '../../../lib/router.tsx';
@@ -56,8 +57,19 @@ interface Props {
  */
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const pane = useReadingPane(view);
-  const { list, loaded, visible, items, ids, byId, totalCount, backIds, sentinel, loadNext } =
-    useNotificationList(query, read, pane.openId);
+  const {
+    list,
+    loaded,
+    visible,
+    items,
+    ids,
+    byId,
+    totalCount,
+    skipped,
+    backIds,
+    sentinel,
+    loadNext,
+  } = useNotificationList(query, read, pane.openId);
   const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
   const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
@@ -262,6 +274,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             />
           )}
         />
+        <SkippedNote count={skipped} noun="notification" />
         <div ref={sentinel} />
         {isFetchingNextPage && <ListSkeleton rows={3} />}
         {hasNextPage && !isFetchingNextPage && (

@@ -2,6 +2,7 @@ import { memo, type MouseEvent } from 'react';
 import { Icon } from '../../../components/icons.tsx';
 import type { Notification } from '../../../api/notifications.ts';
 import type { InboxAction } from '../model/inbox-actions.ts';
+import { WriteActions } from '../../../components/WriteActions.tsx';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
@@ -159,42 +160,44 @@ export const NotificationRow = memo(function NotificationRow({
         )}
       </div>
       <div className="flex shrink-0 flex-col items-end gap-1.5 sm:flex-row sm:items-start">
-        {unread && (
-          <button
-            type="button"
-            className={buttonClass}
-            aria-label={`Mark as read: ${plainTitle}`}
-            onClick={() => onAction(notification, 'read')}
-          >
-            Mark as read
-          </button>
-        )}
-        {inDismissedView ? (
-          <button
-            type="button"
-            className={buttonClass}
-            aria-label={`Restore: ${plainTitle}`}
-            onClick={() => onAction(notification, 'undismiss')}
-          >
-            Restore
-          </button>
-        ) : (
-          <>
-            <SnoozeMenu
-              label={`Snooze: ${plainTitle}`}
-              onSnooze={(wakeAt) => onAction(notification, 'snooze', wakeAt)}
-              openRequest={snoozeRequest}
-            />
+        <WriteActions>
+          {unread && (
             <button
               type="button"
               className={buttonClass}
-              aria-label={`Dismiss: ${plainTitle}`}
-              onClick={() => onAction(notification, 'dismiss')}
+              aria-label={`Mark as read: ${plainTitle}`}
+              onClick={() => onAction(notification, 'read')}
             >
-              Dismiss
+              Mark as read
             </button>
-          </>
-        )}
+          )}
+          {inDismissedView ? (
+            <button
+              type="button"
+              className={buttonClass}
+              aria-label={`Restore: ${plainTitle}`}
+              onClick={() => onAction(notification, 'undismiss')}
+            >
+              Restore
+            </button>
+          ) : (
+            <>
+              <SnoozeMenu
+                label={`Snooze: ${plainTitle}`}
+                onSnooze={(wakeAt) => onAction(notification, 'snooze', wakeAt)}
+                openRequest={snoozeRequest}
+              />
+              <button
+                type="button"
+                className={buttonClass}
+                aria-label={`Dismiss: ${plainTitle}`}
+                onClick={() => onAction(notification, 'dismiss')}
+              >
+                Dismiss
+              </button>
+            </>
+          )}
+        </WriteActions>
       </div>
     </article>
   );

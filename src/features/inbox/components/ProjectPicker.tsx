@@ -1,20 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { projectQueries } from '../api/project-queries.ts';
+import { useAllProjects } from '../api/use-projects.ts';
 
 interface Props {
   selected: number[];
   onChange: (projectIds: number[]) => void;
 }
 
-/** A searchable, multi-select project picker fed by /projects. */
+/**
+ * A searchable, multi-select project picker fed by /projects: the active ones, and the archived ones behind
+ * "Show archived" (asked for only then).
+ */
 export function ProjectPicker({ selected, onChange }: Props) {
-  const { data: projects = [], status } = useQuery(projectQueries.list());
+  const [showArchived, setShowArchived] = useState(false);
+  const { projects: known, active, archived } = useAllProjects(showArchived);
+  const projects = showArchived ? known : known.filter((project) => !project.archived);
+  const status = active.status === 'success' && showArchived ? archived.status : active.status;
   const [search, setSearch] = useState('');
   const details = useRef<HTMLDetailsElement>(null);
   const searchId = useId();
   const names = selected.map(
-    (id) => projects.find((project) => project.id === id)?.name ?? `Project ${id}`,
+    (id) => known.find((project) => project.id === id)?.name ?? `Project ${id}`,
   );
   const summary =
     selected.length === 0
@@ -69,6 +74,14 @@ export function ProjectPicker({ selected, onChange }: Props) {
           placeholder="Search projects"
           className="w-full rounded-md border border-slate-300 bg-transparent px-2 py-1.5 text-sm dark:border-slate-600"
         />
+        <label className="mt-2 flex cursor-pointer items-center gap-2 px-2 text-sm text-slate-700 dark:text-slate-300">
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(event) => setShowArchived(event.target.checked)}
+          />
+          Show archived
+        </label>
         <fieldset className="mt-2 max-h-64 overflow-y-auto">
           <legend className="sr-only">Projects</legend>
           {status === 'pending' && (
@@ -95,6 +108,11 @@ export function ProjectPicker({ selected, onChange }: Props) {
                 onChange={() => toggle(project.id)}
               />
               <span className="truncate">{project.name}</span>
+              {project.archived && (
+                <span className="ml-auto shrink-0 text-xs text-slate-500 dark:text-slate-400">
+                  archived
+                </span>
+              )}
             </label>
           ))}
         </fieldset>

@@ -5,6 +5,7 @@ import {
   type MatchingProgress,
 } from '../api/use-select-all-matching.ts';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
+import { WriteActions } from '../../../components/WriteActions.tsx';
 
 interface Props {
   /** The day of the rows under the bar, once their own header has scrolled away. */
@@ -52,32 +53,34 @@ export function SelectionBar(props: Props) {
       </label>
       {selectedCount > 0 && (
         <>
-          {props.unreadSelectedCount > 0 ? (
-            <button type="button" className={button} onClick={() => props.onAction('read')}>
-              Mark {plural(props.unreadSelectedCount)} as read
-            </button>
-          ) : (
-            <span className="text-xs text-slate-600 dark:text-slate-400">
-              {selectedCount === 1 ? 'Already read' : `All ${selectedCount} already read`}
-            </span>
-          )}
-          <button
-            type="button"
-            className={button}
-            onClick={() => props.onAction(inDismissedView ? 'undismiss' : 'dismiss')}
-          >
-            {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
-          </button>
-          {!inDismissedView && props.onSnooze && (
-            <SnoozeMenu
-              label={`Snooze ${plural(selectedCount)}`}
-              onSnooze={props.onSnooze}
-              openRequest={props.snoozeRequest}
+          <WriteActions>
+            {props.unreadSelectedCount > 0 ? (
+              <button type="button" className={button} onClick={() => props.onAction('read')}>
+                Mark {plural(props.unreadSelectedCount)} as read
+              </button>
+            ) : (
+              <span className="text-xs text-slate-600 dark:text-slate-400">
+                {selectedCount === 1 ? 'Already read' : `All ${selectedCount} already read`}
+              </span>
+            )}
+            <button
+              type="button"
               className={button}
+              onClick={() => props.onAction(inDismissedView ? 'undismiss' : 'dismiss')}
             >
-              Snooze {plural(selectedCount)}
-            </SnoozeMenu>
-          )}
+              {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
+            </button>
+            {!inDismissedView && props.onSnooze && (
+              <SnoozeMenu
+                label={`Snooze ${plural(selectedCount)}`}
+                onSnooze={props.onSnooze}
+                openRequest={props.snoozeRequest}
+                className={button}
+              >
+                Snooze {plural(selectedCount)}
+              </SnoozeMenu>
+            )}
+          </WriteActions>
           {props.matchingProgress ? (
             <span role="status" className="text-xs text-slate-600 dark:text-slate-400">
               Selecting… {formatCount(props.matchingProgress.loaded)}

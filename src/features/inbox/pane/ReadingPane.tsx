@@ -3,6 +3,7 @@ import type { Notification, NotificationAction } from '../../../api/notification
 import { NotificationDetail } from '../../activity/index.ts';
 import { PaneResizer } from './PaneResizer.tsx';
 import { PANE_WIDTH, usePaneSettings, type AfterDismiss } from './pane-settings.ts';
+import { WriteActions } from '../../../components/WriteActions.tsx';
 
 interface Props {
   notificationId: string;
@@ -131,16 +132,18 @@ export function ReadingPane({
           >
             Next <kbd className="keyboard-hint">j</kbd>
           </button>
-          <button
-            type="button"
-            className={toolButton}
-            onClick={() => onLeave(leave)}
-            aria-keyshortcuts={inDismissedView ? 'Shift+E' : 'e'}
-          >
-            {inDismissedView ? 'Restore' : 'Dismiss'}{' '}
-            <kbd className="keyboard-hint">{inDismissedView ? 'E' : 'e'}</kbd>
-          </button>
-          {actions}
+          <WriteActions>
+            <button
+              type="button"
+              className={toolButton}
+              onClick={() => onLeave(leave)}
+              aria-keyshortcuts={inDismissedView ? 'Shift+E' : 'e'}
+            >
+              {inDismissedView ? 'Restore' : 'Dismiss'}{' '}
+              <kbd className="keyboard-hint">{inDismissedView ? 'E' : 'e'}</kbd>
+            </button>
+            {actions}
+          </WriteActions>
           <label className="ml-auto flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
             After dismissing, open
             <select

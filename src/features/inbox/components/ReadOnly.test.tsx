@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setRequestScope } from '../../../api/http.ts';
+import { dropWaitingWrites } from '../../../api/read-only-writes.ts';
+import { enqueueComment, loadComments } from '../../../api/comment-queue.ts';
+import { READ_ONLY_MESSAGE } from '../../../api/write-access.ts';
+import {
+  apiMock,
+  mockNotification,
+  mockState,
+  resetMockState,
+  resolveRelativeFetch,
+} from '../../../testing/api-mock.ts';
+import { renderApp } from '../../../testing/render.tsx';
+import { enqueue, loadQueue } from '../api/action-queue.ts';
+import { setReadHoldMs } from '../api/read-hold.ts';
+
+const patches: string[] = [];
+beforeAll(() => {
+  apiMock.listen({ onUnhandledFrame: 'error' });
+  resolveRelativeFetch();
+  apiMock.events.on('request:start', ({ request }) => {
+    if (request.method === 'PATCH') patches.push(new URL(request.url).pathname);
+  });
+});
+afterAll(() => apiMock.close());
+beforeEach(() => {
+  setReadHoldMs(0);
+  patches.length = 0;
+  localStorage.clear();
+  resetMockState([1, 2, 3].map((id) => mockNotification(id)));
+  setRequestScope('demo:1');
+});
+// A new scope: the next token may write again.
+afterEach(() => setRequestScope(null));
+
+const rowIds = () =>
+  screen.queryAllByTestId('notification-row').map((row) => row.dataset.notificationId);
+
+describe('a read-only token', () => {
+  it('says once that it can only read, rolls the action back and turns the actions off', async () => {
+    mockState.failPatchWith = 403;
+    const user = userEvent.setup();
+    renderApp('/');
+    await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3']));
+    await user.click(screen.getByRole('button', { name: /^Dismiss: .*Task 1/ }));
+    expect(await screen.findByText(READ_ONLY_MESSAGE)).toBeTruthy();
+    await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3']));
+    expect(screen.getAllByText(READ_ONLY_MESSAGE)).toHaveLength(1);
+    expect(screen.queryByText(/Could not dismiss/)).toBeNull();
+    // Off, with the reason on hover and as the description.
+    const dismiss = screen.getByRole('button', { name: /^Dismiss: .*Task 2/ });
+    expect(dismiss.matches(':disabled')).toBe(true);
+    const group = dismiss.closest('fieldset');
+    expect(group?.title).toBe(READ_ONLY_MESSAGE);
+    expect(
+      document.getElementById(group?.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toBe(READ_ONLY_MESSAGE);
+    // Nothing else is sent: not by a click, not by a key.
+    await user.click(dismiss);
+    screen
+      .getByRole('button', { name: /^Dismiss: .*Task 2/ })
+      .closest('article')
+      ?.focus();
+    await user.keyboard('e');
+    expect(patches).toEqual(['/api/v2/notifications/1/dismiss']);
+    expect(rowIds()).toEqual(['1', '2', '3']);
+    expect(screen.getAllByText(READ_ONLY_MESSAGE)).toHaveLength(1);
+  });
+
+  it('drops the writes still waiting, with that reason', () => {
+    enqueue(['1'], 'dismiss');
+    enqueue(['2'], 'read');
+    enqueueComment({ kind: 'task', id: 3 }, 'Hello', []);
+    expect(dropWaitingWrites(READ_ONLY_MESSAGE)).toBe(3);
+    expect(loadQueue()).toEqual([]);
+    expect(loadComments().map((reply) => [reply.text, reply.failure])).toEqual([
+      ['Hello', READ_ONLY_MESSAGE],
+    ]);
+  });
+});
