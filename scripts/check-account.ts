@@ -250,12 +250,16 @@ export async function checkAccount({
     const taskId = /^\d{1,18}$/.test(String(taskTarget)) ? Number(taskTarget) : null;
     await sample('notifications', async () => {
       const page = await getNotifications({ dismissed: false }, 1);
+      const skipped = page.skipped ?? 0;
+      if (skipped) throw new Error(`${skipped} of ${page.notifications.length + skipped} skipped`);
       return `${page.notifications.length} read by the app's parser`;
     });
     await sample('activities', async () => {
       const target = taskId ? { kind: 'task' as const, id: taskId } : null;
       if (!target) return 'no task notification to read a feed of';
       const page = await getActivities({ target }, 1);
+      const skipped = page.skipped ?? 0;
+      if (skipped) throw new Error(`${skipped} of ${page.activities.length + skipped} skipped`);
       const emails = page.activities.filter((activity) => activity.email);
       const blank = emails.filter((activity) => !activity.email?.body.trim()).length;
       return `${page.activities.length} of task ${target.id} read, ${emails.length} emails${blank ? `, ${blank} with no body the app can show` : ''}`;

@@ -55,35 +55,37 @@ export function readRecording(file: string): Resource[] {
 }
 
 /**
- * Turns a person's demo database into what the real API holds: `destroy` for deleted, and every third email an
- * Outlook one (plain `body` empty; its text only in `body_html`, which the response adds).
+ * Turns a person's demo database into what the real API holds: `destroy` for deleted; an email's markup in
+ * `body_html` and its plain text in `body`, except every third email, an Outlook one, whose `body` is empty.
  */
 export function makeRealistic(db: Database) {
   db.exec(`UPDATE activities SET event = 'destroy' WHERE event = 'delete'`);
   db.exec(
-    `CREATE TABLE IF NOT EXISTS standin_outlook (id INTEGER PRIMARY KEY, body_html TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS standin_email_html (id INTEGER PRIMARY KEY, body_html TEXT NOT NULL)`,
   );
-  const emails = db.prepare('SELECT id, body FROM emails WHERE id % 3 = 0').all() as {
-    id: number;
-    body: string;
-  }[];
-  const keep = db.prepare('INSERT OR REPLACE INTO standin_outlook (id, body_html) VALUES (?, ?)');
-  const empty = db.prepare(`UPDATE emails SET body = '' WHERE id = ?`);
+  const emails = db.prepare('SELECT id, body FROM emails').all() as { id: number; body: string }[];
+  const keep = db.prepare(
+    'INSERT OR REPLACE INTO standin_email_html (id, body_html) VALUES (?, ?)',
+  );
+  const setBody = db.prepare('UPDATE emails SET body = ? WHERE id = ?');
   for (const email of emails) {
-    if (!email.body) continue;
-    keep.run(email.id, htmlOf(email.body));
-    empty.run(email.id);
+    keep.run(email.id, `<div class="WordSection1">${email.body}</div>`);
+    setBody.run(email.id % 3 === 0 ? '' : plainText(email.body), email.id);
   }
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const htmlOf = (text: string) =>
-  `<div class="WordSection1">${text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p class="MsoNormal">${escapeHtml(paragraph)}</p>`)
-    .join('')}</div>`;
+/** The demo's email markup as the plain text Productive puts in `body`: paragraphs apart, tags gone. */
+const plainText = (html: string) =>
+  html
+    .replace(/<\/p>\s*/gi, '\n\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 
 const capitalised = (value: unknown) =>
   typeof value === 'string' && value ? value[0]?.toUpperCase() + value.slice(1) : value;
@@ -103,29 +105,26 @@ function notification(resource: Resource) {
   attributes.changeset = changesetObject(attributes.changeset);
 }
 
-function email(resource: Resource, outlook: Map<number, string>) {
+function email(resource: Resource, html: { get(id: number): string | undefined }) {
   const attributes = resource.attributes;
   const from = attributes.from as { name?: string; address?: string } | string | undefined;
   attributes.from = typeof from === 'object' && from ? (from.address ?? '') : from;
   const body = typeof attributes.body === 'string' ? attributes.body : '';
-  attributes.body_html = outlook.get(Number(resource.id)) ?? (body ? htmlOf(body) : null);
-  attributes.snippet = (body || String(attributes.body_html ?? '').replace(/<[^>]*>/g, ' ')).slice(
-    0,
-    120,
-  );
+  attributes.body_html = html.get(Number(resource.id)) ?? null;
+  attributes.snippet = (body || String(attributes.body_html ?? '').replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
   attributes.is_outgoing = false;
 }
 
 /** Rewrites one answer of the embedded API (path without /api/v2) into the real API's shape. */
 export function realisticAnswer(path: string, document: Document, db: Database): Document {
-  const outlook = new Map(
-    (
-      db.prepare('SELECT id, body_html FROM standin_outlook').all() as {
-        id: number;
-        body_html: string;
-      }[]
-    ).map((row) => [row.id, row.body_html]),
-  );
+  const htmlOf = db.prepare('SELECT body_html FROM standin_email_html WHERE id = ?');
+  const html = {
+    get: (id: number) =>
+      (htmlOf.get(id) as { body_html: string } | undefined)?.body_html ?? undefined,
+  };
   const resources = [
     ...(Array.isArray(document.data) ? document.data : document.data ? [document.data] : []),
     ...(document.included ?? []),
@@ -135,7 +134,7 @@ export function realisticAnswer(path: string, document: Document, db: Database):
     if (resource.type === 'activities') {
       resource.attributes.changeset = changesetObject(resource.attributes.changeset);
     }
-    if (resource.type === 'emails') email(resource, outlook);
+    if (resource.type === 'emails') email(resource, html);
   }
   if (/^\/activities\/?$/.test(path) && document.links && document.meta) {
     // As documented: only `first`, and no totals.
