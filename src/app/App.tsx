@@ -15,7 +15,7 @@ import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
 import { claimThisTab } from '../features/inbox/api/action-queue.ts';
 import { useQueueReplay } from '../features/inbox/api/use-queue-replay.ts';
 import { useCommentReplay } from './use-comment-replay.ts';
-import { persistOptions, saveCacheOnLeave } from './persistence.ts';
+import { persistOptions, restoreCacheNow, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 import { createAppRouter } from './routes.tsx';
 import { useSession } from './use-session.ts';
@@ -57,6 +57,7 @@ function createClient() {
   claimThisTab();
   const queryClient = createQueryClient();
   setNotificationActionDefaults(queryClient);
+  restoreCacheNow(queryClient);
   saveCacheOnLeave(queryClient);
   return queryClient;
 }
