@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The inbox route's JavaScript before first render may not exceed this many gzip bytes. */
-export const INBOX_BUDGET_BYTES = 108 * 1024;
-
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-export type Manifest = Record<string, ManifestChunk>;
+/** The app's initial JavaScript may weigh at most this many times the stack floor's (scripts/bench/floor/). */
+export const MAX_FLOOR_RATIO = 1.5;
 
 export interface Chunk {
   file: string;
@@ -19,49 +11,49 @@ export interface Chunk {
 }
 
 export interface BundleReport {
-  /** Every chunk the entry imports statically: downloaded before the inbox renders. */
+  /** The scripts the page itself loads (its module scripts and modulepreloads): downloaded before first render. */
   initial: Chunk[];
   initialBytes: number;
-  /** Chunks fetched later (lazy routes and dialogs, and what they share). */
+  /** Chunks fetched later (other pages, dialogs, and what they share). */
   lazy: Chunk[];
 }
 
-/** Splits a Vite manifest into what the entry needs before first render and what loads on demand. */
+/** The JavaScript files a built page loads before anything runs: `<script src>` and `<link rel=modulepreload>`. */
+export function initialScriptsOf(html: string): string[] {
+  const files = new Set<string>();
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    const isScript = tag.startsWith('<script');
+    if (!isScript && !/\brel="modulepreload"/.test(tag)) continue;
+    const address = /\b(?:src|href)="\/?([^"]+\.js)"/.exec(tag)?.[1];
+    if (address) files.add(address);
+  }
+  return [...files];
+}
+
+/** Splits a built page's JavaScript into what it loads before first render and what loads on demand. */
 export function measureBundle(
-  manifest: Manifest,
+  html: string,
+  allScripts: readonly string[],
   gzipBytesOf: (file: string) => number,
 ): BundleReport {
-  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
-  if (!entry) throw new Error('The manifest has no entry chunk');
-  const initial = new Set<string>();
-  const visit = (key: string) => {
-    if (initial.has(key)) return;
-    initial.add(key);
-    for (const imported of manifest[key]?.imports ?? []) visit(imported);
-  };
-  visit(entry[0]);
-  const chunk = (key: string): Chunk => {
-    const file = manifest[key]?.file ?? key;
-    return { file, gzipBytes: gzipBytesOf(file) };
-  };
-  // Everything else is fetched later: lazy pages and dialogs, and the chunks they share.
-  const lazyKeys = Object.keys(manifest).filter(
-    (key) => !initial.has(key) && manifest[key]?.file.endsWith('.js'),
-  );
-  const initialChunks = [...initial]
-    .filter((key) => manifest[key]?.file.endsWith('.js'))
-    .map(chunk);
+  const initialFiles = initialScriptsOf(html);
+  if (initialFiles.length === 0) throw new Error('The page loads no script');
+  const chunk = (file: string): Chunk => ({ file, gzipBytes: gzipBytesOf(file) });
+  const initial = initialFiles.map(chunk);
   return {
-    initial: initialChunks,
-    initialBytes: initialChunks.reduce((sum, { gzipBytes }) => sum + gzipBytes, 0),
-    lazy: lazyKeys.map(chunk),
+    initial,
+    initialBytes: initial.reduce((sum, { gzipBytes }) => sum + gzipBytes, 0),
+    lazy: allScripts.filter((file) => !initialFiles.includes(file)).map(chunk),
   };
 }
 
-/** Measures a built dist/ folder (built with `build.manifest`). */
+/** Measures a built folder (Vite's dist/: index.html and assets/), gzip at the default level. */
 export function measureDist(dist = 'dist'): BundleReport {
-  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
-  return measureBundle(manifest, (file) => gzipSync(readFileSync(join(dist, file))).length);
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const scripts = readdirSync(join(dist, 'assets'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => `assets/${name}`);
+  return measureBundle(html, scripts, (file) => gzipSync(readFileSync(join(dist, file))).length);
 }
 
 export const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -16,7 +16,7 @@ import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
 import { inboxActionSender } from '../features/inbox/api/action-sender.ts';
 import { startOutbox, type SenderSource } from '../outbox/replay.ts';
 import { claimThisTab } from '../outbox/store.ts';
-import { persistOptions, saveCacheOnLeave } from './persistence.ts';
+import { persistOptions, restoreCacheNow, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 import { createAppRouter } from './routes.tsx';
 import { useSession } from './use-session.ts';
@@ -58,6 +58,7 @@ function createClient() {
   claimThisTab();
   const queryClient = createQueryClient();
   setNotificationActionDefaults(queryClient);
+  restoreCacheNow(queryClient);
   saveCacheOnLeave(queryClient);
   return queryClient;
 }

@@ -6,7 +6,7 @@ import { notificationQueries } from '../features/inbox/api/notification-queries.
 import { projectQueries } from '../features/inbox/api/project-queries.ts';
 import { deviceKey } from '../lib/device-data.ts';
 import { aNotification, pagesOf } from '../testing/notification-factory.ts';
-import { isPersisted, persistOptions, saveCacheNow } from './persistence.ts';
+import { isPersisted, persistOptions, restoreCacheNow, saveCacheNow } from './persistence.ts';
 
 const inbox = notificationQueries.listKey({ dismissed: false });
 const dismissed = notificationQueries.listKey({ dismissed: true });
@@ -80,5 +80,41 @@ describe('what is kept on the device', () => {
     expect(restored.getQueryData(long)).toBeUndefined();
     expect(restored.getQueryData(liveCount)).toBeUndefined();
     expect(restored.getQueryData(detail)).toBeUndefined();
+  });
+});
+
+describe('restoring before the first render', () => {
+  it('puts the saved lists into a new client at once, synchronously', () => {
+    const source = filledClient();
+    saveCacheNow(source);
+    const client = new QueryClient();
+    restoreCacheNow(client);
+    expect(JSON.stringify(client.getQueryData(inbox))).toBe(
+      JSON.stringify(source.getQueryData(inbox)),
+    );
+    expect(client.getQueryData(projects)).toEqual([{ id: 3, name: 'Website' }]);
+    expect(client.getQueryData(detail)).toBeUndefined();
+  });
+
+  it('leaves out a save of another format, one older than a day, and one that cannot be read', () => {
+    const write = (value: unknown) =>
+      localStorage.setItem(deviceKey('cache'), JSON.stringify(value));
+    saveCacheNow(filledClient());
+    const saved = JSON.parse(localStorage.getItem(deviceKey('cache')) as string) as {
+      timestamp: number;
+    };
+    for (const stored of [
+      { ...saved, buster: 'v1' },
+      { ...saved, timestamp: saved.timestamp - 25 * 60 * 60 * 1000 },
+    ]) {
+      write(stored);
+      const client = new QueryClient();
+      restoreCacheNow(client);
+      expect(client.getQueryData(inbox)).toBeUndefined();
+    }
+    localStorage.setItem(deviceKey('cache'), '{not json');
+    const client = new QueryClient();
+    expect(() => restoreCacheNow(client)).not.toThrow();
+    expect(client.getQueryData(inbox)).toBeUndefined();
   });
 });

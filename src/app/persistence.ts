@@ -1,5 +1,11 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
-import { dehydrate, type Query, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import {
+  dehydrate,
+  hydrate,
+  type Query,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
 import { notificationQueries } from '../features/inbox/api/notification-queries.ts';
 import { projectQueries } from '../features/inbox/api/project-queries.ts';
@@ -31,6 +37,7 @@ export function shouldPersistQuery(query: Query): boolean {
  * replayed (src/lib/device-data.ts).
  */
 const BUSTER = 'v2';
+const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const dehydrateOptions = {
   shouldDehydrateQuery: shouldPersistQuery,
   shouldDehydrateMutation: () => false,
@@ -42,7 +49,7 @@ export function persistOptions(): Omit<PersistQueryClientOptions, 'queryClient'>
       storage: typeof window === 'undefined' ? undefined : deviceStorage,
       key: deviceKey('cache'),
     }),
-    maxAge: 24 * 60 * 60 * 1000,
+    maxAge: MAX_AGE_MS,
     buster: BUSTER,
     dehydrateOptions,
   };
@@ -75,4 +82,26 @@ export function saveCacheOnLeave(queryClient: QueryClient) {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') saveCacheNow(queryClient);
   });
+}
+
+/**
+ * Puts the saved lists into the cache at once, before the first render and before the route's loader asks for
+ * them: a second visit paints its rows from them in its first frame (the persister's own restore, which runs after
+ * the first render, then finds nothing newer). Anything unreadable, too old or of another format is left alone.
+ */
+export function restoreCacheNow(queryClient: QueryClient) {
+  try {
+    const saved = deviceStorage.getItem(deviceKey('cache'));
+    if (!saved) return;
+    const { buster, timestamp, clientState } = JSON.parse(saved) as {
+      buster?: unknown;
+      timestamp?: unknown;
+      clientState?: Parameters<typeof hydrate>[1];
+    };
+    if (buster !== BUSTER || typeof timestamp !== 'number' || !clientState) return;
+    if (Date.now() - timestamp > MAX_AGE_MS) return;
+    hydrate(queryClient, clientState);
+  } catch {
+    // Unreadable: the persister's restore decides what to do with it.
+  }
 }
