@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { NotificationQuery } from '../../../api/notifications.ts';
+import type { Notification, NotificationQuery } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
+import type { SelectionEvent } from '../model/selection.ts';
 
 /** At most this many notifications are selected at once (100 of the API's largest pages). */
 export const SELECT_ALL_MATCHING_CAP = 20_000;
@@ -100,4 +101,30 @@ export function useSelectAllMatching(
   );
 
   return { select, cancel, progress };
+}
+
+/**
+ * "Select all N matching" for a list's selection: the ids it fetches are selected, and their read state is kept,
+ * since rows selected that way need not be loaded (`isRead`: a loaded row's state, else the fetched one). `clear`
+ * stops a selection under way and clears the selection.
+ */
+export function useMatchingSelection(
+  query: NotificationQuery,
+  byId: ReadonlyMap<string, Notification>,
+  dispatch: (event: SelectionEvent) => void,
+) {
+  const [matchingRead, setMatchingRead] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const matching = useSelectAllMatching(query, ({ ids, readById }) => {
+    setMatchingRead(readById);
+    dispatch({ type: 'selectAll', ids });
+  });
+  const isRead = useCallback(
+    (id: string) => byId.get(id)?.read ?? matchingRead.get(id) ?? false,
+    [byId, matchingRead],
+  );
+  const clear = () => {
+    matching.cancel();
+    dispatch({ type: 'clear' });
+  };
+  return { ...matching, isRead, clear };
 }

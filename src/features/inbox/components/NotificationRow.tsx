@@ -1,7 +1,7 @@
-import { memo, type MouseEvent } from 'react';
+import { createContext, memo, useContext, type MouseEvent } from 'react';
 import { Icon } from '../../../components/icons.tsx';
 import type { Notification } from '../../../api/notifications.ts';
-import type { InboxAction } from '../model/inbox-actions.ts';
+import type { InboxActions } from '../api/use-inbox-actions.ts';
 import { WriteActions } from '../../../components/WriteActions.tsx';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
@@ -9,6 +9,17 @@ import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../model/title-markup.ts';
 import { NotificationTitle } from './NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
+
+/** What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when it changes). */
+export interface RowHandlers {
+  actions: InboxActions;
+  /** Opens it (beside the list, or on its own page); a click with a modifier opens its page in a new tab. */
+  onOpen: (notification: Notification) => void;
+  onToggle: (id: string, range: boolean) => void;
+  onFocusRow: (id: string) => void;
+  inDismissedView: boolean;
+}
+export const RowHandlersContext = createContext<RowHandlers | null>(null);
 
 interface Props {
   notification: Notification;
@@ -20,14 +31,8 @@ interface Props {
   selected: boolean;
   /** An action on it waits for the network. */
   pending: boolean;
-  onToggle: (id: string, range: boolean) => void;
-  onFocusRow: (id: string) => void;
-  inDismissedView: boolean;
   /** It is open in the reading pane. */
   open: boolean;
-  /** Opens it (beside the list, or on its own page); a click with a modifier opens its page in a new tab. */
-  onOpen: (notification: Notification) => void;
-  onAction: (notification: Notification, action: InboxAction, wakeAt?: string) => void;
   /** Marked "Back from snooze" (at the top of the list until read or dismissed). */
   backFromSnooze?: boolean;
   /** Opens its snooze menu when it changes (the `h` key). */
@@ -48,15 +53,14 @@ export const NotificationRow = memo(function NotificationRow({
   tabbable,
   selected,
   pending,
-  onToggle,
-  onFocusRow,
-  inDismissedView,
   open,
-  onOpen,
-  onAction,
   backFromSnooze = false,
   snoozeRequest = 0,
 }: Props) {
+  const { actions, onOpen, onToggle, onFocusRow, inDismissedView } = useContext(
+    RowHandlersContext,
+  ) as RowHandlers;
+  const id = [notification.id];
   // A real link to its page: a new tab (middle click, Ctrl/Cmd) opens that page; a plain click opens it here.
   const href = notificationTargetAddress(notification);
   const plainTitle = titleText(notification.title);
@@ -65,7 +69,7 @@ export const NotificationRow = memo(function NotificationRow({
     if (isPlainClick(event)) {
       event.preventDefault();
       onOpen(notification);
-    } else if (unread) onAction(notification, 'read');
+    } else if (unread) actions.read(id);
   };
   const title = (
     <span
@@ -166,7 +170,7 @@ export const NotificationRow = memo(function NotificationRow({
               type="button"
               className={buttonClass}
               aria-label={`Mark as read: ${plainTitle}`}
-              onClick={() => onAction(notification, 'read')}
+              onClick={() => actions.read(id)}
             >
               Mark as read
             </button>
@@ -176,7 +180,7 @@ export const NotificationRow = memo(function NotificationRow({
               type="button"
               className={buttonClass}
               aria-label={`Restore: ${plainTitle}`}
-              onClick={() => onAction(notification, 'undismiss')}
+              onClick={() => actions.restore(id)}
             >
               Restore
             </button>
@@ -184,14 +188,14 @@ export const NotificationRow = memo(function NotificationRow({
             <>
               <SnoozeMenu
                 label={`Snooze: ${plainTitle}`}
-                onSnooze={(wakeAt) => onAction(notification, 'snooze', wakeAt)}
+                onSnooze={(wakeAt) => actions.snooze(id, wakeAt)}
                 openRequest={snoozeRequest}
               />
               <button
                 type="button"
                 className={buttonClass}
                 aria-label={`Dismiss: ${plainTitle}`}
-                onClick={() => onAction(notification, 'dismiss')}
+                onClick={() => actions.dismiss(id)}
               >
                 Dismiss
               </button>

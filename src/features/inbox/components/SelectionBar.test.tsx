@@ -4,11 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { SelectionBar } from './SelectionBar.tsx';
 
 const noop = () => {};
+const rows = (count: number) => Array.from({ length: count }, (_, index) => String(index + 1));
+const actions = {
+  read: noop,
+  dismiss: noop,
+  restore: noop,
+  snooze: noop,
+  undo: noop,
+  onLeaving: () => noop,
+};
 const bar = (overrides: Partial<Parameters<typeof SelectionBar>[0]> = {}) =>
   render(
     <SelectionBar
       day={null}
-      selectedCount={50}
+      selected={rows(50)}
+      actions={actions}
       unreadSelectedCount={10}
       loadedCount={50}
       totalCount={13_000}
@@ -17,7 +27,6 @@ const bar = (overrides: Partial<Parameters<typeof SelectionBar>[0]> = {}) =>
       onSelectAllLoaded={noop}
       onSelectAllMatching={noop}
       onClear={noop}
-      onAction={noop}
       {...overrides}
     />,
   );
@@ -40,7 +49,7 @@ describe('the selection bar', () => {
       screen.getByRole('button', { name: 'Select the first 20,000 of 23,456 matching' }),
     ).toBeTruthy();
     unmount();
-    bar({ totalCount: 23_456, selectedCount: 20_000 });
+    bar({ totalCount: 23_456, selected: rows(20_000) });
     expect(screen.queryByRole('button', { name: /matching/ })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { NotificationAction } from '../../../api/notifications.ts';
+import type { InboxActions } from '../api/use-inbox-actions.ts';
 import {
   formatCount,
   SELECT_ALL_MATCHING_CAP,
@@ -10,7 +10,9 @@ import { WriteActions } from '../../../components/WriteActions.tsx';
 interface Props {
   /** The day of the rows under the bar, once their own header has scrolled away. */
   day: string | null;
-  selectedCount: number;
+  /** The rows selected, which its buttons act on. */
+  selected: string[];
+  actions: InboxActions;
   /** Of the selected, how many "mark as read" would change (the unread ones, and any not loaded). */
   unreadSelectedCount: number;
   loadedCount: number;
@@ -22,9 +24,6 @@ interface Props {
   /** While "Select all N matching" fetches the ids: how far it has come. */
   matchingProgress?: MatchingProgress | null;
   onClear: () => void;
-  onAction: (action: NotificationAction) => void;
-  /** Snoozes the selected rows until then. */
-  onSnooze?: (wakeAt: string) => void;
   /** Opens the snooze menu when it changes (the `h` key with rows selected). */
   snoozeRequest?: number;
 }
@@ -35,7 +34,8 @@ const button =
 
 /** Selection and bulk actions, with the count spelled out on each button. */
 export function SelectionBar(props: Props) {
-  const { selectedCount, loadedCount, totalCount, inDismissedView, allLoadedSelected } = props;
+  const { selected, actions, loadedCount, totalCount, inDismissedView, allLoadedSelected } = props;
+  const selectedCount = selected.length;
   return (
     <div
       data-sticky-bar
@@ -55,7 +55,7 @@ export function SelectionBar(props: Props) {
         <>
           <WriteActions>
             {props.unreadSelectedCount > 0 ? (
-              <button type="button" className={button} onClick={() => props.onAction('read')}>
+              <button type="button" className={button} onClick={() => actions.read(selected)}>
                 Mark {plural(props.unreadSelectedCount)} as read
               </button>
             ) : (
@@ -66,14 +66,14 @@ export function SelectionBar(props: Props) {
             <button
               type="button"
               className={button}
-              onClick={() => props.onAction(inDismissedView ? 'undismiss' : 'dismiss')}
+              onClick={() => (inDismissedView ? actions.restore : actions.dismiss)(selected)}
             >
               {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
             </button>
-            {!inDismissedView && props.onSnooze && (
+            {!inDismissedView && (
               <SnoozeMenu
                 label={`Snooze ${plural(selectedCount)}`}
-                onSnooze={props.onSnooze}
+                onSnooze={(wakeAt) => actions.snooze(selected, wakeAt)}
                 openRequest={props.snoozeRequest}
                 className={button}
               >

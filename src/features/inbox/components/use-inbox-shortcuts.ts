@@ -1,4 +1,11 @@
 import { useEffect, useRef } from 'react';
+import type { Notification } from '../../../api/notifications.ts';
+import { focusComposer } from '../../activity/index.ts';
+import type { InboxActions } from '../api/use-inbox-actions.ts';
+import type { ViewName } from '../model/filters.ts';
+import { actionTargets } from '../model/selection.ts';
+import type { useListSelection } from '../model/use-list-selection.ts';
+import type { SnoozeMenuTarget } from './use-snooze-request.ts';
 
 export interface ShortcutHandlers {
   move: (delta: number) => void;
@@ -122,3 +129,76 @@ export const SHORTCUTS: [string, string][] = [
   ['z / Ctrl + Z', 'Undo'],
   ['?', 'This help'],
 ];
+
+/** What the list's keys act on. */
+export interface ListKeyTargets {
+  view: ViewName;
+  ids: readonly string[];
+  byId: ReadonlyMap<string, Notification>;
+  listSelection: ReturnType<typeof useListSelection>;
+  /** The notification open in the reading pane, and the pane's own moves. */
+  pane: {
+    openId: string | null;
+    open: (notification: Notification) => void;
+    step: (delta: 1 | -1) => void;
+    closePane: () => void;
+  };
+  actions: InboxActions;
+  /** "Select all N matching": Esc stops it, and clears the selection. */
+  matching: { progress: unknown; clear: () => void };
+  openSnoozeMenu: (target: SnoozeMenuTarget | null) => void;
+  goInbox: () => void;
+  help: () => void;
+}
+
+const paneBody = () => document.querySelector<HTMLElement>('[data-reading-pane-body]');
+
+/** The inbox list's keyboard map: each key to what it does on the rows, the selection and the reading pane. */
+export function useListShortcuts(list: ListKeyTargets) {
+  const { view, actions, pane } = list;
+  const { openId } = pane;
+  const { selection, dispatch, move, focusRow } = list.listSelection;
+  useInboxShortcuts({
+    move: (delta) => (openId ? pane.step(delta > 0 ? 1 : -1) : move(delta)),
+    open: () => {
+      const focused = selection.focusedId ? list.byId.get(selection.focusedId) : undefined;
+      if (focused) pane.open(focused);
+    },
+    dismiss: () => view !== 'dismissed' && actions.dismiss(actionTargets(selection)),
+    restore: () => view === 'dismissed' && actions.restore(actionTargets(selection)),
+    read: () => actions.read(actionTargets(selection)),
+    toggle: () => selection.focusedId && dispatch({ type: 'toggle', id: selection.focusedId }),
+    range: () =>
+      selection.focusedId && dispatch({ type: 'range', id: selection.focusedId, ids: list.ids }),
+    selectAll: () => dispatch({ type: 'selectAll', ids: list.ids }),
+    // Esc clears a selection first; then it closes the pane, focus back on the open row.
+    clear: () =>
+      selection.selected.size > 0 || list.matching.progress
+        ? list.matching.clear()
+        : pane.closePane(),
+    // The first filter control shown: the "Filters" button on a phone, else the first control.
+    focusFilters: () =>
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          '[role="search"] button[aria-expanded], [role="search"] summary, [role="search"] select',
+        ),
+      ]
+        .find((element) => element.offsetParent !== null)
+        ?.focus(),
+    goInbox: list.goInbox,
+    help: list.help,
+    undo: actions.undo,
+    // With rows selected, the selection bar's menu; else the current row's (the open one, with the pane open).
+    snooze: () =>
+      view !== 'dismissed' &&
+      list.openSnoozeMenu(
+        selection.selected.size > 0 ? 'selection' : openId ? 'pane' : selection.focusedId,
+      ),
+    reply: () => {
+      const body = paneBody();
+      if (openId && body) focusComposer(body);
+    },
+    enterPane: () => openId && paneBody()?.focus(),
+    leavePane: () => openId && focusRow(openId),
+  });
+}

@@ -1,14 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
 import { notificationTargetAddress, openedFromList } from '../../../lib/addresses.ts';
 import { useNavigate } from 'react-router';
 import { useKeepInPlace } from '../../../lib/use-keep-in-place.ts';
 import { prefetchNotificationDetail } from '../../activity/index.ts';
-import type { InboxAction } from '../model/inbox-actions.ts';
 import { acknowledgeBack, wokenAmong } from '../api/snooze-queries.ts';
+import type { InboxActions } from '../api/use-inbox-actions.ts';
 import { neighborAfterLeaving, stepFrom } from './neighbor.ts';
 import { readAfterDismiss } from './after-dismiss.ts';
+import type { useListSelection } from '../model/use-list-selection.ts';
 import type { useReadingPane } from './use-reading-pane.ts';
 
 interface Options {
@@ -16,12 +17,12 @@ interface Options {
   /** The rows shown, in order, and by id. */
   ids: readonly string[];
   byId: ReadonlyMap<string, Notification>;
-  act: (ids: string[], action: InboxAction, wakeAt?: string) => void;
-  /** The list's current row. */
-  currentId: string | null;
-  /** Makes a row current and moves focus to it (the keyboard), or only makes it current (a click). */
-  focusRow: (id: string) => void;
-  onFocusRow: (id: string) => void;
+  actions: InboxActions;
+  /**
+   * The list's current row; `focusRow` makes a row current and moves focus to it (the keyboard), `onFocusRow` only
+   * makes it current (a click).
+   */
+  listSelection: Pick<ReturnType<typeof useListSelection>, 'selection' | 'focusRow' | 'onFocusRow'>;
 }
 
 const rowElement = (id: string) =>
@@ -29,19 +30,18 @@ const rowElement = (id: string) =>
 
 /**
  * Opening notifications from the list: beside it from 1024 px (the reading pane's address), else on their own
- * page with the way back to the list. Opening marks read. `step` moves the pane to the next or previous row;
- * `leave` runs an action that takes rows out of the list (dismiss, restore, snooze) and moves the pane on (to the next or previous one, as
- * the setting says). The neighbours of the open one are prefetched, so stepping paints from cache.
+ * page with the way back to the list. Opening marks read. `step` moves the pane to the next or previous row.
+ * When the open row is leaving the list (dismissed, restored, snoozed, by whatever means), the pane moves on to the
+ * next or previous one, as the setting says. The neighbours of the open one are prefetched, so stepping paints from cache.
  */
 export function usePaneNavigation({
   pane,
   ids,
   byId,
-  act,
-  currentId,
-  focusRow,
-  onFocusRow,
+  actions,
+  listSelection: { selection, focusRow, onFocusRow },
 }: Options) {
+  const currentId = selection.focusedId;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const keepInPlace = useKeepInPlace();
@@ -67,7 +67,7 @@ export function usePaneNavigation({
       if (notification.read)
         acknowledgeBack(queryClient, wokenAmong(queryClient, [notification.id]));
       else {
-        act([notification.id], 'read');
+        actions.read([notification.id]);
         setOpenedUnread((map) =>
           new Map(map).set(notification.id, notification.firstUnreadActivityId),
         );
@@ -85,8 +85,15 @@ export function usePaneNavigation({
       else onFocusRow(notification.id);
       pane.show(notification.id, { replace });
     },
-    [act, pane, focusRow, onFocusRow, navigate, keepInPlace, queryClient],
+    [actions, pane, focusRow, onFocusRow, navigate, keepInPlace, queryClient],
   );
+
+  // The same function across renders, for the rows (a new one would re-render every row on screen).
+  const latestOpen = useRef(open);
+  useLayoutEffect(() => {
+    latestOpen.current = open;
+  });
+  const openRow = useCallback((notification: Notification) => latestOpen.current(notification), []);
 
   const step = (delta: 1 | -1) => {
     const next = stepFrom(ids, pane.openId ?? currentId, delta);
@@ -94,21 +101,17 @@ export function usePaneNavigation({
     if (notification) open(notification, { replace: true, byKeyboard: true });
   };
 
-  const leave = (targets: string[], action: InboxAction, wakeAt?: string) => {
+  // Rows about to leave the list: with the open one among them, the next one opens (and is marked read) first, so
+  // that the action itself is the newest to undo (`e` then `z` brings back what was dismissed).
+  const moveOn = (leavingIds: string[]) => {
     const openId = pane.openId;
-    const leaving = openId !== null && targets.includes(openId);
-    const next = leaving
-      ? neighborAfterLeaving(ids, openId, new Set(targets), readAfterDismiss())
-      : null;
-    // The next one opens (and is marked read) first, so that the action itself is the newest to undo: `e` then
-    // `z` brings back what was dismissed.
-    if (leaving) {
-      const notification = next ? byId.get(next) : undefined;
-      if (notification) open(notification, { replace: true, byKeyboard: true });
-      else closePane();
-    }
-    act(targets, action, wakeAt);
+    if (openId === null || !leavingIds.includes(openId)) return;
+    const next = neighborAfterLeaving(ids, openId, new Set(leavingIds), readAfterDismiss());
+    const notification = next ? byId.get(next) : undefined;
+    if (notification) open(notification, { replace: true, byKeyboard: true });
+    else closePane();
   };
+  useLayoutEffect(() => actions.onLeaving(moveOn));
 
   // Back and forward move the pane: its notification is the current row.
   useEffect(() => {
@@ -132,5 +135,5 @@ export function usePaneNavigation({
         ? (openedUnread.get(notification.id) ?? null)
         : notification.firstUnreadActivityId;
 
-  return { open, step, leave, closePane, openIndex, firstUnreadOf };
+  return { openId: pane.openId, open, openRow, step, closePane, openIndex, firstUnreadOf };
 }
