@@ -122,7 +122,9 @@ describe('parseFragment on hostile or broken markup', () => {
     });
   }
 
-  it('grows linearly: 20 times the input takes at most 40 times as long', () => {
+  // Linear growth is about 20×; the old regex's backtracking grew by thousands. 100× leaves room for a loaded
+  // machine's noise (a GC pause in one run) and still fails anything quadratic (400×).
+  it('grows linearly: 20 times the input takes at most 100 times as long', () => {
     for (const unit of ['<b ', '<b>', '<div style="x', '<!--', '</']) {
       const small = unit.repeat(2000);
       const large = unit.repeat(40_000);
@@ -133,7 +135,7 @@ describe('parseFragment on hostile or broken markup', () => {
           bestTime(() => parseFragment(small)),
           0.05,
         );
-      expect(ratio, unit).toBeLessThan(40);
+      expect(ratio, unit).toBeLessThan(100);
     }
   });
 
@@ -201,10 +203,13 @@ describe('parseFragment on hostile or broken markup', () => {
     for (const markup of bodies) {
       const one = performance.now();
       const nodes = parseFragment(markup);
-      slowest = Math.max(slowest, performance.now() - one);
+      let elapsed = performance.now() - one;
+      // One slow run may be the machine (a GC pause, another process): the body's own time is its best of three.
+      if (elapsed >= 50) elapsed = bestTime(() => parseFragment(markup));
+      slowest = Math.max(slowest, elapsed);
       expect(depthOf(nodes)).toBeLessThanOrEqual(MAX_DEPTH);
     }
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(performance.now() - start).toBeLessThan(5000);
     expect(slowest).toBeLessThan(50);
   });
 });
