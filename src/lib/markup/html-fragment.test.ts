@@ -122,18 +122,14 @@ describe('parseFragment on hostile or broken markup', () => {
     });
   }
 
-  it('grows linearly: 20 times the input takes at most 40 times as long', () => {
-    for (const unit of ['<b ', '<b>', '<div style="x', '<!--', '</']) {
-      const small = unit.repeat(2000);
-      const large = unit.repeat(40_000);
-      parseFragment(large);
-      const ratio =
-        bestTime(() => parseFragment(large)) /
-        Math.max(
-          bestTime(() => parseFragment(small)),
-          0.05,
-        );
-      expect(ratio, unit).toBeLessThan(40);
+  it('stays linear on large inputs: 600 KB of any such pattern in under a second', () => {
+    // Linear is about 20 ms here; the old pattern's copy of the rest at every "<" alone made these quadratic.
+    for (const unit of ['<b ', '<b>', '<div style="x', '<!--', '</', '<']) {
+      const markup = unit.repeat(Math.ceil(600_000 / unit.length));
+      expect(
+        bestTime(() => parseFragment(markup)),
+        unit,
+      ).toBeLessThan(1000);
     }
   });
 
@@ -197,14 +193,15 @@ describe('parseFragment on hostile or broken markup', () => {
       ...Array.from({ length: 20 }, () => body(5000)),
     ];
     let slowest = 0;
-    const start = performance.now();
     for (const markup of bodies) {
-      const one = performance.now();
+      const start = performance.now();
       const nodes = parseFragment(markup);
-      slowest = Math.max(slowest, performance.now() - one);
+      let took = performance.now() - start;
+      // A slow parse is timed again: a pause of the machine is not the parser's.
+      if (took >= 50) took = bestTime(() => parseFragment(markup));
+      slowest = Math.max(slowest, took);
       expect(depthOf(nodes)).toBeLessThanOrEqual(MAX_DEPTH);
     }
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(slowest).toBeLessThan(50);
   });
 });
