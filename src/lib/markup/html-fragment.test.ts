@@ -122,20 +122,14 @@ describe('parseFragment on hostile or broken markup', () => {
     });
   }
 
-  // Linear growth is about 20×; the old regex's backtracking grew by thousands. 100× leaves room for a loaded
-  // machine's noise (a GC pause in one run) and still fails anything quadratic (400×).
-  it('grows linearly: 20 times the input takes at most 100 times as long', () => {
-    for (const unit of ['<b ', '<b>', '<div style="x', '<!--', '</']) {
-      const small = unit.repeat(2000);
-      const large = unit.repeat(40_000);
-      parseFragment(large);
-      const ratio =
-        bestTime(() => parseFragment(large)) /
-        Math.max(
-          bestTime(() => parseFragment(small)),
-          0.05,
-        );
-      expect(ratio, unit).toBeLessThan(100);
+  it('stays linear on large inputs: 600 KB of any such pattern in under a second', () => {
+    // Linear: 1 to 50 ms on a busy 2-core machine. The old parser copied the rest of the input at every "<".
+    for (const unit of ['<b ', '<b>', '<div style="x', '<!--', '</', '<']) {
+      const markup = unit.repeat(Math.ceil(600_000 / unit.length));
+      expect(
+        bestTime(() => parseFragment(markup)),
+        unit,
+      ).toBeLessThan(1000);
     }
   });
 
@@ -199,17 +193,15 @@ describe('parseFragment on hostile or broken markup', () => {
       ...Array.from({ length: 20 }, () => body(5000)),
     ];
     let slowest = 0;
-    const start = performance.now();
     for (const markup of bodies) {
-      const one = performance.now();
+      const start = performance.now();
       const nodes = parseFragment(markup);
-      let elapsed = performance.now() - one;
-      // One slow run may be the machine (a GC pause, another process): the body's own time is its best of three.
-      if (elapsed >= 50) elapsed = bestTime(() => parseFragment(markup));
-      slowest = Math.max(slowest, elapsed);
+      let took = performance.now() - start;
+      // A slow parse is timed again: a pause of the machine is not the parser's.
+      if (took >= 50) took = bestTime(() => parseFragment(markup));
+      slowest = Math.max(slowest, took);
       expect(depthOf(nodes)).toBeLessThanOrEqual(MAX_DEPTH);
     }
-    expect(performance.now() - start).toBeLessThan(5000);
     expect(slowest).toBeLessThan(50);
   });
 });

@@ -33,9 +33,15 @@ function scrollWindowTo(top: number) {
   });
 }
 
-const rowElement = (key: string) => {
+/** Waits for the virtualizer to decide the scrolling has ended (150 ms without a scroll event). */
+const scrollingEnds = () => act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+
+/** A rendered row as VirtualFeed makes it, 50 px tall when first measured. */
+const rowElement = (index: number) => {
   const element = document.createElement('div');
-  element.dataset.rowKey = key;
+  element.dataset.index = String(index);
+  element.dataset.rowKey = `row-${index}`;
+  Object.defineProperty(element, 'offsetHeight', { value: 50 });
   document.body.append(element);
   return element;
 };
@@ -43,8 +49,18 @@ const rowElement = (key: string) => {
 beforeEach(() => {
   observed = null;
   vi.stubGlobal('ResizeObserver', TestResizeObserver);
+  Object.assign(window, { ResizeObserver: TestResizeObserver });
   Object.assign(window, { scrollY: 0, innerHeight: 500 });
-  window.scrollTo = vi.fn() as unknown as typeof window.scrollTo;
+  // The page is as tall as the list, so that the virtualizer may scroll anywhere in it.
+  Object.defineProperty(document.documentElement, 'scrollHeight', {
+    value: 60_000,
+    configurable: true,
+  });
+  // Scrolling moves the window at once, as an instant scroll does.
+  window.scrollTo = vi.fn(({ top }: ScrollToOptions) => {
+    Object.assign(window, { scrollY: top });
+    window.dispatchEvent(new Event('scroll'));
+  }) as unknown as typeof window.scrollTo;
   window.scrollBy = vi.fn() as unknown as typeof window.scrollBy;
 });
 afterEach(() => {
@@ -59,8 +75,8 @@ describe('useWindowList', () => {
     const { result } = render();
     expect(result.current.totalSize).toBe(50_000);
     const indexes = result.current.rows.map((row) => row.index);
-    // 500 px of viewport is 10 rows of 50; the row at the bottom edge and 2 rows of overscan below.
-    expect(indexes).toEqual(Array.from({ length: 13 }, (_, index) => index));
+    // 500 px of viewport is 10 rows of 50, and 2 rows of overscan below.
+    expect(indexes).toEqual(Array.from({ length: 12 }, (_, index) => index));
     expect(result.current.rows[3]).toEqual({ index: 3, key: 'row-3', start: 150 });
   });
 
@@ -69,39 +85,73 @@ describe('useWindowList', () => {
     scrollWindowTo(10_000);
     const indexes = result.current.rows.map((row) => row.index);
     expect(indexes[0]).toBe(198);
-    expect(indexes.at(-1)).toBe(212);
+    expect(indexes.at(-1)).toBe(211);
     expect(result.current.rowBelowTop(100)).toBe(202);
+    expect(result.current.rowBelowTop(149)).toBe(202);
+    expect(result.current.rowBelowTop(150)).toBe(203);
   });
 
-  it('places rows from their measured heights once seen, and keeps the view still when a row above it grows', () => {
+  it('re-renders when the row under the probe changes, though the rendered range does not', () => {
+    let renders = 0;
+    renderHook(() => {
+      renders++;
+      return useWindowList({ items, keyOf, estimate, overscan: 2, probeOffset: 125 });
+    });
+    scrollWindowTo(10_005);
+    const before = renders;
+    // Rows 200 to 210 in view, row 202 under the probe (10,140): nothing to draw.
+    scrollWindowTo(10_015);
+    expect(renders).toBe(before);
+    // Row 203 is under the probe now (10,155); the rows in view are the same.
+    scrollWindowTo(10_030);
+    expect(renders).toBe(before + 1);
+  });
+
+  it('places rows from their measured heights once seen, and keeps the view still when a row above it grows', async () => {
     const { result } = render();
-    const first = rowElement('row-0');
+    const first = rowElement(0);
     act(() => void result.current.measure(first));
     // Scrolled past the first rows: row 0 growing by 30 px would push everything down, so the window follows.
     scrollWindowTo(1000);
+    await scrollingEnds();
     resize(first, 80);
     expect(result.current.totalSize).toBe(50_030);
     expect(result.current.rows.find((row) => row.index === 21)?.start).toBe(1080);
-    expect(window.scrollBy).toHaveBeenCalledWith(0, 30);
+    expect(window.scrollTo).toHaveBeenCalledWith(expect.objectContaining({ top: 1030 }));
 
     // A row in view that grows does not move the window.
-    const visible = rowElement('row-22');
+    const visible = rowElement(22);
     act(() => void result.current.measure(visible));
-    vi.mocked(window.scrollBy).mockClear();
+    vi.mocked(window.scrollTo).mockClear();
     resize(visible, 120);
-    expect(window.scrollBy).not.toHaveBeenCalled();
+    expect(result.current.totalSize).toBe(50_100);
+    expect(window.scrollTo).not.toHaveBeenCalled();
+
+    // Its height is kept once it has left the DOM.
+    scrollWindowTo(0);
+    visible.remove();
+    scrollWindowTo(20_000);
+    expect(result.current.totalSize).toBe(50_100);
   });
 
-  it('scrolls just enough to show a row, counting the list’s offset in the page', () => {
+  it('scrolls just enough to show a row, counting the list’s offset in the page', async () => {
     const { result } = render();
     const container = document.createElement('div');
     container.getBoundingClientRect = () => ({ top: 200 }) as DOMRect;
     act(() => void result.current.attach(container));
     act(() => result.current.scrollToIndex(40));
     // Row 40 ends at 2050 in the list; the list starts 200 px down the page; the viewport is 500 px tall.
-    expect(window.scrollTo).toHaveBeenCalledWith({ top: 2050 - 500 + 200 });
-    vi.mocked(window.scrollTo).mockClear();
-    act(() => result.current.scrollToIndex(1));
-    expect(window.scrollTo).not.toHaveBeenCalled();
+    expect(window.scrollTo).toHaveBeenCalledWith(
+      expect.objectContaining({ top: 2050 - 500 + 200 }),
+    );
+    expect(window.scrollY).toBe(1750);
+    await scrollingEnds();
+    // Row 35 (1950 to 2000 in the page) is in view: nothing moves.
+    act(() => result.current.scrollToIndex(35));
+    await scrollingEnds();
+    expect(window.scrollY).toBe(1750);
+    // Row 10 is above the view: it comes to the top.
+    act(() => result.current.scrollToIndex(10));
+    expect(window.scrollY).toBe(200 + 500);
   });
 });

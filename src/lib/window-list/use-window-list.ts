@@ -1,14 +1,5 @@
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
-import { computeLayout, rowAt, scrollToShow, visibleRange, type Layout } from './layout.ts';
-import { RowSizes, type Anchor } from './row-sizes.ts';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export interface WindowRow {
   index: number;
@@ -28,18 +19,12 @@ interface Options<T> {
   probeOffset?: number;
 }
 
-interface Viewport {
-  top: number;
-  height: number;
-}
-
-const readViewport = (): Viewport => ({ top: window.scrollY, height: window.innerHeight });
-
 /**
- * A list virtualized against the window: only the rows near the viewport are rendered, each positioned from
- * measured heights (estimates until a row has been seen). Render each row in an element with
- * `ref={measure}` and `data-row-key={row.key}`, translated by `row.start`, inside a container of `totalSize`
- * height that is given `attach` as its ref.
+ * A list virtualized against the window, on @tanstack/react-virtual (decision 007): only the rows near the
+ * viewport are rendered, each positioned from measured heights (estimates until a row has been seen; heights are
+ * kept by key after a row leaves the DOM), and a row that grows above the viewport does not move the view.
+ * Render each row in an element with `ref={measure}`, `data-index={row.index}` and `data-row-key={row.key}`,
+ * translated by `row.start`, inside a container of `totalSize` height that is given `attach` as its ref.
  */
 export function useWindowList<T>({
   items,
@@ -48,54 +33,48 @@ export function useWindowList<T>({
   overscan,
   probeOffset = 100,
 }: Options<T>) {
-  // What scroll handlers and the size observer need from the last render.
-  const current = useRef<Anchor & { range: string }>({
-    layout: computeLayout(0, () => 0),
-    indexOf: new Map(),
-    margin: 0,
-    range: '',
-  });
-  const [sizes] = useState(() => new RowSizes());
-  const measured = useSyncExternalStore(sizes.subscribe, sizes.getSnapshot, sizes.getSnapshot);
+  // The list's top in document coordinates: the virtualizer's scroll margin.
   const [margin, setMargin] = useState(0);
-  const [viewport, setViewport] = useState(readViewport);
+  // Stable between renders of the same items: the virtualizer recomputes its positions when these change.
+  const estimateSize = useCallback(
+    (index: number) => estimate(items[index] as T),
+    [items, estimate],
+  );
+  const getItemKey = useCallback((index: number) => keyOf(items[index] as T), [items, keyOf]);
+  const virtualizer = useWindowVirtualizer({
+    count: items.length,
+    estimateSize,
+    getItemKey,
+    overscan,
+    scrollMargin: margin,
+  });
+
+  /** The row that lies `offset` pixels below the top of the window (-1 for an empty list). */
+  const rowBelowTop = useCallback(
+    (offset: number) =>
+      virtualizer.getVirtualItemForOffset((virtualizer.scrollOffset ?? window.scrollY) + offset)
+        ?.index ?? -1,
+    [virtualizer],
+  );
+
+  // The virtualizer re-renders when the rendered range changes; the row under the probe (the sticky day bar's
+  // edge) can change without it, so scrolling also re-renders when that row changes.
   const probe = useRef(probeOffset);
   useLayoutEffect(() => {
     probe.current = probeOffset;
   }, [probeOffset]);
-
-  const { layout, indexOf } = useMemo(() => {
-    const indexOf = new Map<string, number>();
-    items.forEach((item, index) => indexOf.set(keyOf(item), index));
-    const layout = computeLayout(items.length, (index) => {
-      const item = items[index] as T;
-      return measured.get(keyOf(item)) ?? estimate(item);
-    });
-    return { layout, indexOf };
-  }, [items, keyOf, estimate, measured]);
-
-  useLayoutEffect(() => {
-    Object.assign(current.current, { layout, indexOf, margin });
-    sizes.setAnchor({ layout, indexOf, margin });
-  }, [sizes, layout, indexOf, margin]);
-
-  // Scrolling re-renders only when the rendered range or the first visible row would change.
+  const probedRow = useRef(-1);
+  const [, setProbedRow] = useState(-1);
   useEffect(() => {
     const update = () => {
-      const next = readViewport();
-      const { layout, margin } = current.current;
-      const range = rangeKey(layout, next, margin, overscan, probe.current);
-      if (range === current.current.range) return;
-      current.current.range = range;
-      setViewport(next);
+      const row = rowBelowTop(probe.current);
+      if (row === probedRow.current) return;
+      probedRow.current = row;
+      setProbedRow(row);
     };
     window.addEventListener('scroll', update, { passive: true });
-    window.addEventListener('resize', update);
-    return () => {
-      window.removeEventListener('scroll', update);
-      window.removeEventListener('resize', update);
-    };
-  }, [overscan]);
+    return () => window.removeEventListener('scroll', update);
+  }, [rowBelowTop]);
 
   const attach = useCallback((element: HTMLElement | null) => {
     if (!element) return;
@@ -106,55 +85,24 @@ export function useWindowList<T>({
     return () => observer.disconnect();
   }, []);
 
-  const range = visibleRange(
-    layout,
-    viewport.top - margin,
-    viewport.top - margin + viewport.height,
-    overscan,
-  );
-  const rows: WindowRow[] = [];
-  if (range) {
-    for (let index = range[0]; index <= range[1]; index++) {
-      rows.push({ index, key: keyOf(items[index] as T), start: layout.starts[index] ?? 0 });
-    }
-  }
-
   /** Scrolls the window just enough to bring a row into view, whether or not it is rendered. */
   const scrollToIndex = useCallback(
-    (index: number) => {
-      const size = (layout.starts[index + 1] ?? layout.total) - (layout.starts[index] ?? 0);
-      const viewport = readViewport();
-      const target = scrollToShow(layout, index, size, {
-        top: viewport.top - margin,
-        height: viewport.height,
-      });
-      if (target !== null) window.scrollTo({ top: target + margin });
-    },
-    [layout, margin],
+    (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    [virtualizer],
   );
 
-  /** The row that lies `offset` pixels below the top of the window (-1 for an empty list). */
-  const rowBelowTop = (offset: number) =>
-    items.length === 0 ? -1 : rowAt(layout, viewport.top - margin + offset);
+  const rows: WindowRow[] = virtualizer.getVirtualItems().map((item) => ({
+    index: item.index,
+    key: String(item.key),
+    start: item.start - virtualizer.options.scrollMargin,
+  }));
 
   return {
     rows,
-    totalSize: layout.total,
+    totalSize: virtualizer.getTotalSize(),
     attach,
-    measure: sizes.observe,
+    measure: virtualizer.measureElement,
     scrollToIndex,
     rowBelowTop,
   };
-}
-
-function rangeKey(
-  layout: Layout,
-  viewport: Viewport,
-  margin: number,
-  overscan: number,
-  probeOffset: number,
-): string {
-  const top = viewport.top - margin;
-  const range = visibleRange(layout, top, top + viewport.height, overscan);
-  return `${range?.join('-')}:${rowAt(layout, top + probeOffset)}`;
 }

@@ -133,6 +133,7 @@ export function VirtualFeed({
           return (
             <div
               key={row.key}
+              data-index={row.index}
               data-row-key={row.key}
               ref={measure}
               className="absolute top-0 left-0 w-full"
