@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { dropWaitingWrites } from '../api/read-only-writes.ts';
 import { notificationQueries } from '../features/inbox/api/notification-queries.ts';
 import {
   isReadOnly,
@@ -21,8 +20,11 @@ export function ReadOnlyNotice() {
     () =>
       subscribeWriteAccess(() => {
         if (!isReadOnly()) return;
-        dropWaitingWrites(READ_ONLY_MESSAGE);
-        void queryClient.invalidateQueries({ queryKey: notificationQueries.all() });
+        // The replies' queue is not part of the first screen: loaded only now.
+        void import('../api/read-only-writes.ts').then(({ dropWaitingWrites }) => {
+          dropWaitingWrites(READ_ONLY_MESSAGE);
+          void queryClient.invalidateQueries({ queryKey: notificationQueries.all() });
+        });
       }),
     [queryClient],
   );

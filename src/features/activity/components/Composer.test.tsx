@@ -3,6 +3,8 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setRequestScope } from '../../../api/http.ts';
+import { READ_ONLY_MESSAGE } from '../../../api/write-access.ts';
 import { apiMock, resolveRelativeFetch } from '../../../testing/api-mock.ts';
 import { renderApp } from '../../../testing/render.tsx';
 
@@ -31,6 +33,7 @@ beforeAll(() => {
   Element.prototype.scrollIntoView = () => {};
 });
 beforeEach(() => {
+  setRequestScope('demo:1');
   localStorage.clear();
   posted = [];
   activityLists = 0;
@@ -69,6 +72,8 @@ beforeEach(() => {
   );
 });
 afterEach(() => {
+  // A new scope: the next token may write again.
+  setRequestScope(null);
   cleanup();
   apiMock.resetHandlers();
 });
@@ -85,6 +90,31 @@ async function openTask() {
 }
 
 describe('the reply composer', () => {
+  it('with a read-only token: the refused reply keeps its text with the reason, and Send is off', async () => {
+    answerWith = [403];
+    const { user } = await openTask();
+    await user.click(composer());
+    await user.keyboard('Hello there{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(pending()).toHaveLength(1));
+    expect(
+      await within(pending()[0] as HTMLElement).findByText(
+        new RegExp(`Not sent: ${READ_ONLY_MESSAGE.slice(0, 40)}`),
+      ),
+    ).toBeTruthy();
+    expect(screen.getAllByText(READ_ONLY_MESSAGE).length).toBeGreaterThan(0);
+    const send = screen.getByRole('button', { name: 'Send' });
+    expect(send.matches(':disabled')).toBe(true);
+    expect(send.closest('fieldset')?.title).toBe(READ_ONLY_MESSAGE);
+    await user.click(composer());
+    await user.keyboard('Again{Control>}{Enter}{/Control}');
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContain(
+        READ_ONLY_MESSAGE,
+      ),
+    );
+    expect(posted).toHaveLength(1);
+  });
+
   it('offers matching people after @, moves with ↑/↓, picks with Enter, and Esc closes only the list', async () => {
     const { user } = await openTask();
     await user.click(composer());
