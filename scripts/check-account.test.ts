@@ -35,7 +35,9 @@ describe('npm run check-account against the realistic stand-in', () => {
     expect(report).toContain('Writes: Productive does not say whether this token may write');
     expect(report).toMatch(/target_type as sent: (Task|Todo|Deal|Discussion|Page)[^\n]*×\d+/);
     expect(report).not.toMatch(/target_type as sent:[^\n]*\b(task|todo) ×/);
-    expect(report).toContain('first_unread_activity_id is string, changeset is object');
+    expect(report).toContain(
+      'first_unread_activity_id is string (or null), changeset is object, target_id is number',
+    );
     expect(report).toMatch(
       /filter\[type\]=Task: \d+ notifications; filter\[type\]=task: \d+ notifications \(both work alike\)/,
     );

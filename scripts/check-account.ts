@@ -161,15 +161,18 @@ export async function checkAccount({
     say(
       `target_type as sent: ${[...spellings].map(([type, count]) => `${type} ×${count}`).join(', ') || 'no notifications in the inbox'}`,
     );
+    /** The JSON types a field comes as across the page: `string`, `string (or null)`, `absent`. */
     const typeOf = (name: string) => {
-      const value = list(inbox.body)[0]?.attributes?.[name];
-      return value === undefined
-        ? 'absent'
-        : value === null
-          ? 'null'
-          : Array.isArray(value)
-            ? 'array'
-            : typeof value;
+      const kinds = new Set<string>();
+      let nulls = false;
+      for (const notification of list(inbox.body)) {
+        const value = notification.attributes?.[name];
+        if (value === null) nulls = true;
+        else
+          kinds.add(value === undefined ? 'absent' : Array.isArray(value) ? 'array' : typeof value);
+      }
+      const shown = [...kinds].sort().join(' or ') || 'always null';
+      return nulls && kinds.size ? `${shown} (or null)` : shown;
     };
     say(
       `first_unread_activity_id is ${typeOf('first_unread_activity_id')}, changeset is ${typeOf('changeset')}, target_id is ${typeOf('target_id')}`,
