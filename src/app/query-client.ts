@@ -3,9 +3,6 @@ import { connectOnlineManager } from '../api/connection.ts';
 import { ApiRequestError, isNetworkError } from '../api/http.ts';
 import { loadEntries } from '../outbox/store.ts';
 
-// Lives with the HTTP client (components read it too); re-exported for the app's existing imports.
-export { isNetworkError };
-
 /** The query client's policy in one place. */
 export function createQueryClient(): QueryClient {
   // Cache changes reach React in a microtask, not a macrotask (the default setTimeout): an optimistic update
@@ -36,7 +33,7 @@ export function createQueryClient(): QueryClient {
       },
       mutations: {
         // An action that could not reach the server (status 0: offline, server down or restarting, no answer in
-        // time) is not refused: it keeps trying, backing off to every 10 s (React Query pauses while offline),
+        // time) is not refused: it keeps trying, backing off to every 4 s (React Query pauses while offline),
         // instead of being rolled back and lost. The row says "Waiting to sync" meanwhile. While the server cannot
         // be reached the action pauses, and continues as soon as it answers (src/api/connection.ts).
         retry: (_failureCount, error) => isNetworkError(error),

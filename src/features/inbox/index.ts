@@ -1,15 +1,10 @@
 import { lazyPage } from '../../components/LazyPage.tsx';
 
 /**
- * The inbox feature's public surface for the app and other features.
- *
- * `SnoozeMenu` is the snooze menu button (presets and a picked date and time, keyboard and screen reader ready):
- * place it anywhere and give it `onSnooze(wakeAt)`; to go through the inbox's optimistic, undoable, durable path,
- * call `triage.act(ids, 'snooze', title, { wakeAt })` from `useTriage()` there (the undo toast and `z` then work for
- * it). `openRequest`: a number that, each time it changes to a new value above 0, opens the menu (a key).
+ * The inbox feature's public surface for the app and other features: the Snoozed page, and the notification query
+ * keys and options (this feature owns every `['notifications', …]` key: a notification's detail is built there too).
  */
-export { SnoozeMenu, type SnoozeMenuProps } from './components/SnoozeMenu.tsx';
-export { useTriage, type Triage, type ActOptions } from './api/use-triage.ts';
+export { notificationQueries } from './api/notification-queries.ts';
 
 /** The Snoozed view, in its own chunk: the inbox does not download it before it renders. */
 export const SnoozedPage = /* @__PURE__ */ lazyPage(() =>

@@ -1,6 +1,10 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { getActivities, getActivity, type ActivityQuery } from '../../../api/activities.ts';
-import { getNotification } from '../../../api/notifications.ts';
+import { infiniteQueryOptions, queryOptions, type QueryKey } from '@tanstack/react-query';
+import {
+  getActivities,
+  getActivity,
+  type ActivityQuery,
+  type FeedTarget,
+} from '../../../api/activities.ts';
 import { getTask } from '../../../api/tasks.ts';
 
 export const activityQueries = {
@@ -14,6 +18,20 @@ export const activityQueries = {
       getNextPageParam: (lastPage, _pages, lastPageParam) =>
         lastPage.hasNextPage ? lastPageParam + 1 : undefined,
     }),
+  /** Is this key a feed of this item's (whatever its filters)? The key's shape is read here only. */
+  isFeedOf: (key: QueryKey, target: FeedTarget): boolean => {
+    const [root, kind, query] = key as readonly [
+      unknown,
+      unknown,
+      Partial<ActivityQuery> | undefined,
+    ];
+    return (
+      root === activityQueries.all()[0] &&
+      kind === activityQueries.lists()[1] &&
+      query?.target?.kind === target.kind &&
+      query.target.id === target.id
+    );
+  },
   details: () => [...activityQueries.all(), 'detail'] as const,
   detail: (id: string) =>
     queryOptions({
@@ -28,14 +46,5 @@ export const taskQueries = {
     queryOptions({
       queryKey: [...taskQueries.all(), 'detail', id] as const,
       queryFn: ({ signal }) => getTask(id, signal),
-    }),
-};
-
-/** One notification by id, for a detail opened from an address rather than from a loaded list. */
-export const notificationDetailQueries = {
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: ['notifications', 'detail', id] as const,
-      queryFn: ({ signal }) => getNotification(id, signal),
     }),
 };

@@ -34,12 +34,12 @@ export const VERB: Record<InboxAction, string> = {
   wake: 'wake',
 };
 
-export interface ActOptions {
+interface ActOptions {
   /** A snooze's wake time (ISO with its offset): required for 'snooze'. */
   wakeAt?: string;
 }
 
-export interface Triage {
+interface Triage {
   /** Runs an action on one or many notifications, optimistically, with an Undo toast. */
   act: (ids: string[], action: InboxAction, describe?: string, options?: ActOptions) => void;
   /** Undoes the newest action still in its undo window. */
