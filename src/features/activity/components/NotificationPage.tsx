@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from '../../../lib/router.tsx';
 import { ApiRequestError } from '../../../api/http.ts';
 import { backToList, isAddressId } from '../../../lib/addresses.ts';
-import { notificationQueries } from '../../inbox/index.ts';
+import { notificationDetailQueries } from '../api/notification-detail-queries.ts';
 import { FeedNotFound } from './FeedStates.tsx';
 import { NotificationDetail } from './NotificationDetail.tsx';
 import { useReplyShortcut } from './use-reply-shortcut.ts';
@@ -15,7 +15,7 @@ export function NotificationPage() {
   useReplyShortcut();
   // The detail asks for the same query: one request, and a 404 here is a page of its own.
   const notification = useQuery({
-    ...notificationQueries.detail(notificationId),
+    ...notificationDetailQueries.detail(notificationId),
     enabled: valid,
   });
   if (

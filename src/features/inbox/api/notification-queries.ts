@@ -1,14 +1,9 @@
-import { infiniteQueryOptions, queryOptions, type QueryKey } from '@tanstack/react-query';
-import {
-  getNotification,
-  getNotifications,
-  type NotificationQuery,
-} from '../../../api/notifications.ts';
+import { infiniteQueryOptions, type QueryKey } from '@tanstack/react-query';
+import { getNotifications, type NotificationQuery } from '../../../api/notifications.ts';
 
 const ROOT = 'notifications';
 const LIST = 'list';
 const NEW = 'new';
-const DETAIL = 'detail';
 
 /** A notification list's key: `['notifications', 'list', query]`. Only this module builds or reads one. */
 export type NotificationListKey = readonly [typeof ROOT, typeof LIST, NotificationQuery];
@@ -31,12 +26,6 @@ export const notificationQueries = {
       initialPageParam: 1,
       getNextPageParam: (lastPage, _pages, lastPageParam) =>
         lastPage.hasNextPage ? lastPageParam + 1 : undefined,
-    }),
-  /** One notification by id, for a detail opened from an address rather than from a loaded list. */
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [ROOT, DETAIL, id] as const,
-      queryFn: ({ signal }) => getNotification(id, signal),
     }),
   /** The live count: how many of a list's notifications arrived after the newest one held. */
   newCountKey: (query: NotificationQuery, newestHeld: string | null) =>
