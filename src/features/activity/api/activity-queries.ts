@@ -1,15 +1,11 @@
-import { infiniteQueryOptions, queryOptions, type QueryKey } from '@tanstack/react-query';
-import {
-  getActivities,
-  getActivity,
-  type ActivityQuery,
-  type FeedTarget,
-} from '../../../api/activities.ts';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { getActivities, getActivity, type ActivityQuery } from '../../../api/activities.ts';
+import { activityKeys } from './activity-keys.ts';
 import { getTask } from '../../../api/tasks.ts';
 
 export const activityQueries = {
-  all: () => ['activities'] as const,
-  lists: () => [...activityQueries.all(), 'list'] as const,
+  all: activityKeys.all,
+  lists: activityKeys.lists,
   list: (query: ActivityQuery) =>
     infiniteQueryOptions({
       queryKey: [...activityQueries.lists(), query] as const,
@@ -18,20 +14,6 @@ export const activityQueries = {
       getNextPageParam: (lastPage, _pages, lastPageParam) =>
         lastPage.hasNextPage ? lastPageParam + 1 : undefined,
     }),
-  /** Is this key a feed of this item's (whatever its filters)? The key's shape is read here only. */
-  isFeedOf: (key: QueryKey, target: FeedTarget): boolean => {
-    const [root, kind, query] = key as readonly [
-      unknown,
-      unknown,
-      Partial<ActivityQuery> | undefined,
-    ];
-    return (
-      root === activityQueries.all()[0] &&
-      kind === activityQueries.lists()[1] &&
-      query?.target?.kind === target.kind &&
-      query.target.id === target.id
-    );
-  },
   details: () => [...activityQueries.all(), 'detail'] as const,
   detail: (id: string) =>
     queryOptions({

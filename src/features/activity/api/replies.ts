@@ -4,7 +4,7 @@ import { postComment } from '../../../api/comments.ts';
 import { commentMarkup } from '../../../lib/markup/comment-writer.ts';
 import type { OutboxEntry } from '../../../outbox/entry.ts';
 import type { Sender } from '../../../outbox/replay.ts';
-import { activityQueries } from './activity-queries.ts';
+import { activityKeys } from './activity-keys.ts';
 import { complete, enqueue, entriesOf, thisTab, update } from '../../../outbox/store.ts';
 
 /**
@@ -74,7 +74,7 @@ function sendQueuedReply(queryClient: QueryClient, entry: QueuedReply): Promise<
     .then(
       async () => {
         await queryClient.invalidateQueries({
-          predicate: (query) => activityQueries.isFeedOf(query.queryKey, entry.payload.target),
+          predicate: (query) => activityKeys.isFeedOf(query.queryKey, entry.payload.target),
         });
         complete(entry.key);
       },
