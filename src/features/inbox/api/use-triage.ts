@@ -77,8 +77,8 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
       if (ids.length === 0) return;
       if (action === 'snooze' && !wakeAt) return;
       // The mutation writes the action to the outbox before anything else: a page that goes away from here on
-      // leaves it to the next page. Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
-      // a burst of actions must report every failure.
+      // leaves it to the next page. Per-call outcomes through the promise: callbacks given to mutate() fire only
+      // for the latest call, and a burst of actions must report every failure.
       mutateAsync({ ids, action, ...(wakeAt ? { wakeAt } : {}) }).then(
         ({ succeeded, failed }) => {
           if (failed.length === 0) return;

@@ -9,7 +9,10 @@ import { titleText } from '../../../lib/markup/title-markup.ts';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
 
-/** What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when it changes). */
+/**
+ * What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when
+ * it changes).
+ */
 export interface RowHandlers {
   actions: InboxActions;
   /** Opens it (beside the list, or on its own page); a click with a modifier opens its page in a new tab. */
