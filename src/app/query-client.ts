@@ -1,10 +1,7 @@
 import { notifyManager, QueryClient } from '@tanstack/react-query';
 import { connectOnlineManager } from '../api/connection.ts';
 import { ApiRequestError, isNetworkError } from '../api/http.ts';
-import { loadEntries } from '../outbox/store.ts';
-
-// Lives with the HTTP client (components read it too); re-exported for the app's existing imports.
-export { isNetworkError };
+import { queuedActions } from '../features/inbox/api/queued-actions.ts';
 
 /** The query client's policy in one place. */
 export function createQueryClient(): QueryClient {
@@ -21,7 +18,7 @@ export function createQueryClient(): QueryClient {
         refetchOnWindowFocus: true,
         // Not while actions (this tab's, or another's still queued) are on their way: the lists would come back
         // without them. Their settling refreshes the lists.
-        refetchOnReconnect: () => !queryClient.isMutating() && loadEntries().length === 0,
+        refetchOnReconnect: () => !queryClient.isMutating() && queuedActions().length === 0,
         retry: (failureCount, error) => {
           // A request the server refused for what it is will fail again: do not hammer it.
           if (
@@ -36,7 +33,7 @@ export function createQueryClient(): QueryClient {
       },
       mutations: {
         // An action that could not reach the server (status 0: offline, server down or restarting, no answer in
-        // time) is not refused: it keeps trying, backing off to every 10 s (React Query pauses while offline),
+        // time) is not refused: it keeps trying, backing off to every 4 s (React Query pauses while offline),
         // instead of being rolled back and lost. The row says "Waiting to sync" meanwhile. While the server cannot
         // be reached the action pauses, and continues as soon as it answers (src/api/connection.ts).
         retry: (_failureCount, error) => isNetworkError(error),

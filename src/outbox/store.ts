@@ -19,7 +19,7 @@ const ADOPT_LOCK = 'inbox.actions.adopt';
 /** The Web Lock a tab holds while it lives. */
 export const tabLock = (tab: string) => `${TAB_LOCK_PREFIX}${tab}`;
 
-export const newKey = () =>
+const newKey = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto
     ? crypto.randomUUID()
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -151,11 +151,6 @@ export function rewrite(change: (entry: OutboxEntry) => OutboxEntry | null): voi
   const after = before.flatMap((entry) => change(entry) ?? []);
   if (after.length !== before.length || after.some((entry, index) => entry !== before[index]))
     save(before, after);
-}
-
-/** Empties this scope's outbox. */
-export function clearOutbox(): void {
-  save(loadEntries(), []);
 }
 
 /** Holds this tab's lock for as long as the tab lives, so that no other tab adopts its entries meanwhile. */

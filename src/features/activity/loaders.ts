@@ -2,7 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import type { FeedKind } from '../../api/activities.ts';
 import { isAddressId, readFeedContext } from '../../lib/addresses.ts';
-import { activityQueries, notificationDetailQueries, taskQueries } from './api/activity-queries.ts';
+import { activityQueries, taskQueries } from './api/activity-queries.ts';
+import { notificationDetailQueries } from './api/notification-detail-queries.ts';
 import { NO_FEED_FILTERS, parseFeedFilters, toActivityQuery } from './model/feed-filters.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { getActivities, getActivity, type ActivityQuery } from '../../../api/activities.ts';
-import { getNotification } from '../../../api/notifications.ts';
+import { activityKeys } from './activity-keys.ts';
 import { getTask } from '../../../api/tasks.ts';
 
 export const activityQueries = {
-  all: () => ['activities'] as const,
-  lists: () => [...activityQueries.all(), 'list'] as const,
+  all: activityKeys.all,
+  lists: activityKeys.lists,
   list: (query: ActivityQuery) =>
     infiniteQueryOptions({
       queryKey: [...activityQueries.lists(), query] as const,
@@ -28,14 +28,5 @@ export const taskQueries = {
     queryOptions({
       queryKey: [...taskQueries.all(), 'detail', id] as const,
       queryFn: ({ signal }) => getTask(id, signal),
-    }),
-};
-
-/** One notification by id, for a detail opened from an address rather than from a loaded list. */
-export const notificationDetailQueries = {
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: ['notifications', 'detail', id] as const,
-      queryFn: ({ signal }) => getNotification(id, signal),
     }),
 };

@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOutbox } from '../../../outbox/replay.ts';
 import { enqueue, thisTab, update } from '../../../outbox/store.ts';
+import { activityQueries } from './activity-queries.ts';
 import {
   queuedReplies,
   REPLY_KIND,
@@ -69,6 +70,22 @@ describe('replies in the outbox', () => {
     });
     await sent;
     expect(queuedReplies()).toEqual([]);
+  });
+
+  it('accepted: the feeds of its item are refetched, whatever their filters, and no other item’s', async () => {
+    const client = queryClient();
+    const feeds = [
+      activityQueries.list({ target: deal }).queryKey,
+      activityQueries.list({ target: deal, kinds: [1], oldestFirst: true }).queryKey,
+      activityQueries.list({ target: { kind: 'task', id: 4 } }).queryKey,
+    ];
+    for (const key of feeds) client.setQueryData(key, { pages: [], pageParams: [] });
+    await sendReply(client, deal, 'Hi', []).sent;
+    expect(feeds.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('keep a refusal with its reason until Retry, which sends again from this tab; Edit takes one back', async () => {

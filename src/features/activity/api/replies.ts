@@ -1,9 +1,10 @@
-import type { Query, QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type { FeedKind, FeedTarget } from '../../../api/activities.ts';
 import { postComment } from '../../../api/comments.ts';
 import { commentMarkup } from '../../../lib/markup/comment-writer.ts';
 import type { OutboxEntry } from '../../../outbox/entry.ts';
 import type { Sender } from '../../../outbox/replay.ts';
+import { activityKeys } from './activity-keys.ts';
 import { complete, enqueue, entriesOf, thisTab, update } from '../../../outbox/store.ts';
 
 /**
@@ -32,7 +33,7 @@ export type QueuedReply = OutboxEntry<ReplyPayload>;
 // Not imported from activities.ts: a value from there would pull its parser into a chunk the entry shares.
 const FEED_KINDS: readonly FeedKind[] = ['task', 'deal', 'discussion'];
 
-export function readReply(value: unknown): ReplyPayload | null {
+function readReply(value: unknown): ReplyPayload | null {
   const payload = value as Partial<ReplyPayload> | null;
   const valid =
     typeof payload === 'object' &&
@@ -55,27 +56,11 @@ export const queuedReplies = (): QueuedReply[] => entriesOf(REPLY_KIND, readRepl
 
 export const replySendKey = ['comments', 'send'] as const;
 
-const isFeedQueryOf =
-  (target: FeedTarget) =>
-  (query: Query): boolean => {
-    const [root, kind, activityQuery] = query.queryKey as [
-      unknown,
-      unknown,
-      { target?: FeedTarget } | undefined,
-    ];
-    return (
-      root === 'activities' &&
-      kind === 'list' &&
-      activityQuery?.target?.kind === target.kind &&
-      activityQuery.target.id === target.id
-    );
-  };
-
-export const reasonOf = (error: unknown) =>
+const reasonOf = (error: unknown) =>
   error instanceof Error && error.message ? error.message : 'The server refused the reply.';
 
 /** Sends a queued reply; resolves once the server has answered it (accepted, or refused: see the entry). */
-export function sendQueuedReply(queryClient: QueryClient, entry: QueuedReply): Promise<void> {
+function sendQueuedReply(queryClient: QueryClient, entry: QueuedReply): Promise<void> {
   return queryClient
     .getMutationCache()
     .build<{ id: string }, Error, QueuedReply, unknown>(queryClient, {
@@ -88,7 +73,9 @@ export function sendQueuedReply(queryClient: QueryClient, entry: QueuedReply): P
     .execute(entry)
     .then(
       async () => {
-        await queryClient.invalidateQueries({ predicate: isFeedQueryOf(entry.payload.target) });
+        await queryClient.invalidateQueries({
+          predicate: (query) => activityKeys.isFeedOf(query.queryKey, entry.payload.target),
+        });
         complete(entry.key);
       },
       (error: unknown) => {

@@ -7,7 +7,7 @@ import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { markedTodo, notificationFeed } from '../../../lib/addresses.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
-import { notificationDetailQueries } from '../api/activity-queries.ts';
+import { notificationDetailQueries } from '../api/notification-detail-queries.ts';
 import { NO_FEED_FILTERS, type FeedFilters } from '../model/feed-filters.ts';
 import { ActivityFeed } from './ActivityFeed.tsx';
 import { ChangesetList } from './ChangesetList.tsx';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiRequestError } from '../../../api/http.ts';
 import { backToList, isAddressId } from '../../../lib/addresses.ts';
-import { notificationDetailQueries } from '../api/activity-queries.ts';
+import { notificationDetailQueries } from '../api/notification-detail-queries.ts';
 import { FeedNotFound } from './FeedStates.tsx';
 import { NotificationDetail } from './NotificationDetail.tsx';
 import { useReplyShortcut } from './use-reply-shortcut.ts';

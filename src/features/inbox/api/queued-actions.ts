@@ -97,7 +97,7 @@ export function cancelReads(ids: readonly string[]): string[] {
   return [...cancelled];
 }
 
-export function flushReads() {
+function flushReads() {
   for (const id of [...held.keys()]) settle(id, 'send');
 }
 
@@ -106,7 +106,7 @@ export function flushReads() {
  * outlive the page (keepalive). They stay in the outbox: the next page sends them again (a read is idempotent) in
  * case these never arrived.
  */
-export function sendHeldReadsNow() {
+function sendHeldReadsNow() {
   for (const { owner, payload } of queuedActions()) {
     if (owner !== thisTab || payload.action !== 'read') continue;
     for (const id of payload.ids) {

@@ -32,7 +32,7 @@ export const snoozeQueries = {
    */
   back: (query: NotificationQuery & { ids: string[] }) =>
     infiniteQueryOptions({
-      queryKey: [...notificationQueries.lists(), query] as const,
+      queryKey: notificationQueries.listKey(query),
       queryFn: async ({ signal }) => {
         const found = await Promise.all(
           query.ids.map((id) =>

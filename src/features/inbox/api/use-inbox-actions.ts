@@ -3,7 +3,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
 import { useToast } from '../../../components/toasts.tsx';
 import type { InboxAction } from '../model/inbox-actions.ts';
-import { titleText } from '../model/title-markup.ts';
+import { titleText } from '../../../lib/markup/title-markup.ts';
 import { acknowledgeBack, wokenAmong } from './snooze-queries.ts';
 import { useTriage } from './use-triage.ts';
 

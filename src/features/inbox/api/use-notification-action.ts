@@ -111,7 +111,7 @@ async function idsToSend(
  * refetched once when the last of a burst of actions settles.
  */
 /** Sends an action; also what a mutation queued offline runs when it resumes after a reload. */
-export async function sendNotificationAction({
+async function sendNotificationAction({
   ids,
   action,
   wakeAt,

@@ -36,12 +36,12 @@ export const VERB: Record<InboxAction, string> = {
   wake: 'wake',
 };
 
-export interface ActOptions {
+interface ActOptions {
   /** A snooze's wake time (ISO with its offset): required for 'snooze'. */
   wakeAt?: string;
 }
 
-export interface Triage {
+interface Triage {
   /** Runs an action on one or many notifications, optimistically, with an Undo toast. */
   act: (ids: string[], action: InboxAction, describe?: string, options?: ActOptions) => void;
   /** Undoes the newest action still in its undo window. */
@@ -81,8 +81,8 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
       // A read-only token: the actions are off, and the notice at the top says why (src/api/write-access.ts).
       if (isReadOnly()) return;
       // The mutation writes the action to the outbox before anything else: a page that goes away from here on
-      // leaves it to the next page. Per-call outcomes through the promise: callbacks given to mutate() fire only for the latest call, and
-      // a burst of actions must report every failure.
+      // leaves it to the next page. Per-call outcomes through the promise: callbacks given to mutate() fire only
+      // for the latest call, and a burst of actions must report every failure.
       mutateAsync({ ids, action, ...(wakeAt ? { wakeAt } : {}) }).then(
         ({ succeeded, failed }) => {
           if (failed.length === 0 || isReadOnlyError(failed[0]?.error)) return;

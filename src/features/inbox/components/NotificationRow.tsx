@@ -6,11 +6,14 @@ import { WriteActions } from '../../../components/WriteActions.tsx';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
-import { titleText } from '../model/title-markup.ts';
-import { NotificationTitle } from './NotificationTitle.tsx';
+import { titleText } from '../../../lib/markup/title-markup.ts';
+import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
 
-/** What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when it changes). */
+/**
+ * What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when
+ * it changes).
+ */
 export interface RowHandlers {
   actions: InboxActions;
   /** Opens it (beside the list, or on its own page); a click with a modifier opens its page in a new tab. */

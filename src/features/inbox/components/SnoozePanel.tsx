@@ -8,8 +8,8 @@ import {
   type RefObject,
 } from 'react';
 import { createPortal } from 'react-dom';
+import { formatWakeTime } from '../model/wake-time.ts';
 import {
-  formatWakeTime,
   isoWithOffset,
   parsePickedTime,
   snoozePresets,

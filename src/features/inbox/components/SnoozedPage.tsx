@@ -11,9 +11,9 @@ import { useTabSync } from '../api/use-tab-sync.ts';
 import { useTriage } from '../api/use-triage.ts';
 import { NO_FILTERS } from '../model/filters.ts';
 import { formatWakeTime } from '../model/wake-time.ts';
-import { titleText } from '../model/title-markup.ts';
+import { titleText } from '../../../lib/markup/title-markup.ts';
 import { InboxSidebar } from './InboxSidebar.tsx';
-import { NotificationTitle } from './NotificationTitle.tsx';
+import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 
 /** The scheduled snoozes and the notifications they are for (one request each: the API has no id filter). */
 function useScheduledSnoozes() {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   daysToNextMonday,
-  formatWakeTime,
   isoWithOffset,
   parsePickedTime,
   snoozePresets,
   toLocalInputValue,
 } from './snooze-times.ts';
+import { formatWakeTime } from './wake-time.ts';
 
 // Node reads TZ again whenever it is set: each test runs in a named zone, as a person there would.
 const originalZone = process.env.TZ;

@@ -42,9 +42,6 @@ export function snoozePresets(now: Date): SnoozePreset[] {
 
 const two = (value: number) => String(value).padStart(2, '0');
 
-// How a wake time is written lives apart, so that the inbox's first screen (the undo toast) needs only that.
-export { formatWakeTime } from './wake-time.ts';
-
 /** A local time as ISO 8601 with its offset, as the server takes it: 2026-11-26T09:00:00+01:00. */
 export function isoWithOffset(date: Date): string {
   const offset = -date.getTimezoneOffset();
