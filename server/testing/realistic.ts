@@ -4,10 +4,10 @@
  * capitalised `target_type`, `first_unread_activity_id` as a string, `changeset` as an object, activity pages with
  * only `links.first` and no totals, `destroy` events, emails whose `from` is a plain string with `body_html` beside
  * `body` (an Outlook email's `body` empty), and projects and people that include the recorded ones from
- * ../shared/productive-recordings (archived projects, deactivated contacts and placeholders among them).
+ * the recordings (src/testing/recordings; archived projects, deactivated contacts and placeholders among them).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Database } from '../db/database.ts';
 
 type Resource = {
@@ -24,20 +24,12 @@ type Document = {
 };
 
 /**
- * The recordings live beside the repository in ../shared (INBOX_RECORDINGS_DIR elsewhere): the nearest
- * `shared/productive-recordings` above this file, so a git worktree nested deeper finds them too.
+ * The recordings' copy in the repository (src/testing/recordings, from ../shared/productive-recordings, with their
+ * licence), so every clone has them; INBOX_RECORDINGS_DIR points elsewhere.
  */
-export const recordingsDirectory = ((): string => {
-  if (process.env.INBOX_RECORDINGS_DIR) return resolve(process.env.INBOX_RECORDINGS_DIR);
-  let directory = resolve(import.meta.dirname, '../..');
-  for (let depth = 0; depth < 4; depth++) {
-    const parent = dirname(directory);
-    const candidate = join(parent, 'shared', 'productive-recordings');
-    if (existsSync(candidate)) return candidate;
-    directory = parent;
-  }
-  return join(resolve(import.meta.dirname, '../../..'), 'shared', 'productive-recordings');
-})();
+export const recordingsDirectory = process.env.INBOX_RECORDINGS_DIR
+  ? resolve(process.env.INBOX_RECORDINGS_DIR)
+  : resolve(import.meta.dirname, '../../src/testing/recordings');
 
 /** The records of one recorded response body (`http_interactions[].response.body.string`). */
 export function readRecording(file: string): Resource[] {
