@@ -1,5 +1,5 @@
 /**
- * The README's nginx recipe, for real: Debian's nginx (package nginx-light, installed by .ci/run) as an unprivileged
+ * The nginx recipe in docs/operating.md, for real: Debian's nginx (package nginx-light, installed by .ci/run) as an unprivileged
  * process on a loopback port, in front of a team server with INBOX_TRUSTED_PROXIES=127.0.0.1, and clients on
  * distinct loopback addresses. A stranger forging X-Forwarded-For cannot dodge the sign-in limit, and cannot lock
  * out anyone else by reaching it. Skipped with a message when nginx is absent outside CI; in CI it must run.
@@ -45,7 +45,7 @@ const freePort = () =>
     });
   });
 
-/** The README's recipe, with the paths an unprivileged nginx needs. */
+/** The recipe in docs/operating.md, with the paths an unprivileged nginx needs. */
 const config = (upstreamPort: number) => `
 pid ${directory}/nginx.pid;
 error_log ${directory}/error.log warn;
@@ -152,7 +152,7 @@ function signIn(
   });
 }
 
-describe.skipIf(!NGINX)('sign-in behind nginx (the README’s recipe)', () => {
+describe.skipIf(!NGINX)('sign-in behind nginx (the recipe in docs/operating.md)', () => {
   it('limits a stranger however it forges X-Forwarded-For, and never locks out anyone else', async () => {
     const stranger: number[] = [];
     for (let index = 0; index < 12; index++) {

@@ -24,7 +24,7 @@ function page(rows: number) {
 }
 
 describe('scrubbing the token', () => {
-  it('replaces every form the README names, in any letter case, keys included', () => {
+  it('replaces every form docs/operating.md names, in any letter case, keys included', () => {
     const base64 = Buffer.from(TOKEN).toString('base64');
     const inside = Buffer.from(`Basic user:${TOKEN}`).toString('base64');
     const urlSafe = Buffer.from(`x${TOKEN}??`).toString('base64url');
