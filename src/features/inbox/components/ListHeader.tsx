@@ -1,4 +1,6 @@
+import { ListSkeleton, LoadMoreButton, SkippedNote } from '../../../components/ListStates.tsx';
 import { Icon } from '../../../components/icons.tsx';
+import type { useNotificationList } from '../api/use-notification-list.ts';
 import type { ReadState } from '../model/filters.ts';
 
 interface Props {
@@ -50,6 +52,25 @@ export function ListHeader({
             {newCount} new notification{newCount === 1 ? '' : 's'} <Icon name="arrow-up" />
           </button>
         </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * Below the rows: what could not be shown, the sentinel that loads the next page as it comes into view, and the
+ * next page's skeleton or its button.
+ */
+export function ListFooter({ list }: { list: ReturnType<typeof useNotificationList> }) {
+  const { skipped, sentinel, loadNext } = list;
+  const { hasNextPage, isFetchingNextPage } = list.list;
+  return (
+    <>
+      <SkippedNote count={skipped} noun="notification" />
+      <div ref={sentinel} />
+      {isFetchingNextPage && <ListSkeleton rows={3} />}
+      {hasNextPage && !isFetchingNextPage && (
+        <LoadMoreButton label="Load more" onClick={loadNext} />
       )}
     </>
   );

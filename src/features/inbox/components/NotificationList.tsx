@@ -1,12 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { NotificationQuery } from '../../../api/notifications.ts';
-import {
-  EmptyState,
-  ErrorState,
-  ListSkeleton,
-  LoadMoreButton,
-  SkippedNote,
-} from '../../../components/ListStates.tsx';
+import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
 import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from 'react-router';
 import { useInboxActions } from '../api/use-inbox-actions.ts';
@@ -19,7 +13,7 @@ import { useListSelection } from '../model/use-list-selection.ts';
 import { PaneBeside } from '../pane/PaneBeside.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
-import { ListHeader } from './ListHeader.tsx';
+import { ListFooter, ListHeader } from './ListHeader.tsx';
 import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useListShortcuts } from './use-inbox-shortcuts.ts';
@@ -46,19 +40,8 @@ interface Props {
  */
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const pane = useReadingPane(view);
-  const {
-    list,
-    loaded,
-    visible,
-    items,
-    ids,
-    byId,
-    totalCount,
-    skipped,
-    backIds,
-    sentinel,
-    loadNext,
-  } = useNotificationList(query, read, pane.openId);
+  const notificationList = useNotificationList(query, read, pane.openId);
+  const { list, loaded, visible, items, ids, byId, totalCount, backIds } = notificationList;
   const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
   const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
@@ -165,12 +148,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             )}
           />
         </RowHandlersContext>
-        <SkippedNote count={skipped} noun="notification" />
-        <div ref={sentinel} />
-        {isFetchingNextPage && <ListSkeleton rows={3} />}
-        {hasNextPage && !isFetchingNextPage && (
-          <LoadMoreButton label="Load more" onClick={loadNext} />
-        )}
+        <ListFooter list={notificationList} />
       </div>
       <PaneBeside
         ids={ids}
