@@ -74,14 +74,6 @@ export function ProjectPicker({ selected, onChange }: Props) {
           placeholder="Search projects"
           className="w-full rounded-md border border-slate-300 bg-transparent px-2 py-1.5 text-sm dark:border-slate-600"
         />
-        <label className="mt-2 flex cursor-pointer items-center gap-2 px-2 text-sm text-slate-700 dark:text-slate-300">
-          <input
-            type="checkbox"
-            checked={showArchived}
-            onChange={(event) => setShowArchived(event.target.checked)}
-          />
-          Show archived
-        </label>
         <fieldset className="mt-2 max-h-64 overflow-y-auto">
           <legend className="sr-only">Projects</legend>
           {status === 'pending' && (
@@ -116,6 +108,15 @@ export function ProjectPicker({ selected, onChange }: Props) {
             </label>
           ))}
         </fieldset>
+        {/* After the list: Tab from the search goes straight to the first matching project. */}
+        <label className="mt-2 flex border-t border-slate-200 pt-2 dark:border-slate-700 cursor-pointer items-center gap-2 px-2 text-sm text-slate-700 dark:text-slate-300">
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(event) => setShowArchived(event.target.checked)}
+          />
+          Show archived
+        </label>
       </div>
     </details>
   );

@@ -176,15 +176,9 @@ export function useListShortcuts(list: ListKeyTargets) {
       selection.selected.size > 0 || list.matching.progress
         ? list.matching.clear()
         : pane.closePane(),
-    // The first filter control shown: the "Filters" button on a phone, else the first control.
-    focusFilters: () =>
-      [
-        ...document.querySelectorAll<HTMLElement>(
-          '[role="search"] button[aria-expanded], [role="search"] summary, [role="search"] select',
-        ),
-      ]
-        .find((element) => element.offsetParent !== null)
-        ?.focus(),
+    // The first filter control shown: the "Filters" button on a phone, else the first control. The filter bar's
+    // code may still be on its way when the rows are already painted: then focus goes there the moment it shows.
+    focusFilters: () => focusFirstFilter(),
     goInbox: list.goInbox,
     help: list.help,
     undo: actions.undo,
@@ -201,4 +195,18 @@ export function useListShortcuts(list: ListKeyTargets) {
     enterPane: () => openId && paneBody()?.focus(),
     leavePane: () => openId && focusRow(openId),
   });
+}
+
+const firstFilter = () =>
+  [
+    ...document.querySelectorAll<HTMLElement>(
+      '[role="search"] button[aria-expanded], [role="search"] summary, [role="search"] select',
+    ),
+  ].find((element) => element.offsetParent !== null);
+
+/** Focuses the first filter control, waiting up to `tries` frames for the filter bar to show. */
+function focusFirstFilter(tries = 120) {
+  const control = firstFilter();
+  if (control) control.focus();
+  else if (tries > 0) requestAnimationFrame(() => focusFirstFilter(tries - 1));
 }
