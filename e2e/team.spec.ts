@@ -256,6 +256,8 @@ test('a session that ends leaves no signed-in page in the offline cache', async 
         }
         return '';
       });
+    // The first visit signs in while the service worker may still be installing (its copy is then the signed-out
+    // page, and the reload after signing in passes it by): the app replaces the copy once the worker is active.
     await expect.poll(cachedPage).toContain('Marko Horvat');
     const [cookie] = await context.cookies();
     await fetch(`${team.base}/auth/session`, {
