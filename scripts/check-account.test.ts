@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { inheritedEnv } from '../server/testing/child-env.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   REALISTIC_PEOPLE,
@@ -83,7 +84,7 @@ describe('npm run check-account against the realistic stand-in', () => {
     const run = (env: Record<string, string>) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, ['scripts/check-account.ts'], {
-          env: { PATH: process.env.PATH ?? '', ...env },
+          env: { ...inheritedEnv(), ...env },
         });
         let stdout = '';
         let stderr = '';

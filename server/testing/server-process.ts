@@ -1,5 +1,6 @@
 /** `node server/main.ts` as its own process, for tests of what only a real process shows (locks, kill -9, exits). */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { inheritedEnv } from './child-env.ts';
 
 export interface ServerProcess {
   origin: string;
@@ -16,7 +17,7 @@ export function startServer(
   { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['server/main.ts'], {
-    env: { PATH: process.env.PATH, PORT: '0', INBOX_STATIC_ROOT: 'none', ...env },
+    env: { ...inheritedEnv(), PORT: '0', INBOX_STATIC_ROOT: 'none', ...env },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
@@ -51,7 +52,7 @@ export function failedStart(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['server/main.ts'], {
-    env: { PATH: process.env.PATH, PORT: '0', INBOX_STATIC_ROOT: 'none', ...env },
+    env: { ...inheritedEnv(), PORT: '0', INBOX_STATIC_ROOT: 'none', ...env },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
