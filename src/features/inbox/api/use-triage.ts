@@ -83,9 +83,22 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
       // The mutation writes the action to the outbox before anything else: a page that goes away from here on
       // leaves it to the next page. Per-call outcomes through the promise: callbacks given to mutate() fire only
       // for the latest call, and a burst of actions must report every failure.
+      let entry: UndoEntry | null = null;
+      // Refused because the token is read-only: nothing happened, so no "Done · Undo" stays (the notice says why).
+      const forgetUndo = () => {
+        if (!entry) return;
+        stack.current = removeUndo(stack.current, entry.key);
+        const toastId = undoToasts.current.get(entry.key);
+        undoToasts.current.delete(entry.key);
+        if (toastId !== undefined) dismissToast(toastId);
+      };
       mutateAsync({ ids, action, ...(wakeAt ? { wakeAt } : {}) }).then(
         ({ succeeded, failed }) => {
-          if (failed.length === 0 || isReadOnlyError(failed[0]?.error)) return;
+          if (failed.length > 0 && isReadOnlyError(failed[0]?.error)) {
+            if (succeeded.length === 0) forgetUndo();
+            return;
+          }
+          if (failed.length === 0) return;
           showToast({
             tone: 'error',
             message: `${DONE[action]} ${succeeded.length} of ${ids.length}; ${failed.length} failed: ${failed[0]?.error.message}`,
@@ -103,27 +116,29 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
           });
         },
         (error: Error) =>
-          !isReadOnlyError(error) &&
-          showToast({
-            tone: 'error',
-            message: `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`,
-            action: { label: 'Retry', run: () => run(ids, action, describe, undoable, wakeAt) },
-          }),
+          isReadOnlyError(error)
+            ? forgetUndo()
+            : showToast({
+                tone: 'error',
+                message: `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`,
+                action: { label: 'Retry', run: () => run(ids, action, describe, undoable, wakeAt) },
+              }),
       );
       if (!undoable || INVERSE[action] === null) return;
-      const entry: UndoEntry = {
+      const undoEntry: UndoEntry = {
         key: nextKey.current++,
         action,
         ids,
         expiresAt: Date.now() + UNDO_WINDOW_MS,
       };
-      stack.current = pushUndo(stack.current, entry, Date.now());
+      entry = undoEntry;
+      stack.current = pushUndo(stack.current, undoEntry, Date.now());
       const toastId = showToast({
         tone: 'info',
         message: `${DONE[action]} ${what(ids, describe)}${wakeAt ? ` until ${formatWakeTime(new Date(wakeAt), new Date())}` : ''}`,
-        action: { label: 'Undo', run: () => undo(entry) },
+        action: { label: 'Undo', run: () => undo(undoEntry) },
       });
-      undoToasts.current.set(entry.key, toastId);
+      undoToasts.current.set(undoEntry.key, toastId);
     }
 
     /** Undoes an entry once: its toast goes, and a second use (button after key, or key after button) does nothing. */

@@ -49,6 +49,8 @@ describe('a read-only token', () => {
     await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3']));
     expect(screen.getAllByText(READ_ONLY_MESSAGE)).toHaveLength(1);
     expect(screen.queryByText(/Could not dismiss/)).toBeNull();
+    // Nothing was dismissed: no "Dismissed · Undo" is left to claim it.
+    await waitFor(() => expect(screen.queryByText(/^Dismissed “/)).toBeNull());
     // Off, with the reason on hover and as the description.
     const dismiss = screen.getByRole('button', { name: /^Dismiss: .*Task 2/ });
     expect(dismiss.matches(':disabled')).toBe(true);
