@@ -62,7 +62,7 @@ http {
     server_name ${NAME};
     location / {
       proxy_pass http://127.0.0.1:${upstreamPort};
-      proxy_set_header Host $host;
+      proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-Proto $scheme;
       proxy_set_header X-Forwarded-For $remote_addr;
     }
@@ -134,7 +134,15 @@ function signIn(
         localAddress: from,
         method: 'POST',
         path: '/auth/session',
-        headers: { Host: NAME, 'Content-Type': 'application/json', ...headers },
+        // As a browser on the page sends it: the name with nginx's port, and the page's own Origin (a recipe that
+        // drops the port from Host makes every sign-in a cross-origin write).
+        headers: {
+          Host: `${NAME}:${nginxPort}`,
+          Origin: `http://${NAME}:${nginxPort}`,
+          'Sec-Fetch-Site': 'same-origin',
+          'Content-Type': 'application/json',
+          ...headers,
+        },
         agent: false,
       },
       (response) => {
