@@ -101,7 +101,8 @@ describe('npm run check-account against the realistic stand-in', () => {
       PRODUCTIVE_ORGANIZATION_ID: '4242',
     });
     expect(wrong.stderr).toBe('');
-    expect(wrong.status).toBe(0);
+    // A failed check fails the command.
+    expect(wrong.status).toBe(1);
     expect(wrong.stdout).toContain(
       '✗ who the token is: Productive answered 401 (the token is not accepted)',
     );
@@ -112,6 +113,7 @@ describe('npm run check-account against the realistic stand-in', () => {
       PRODUCTIVE_ORGANIZATION_ID: ana.organizationId,
     });
     expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(/^check-account: productive-inbox \d+\.\d+\.\d+, Node v\d+/);
     expect(good.stdout).toContain('✓ token of Ana Kovač');
     expect(good.stdout).not.toContain(ana.token);
   });

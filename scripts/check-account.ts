@@ -9,6 +9,7 @@
  * It never writes (anything but GET is refused before it leaves) and never prints the token (every line is
  * scrubbed of it, however encoded). Attach its output to a bug report.
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { scrubText } from '../server/live/proxy.ts';
 import { getActivities } from '../src/api/activities.ts';
@@ -52,7 +53,11 @@ const totalOf = (document: unknown) => {
   const total = (document as Document | undefined)?.meta?.total_count;
   return typeof total === 'number' ? total : null;
 };
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** An error's message with its cause ("fetch failed: connect ECONNREFUSED 127.0.0.1:4180"). */
+const message = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause === undefined ? error.message : `${error.message}: ${message(error.cause)}`;
+};
 
 export async function checkAccount({
   upstream,
@@ -295,10 +300,22 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     );
     process.exit(2);
   }
+  // What a bug report needs beside the findings: which version asked, when, and where.
+  const { version } = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  console.log(
+    `check-account: productive-inbox ${version}, Node ${process.version}, ${new Date().toISOString()}, ${upstream}`,
+  );
   try {
-    for (const line of await checkAccount({ upstream, token, organizationId })) console.log(line);
+    const lines = await checkAccount({ upstream, token, organizationId });
+    for (const line of lines) console.log(line);
+    // A check that failed (✗) fails the command, so a script or a person sees it at once.
+    if (lines.some((line) => line.startsWith('✗'))) process.exitCode = 1;
   } catch (error) {
-    console.error(scrubText(`check-account stopped: ${message(error)}`, token));
+    console.error(
+      scrubText(`check-account stopped: ${message(error)} (asking ${upstream})`, token),
+    );
     process.exit(1);
   }
 }
