@@ -26,19 +26,25 @@ interface Load {
   seconds: number;
 }
 
-/** `clients` closed loops over keep-alive connections, each with its own headers, for `durationMs`. */
+/**
+ * `clients` closed loops over keep-alive connections, each with its own headers. The first `warmupMs` are not
+ * counted (connections opened, code compiled, caches filled: the same for every row), then `durationMs` are;
+ * `atStart` runs as counting begins.
+ */
 async function poll(
   url: string,
   clients: number,
-  durationMs: number,
+  { warmupMs, durationMs }: { warmupMs: number; durationMs: number },
   headersOf: (client: number) => Record<string, string>,
+  atStart: () => void = () => {},
 ): Promise<Load> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const latencies: number[] = [];
   const errors = new Map<string, number>();
   const fail = (reason: string) => errors.set(reason, (errors.get(reason) ?? 0) + 1);
-  const started = performance.now();
-  const until = started + durationMs;
+  const counted = performance.now() + warmupMs;
+  const until = counted + durationMs;
+  const startTimer = setTimeout(atStart, warmupMs);
   const get = (headers: Record<string, string>) =>
     new Promise<number>((resolve, reject) => {
       const call = request(url, { agent, headers }, (response) => {
@@ -55,23 +61,27 @@ async function poll(
       const headers = { Accept: 'application/vnd.api+json', ...headersOf(client) };
       while (performance.now() < until) {
         const sent = performance.now();
+        let failure: string | null = null;
         try {
           const status = await get(headers);
-          if (status !== 200) fail(`HTTP ${status}`);
+          if (status !== 200) failure = `HTTP ${status}`;
         } catch (error) {
-          fail((error as Error).message);
+          failure = (error as Error).message;
         }
+        if (sent < counted) continue;
+        if (failure) fail(failure);
         latencies.push(performance.now() - sent);
       }
     }),
   );
+  clearTimeout(startTimer);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
     errors,
     latencies,
-    seconds: (performance.now() - started) / 1000,
+    seconds: (performance.now() - counted) / 1000,
   };
 }
 
@@ -112,6 +122,39 @@ async function launch(
   throw new Error(`${script} did not start`);
 }
 
+/**
+ * CPU time a process has used so far in ms (user + system, Linux), or null. Per request it tells what each process
+ * costs whatever else the machine is doing, where latency alone depends on who else wants the cores.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / 100 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU used by named processes from now on; `perRequest` reads it, e.g. "team 1.2 ms, stand-in 2.0 ms". */
+function cpuOf(processes: Record<string, number | undefined>) {
+  const start = Object.entries(processes).map(([name, pid]) => [name, pid, cpuMs(pid)] as const);
+  return {
+    perRequest(requests: number): string {
+      return start
+        .map(([name, pid, before]) => {
+          const after = cpuMs(pid);
+          return before === null || after === null || requests === 0
+            ? `${name} unknown`
+            : `${name} ${((after - before) / requests).toFixed(2)} ms`;
+        })
+        .join(', ');
+    },
+  };
+}
+
 /** Resident memory of a process in MB (Linux), or null. */
 function residentMb(pid: number | undefined): number | null {
   try {
@@ -136,7 +179,7 @@ export async function measureProxyLoad({
   log?: (message: string) => void;
 } = {}): Promise<Row[]> {
   const rows: Row[] = [];
-  const durationMs = quick ? 4000 : 15_000;
+  const timing = { warmupMs: quick ? 1500 : 3000, durationMs: quick ? 4000 : 15_000 };
   const standinPort = Number(process.env.STANDIN_PORT ?? 4391);
   const teamPort = Number(process.env.PROXY_BENCH_PORT ?? standinPort + 1);
   const standinApi = `http://127.0.0.1:${standinPort}/api/v2`;
@@ -145,13 +188,12 @@ export async function measureProxyLoad({
   const children: ChildProcess[] = [];
   try {
     log(`stand-in for Productive on ${standinPort}, team mode on ${teamPort}`);
-    children.push(
-      await launch(
-        'scripts/productive-standin.ts',
-        { STANDIN_PORT: String(standinPort) },
-        `${standinApi}/projects`,
-      ),
+    const standin = await launch(
+      'scripts/productive-standin.ts',
+      { STANDIN_PORT: String(standinPort) },
+      `${standinApi}/projects`,
     );
+    children.push(standin);
     const server = await launch(
       'server/main.ts',
       {
@@ -177,11 +219,19 @@ export async function measureProxyLoad({
     });
 
     log(`${clients} clients on the stand-in directly`);
-    const direct = await poll(`${standinApi}${PAGE}`, clients, durationMs, upstreamHeaders);
+    let directCpu = cpuOf({});
+    const direct = await poll(`${standinApi}${PAGE}`, clients, timing, upstreamHeaders, () => {
+      directCpu = cpuOf({ 'stand-in': standin.pid, bench: process.pid });
+    });
     rows.push([
       'Team (proxy)',
       `Stand-in for Productive alone, ${clients} clients, first page`,
       describe(direct),
+    ]);
+    rows.push([
+      'Team (proxy)',
+      'CPU per request, stand-in alone',
+      directCpu.perRequest(direct.requests),
     ]);
 
     log(`${clients} sessions signing in`);
@@ -200,15 +250,24 @@ export async function measureProxyLoad({
       cookies.push((response.headers.get('set-cookie') ?? '').split(';')[0] as string);
     }
     log(`${clients} clients through the proxy`);
-    const proxied = await poll(`${team}/api/v2${PAGE}`, clients, durationMs, (client) => ({
-      Cookie: cookies[client] as string,
-    }));
+    let proxiedCpu = cpuOf({});
+    const proxied = await poll(
+      `${team}/api/v2${PAGE}`,
+      clients,
+      timing,
+      (client) => ({ Cookie: cookies[client] as string }),
+      () => {
+        proxiedCpu = cpuOf({ team: server.pid, 'stand-in': standin.pid, bench: process.pid });
+      },
+    );
+    const proxiedCpuRow = proxiedCpu.perRequest(proxied.requests);
     const memoryAfter = residentMb(server.pid);
     rows.push([
       'Team (proxy)',
       `Team mode through the proxy, ${clients} clients, first page`,
       describe(proxied),
     ]);
+    rows.push(['Team (proxy)', 'CPU per request, through the proxy', proxiedCpuRow]);
     const ratio =
       percentile(proxied.latencies, 50) / Math.max(0.001, percentile(direct.latencies, 50));
     rows.push([
@@ -225,7 +284,7 @@ export async function measureProxyLoad({
     }
     if (demoApi) {
       log(`${clients} clients on demo mode`);
-      const demo = await poll(`${demoApi}${PAGE}`, clients, durationMs, () => ({}));
+      const demo = await poll(`${demoApi}${PAGE}`, clients, timing, () => ({}));
       rows.push([
         'Team (proxy)',
         `Demo mode beside it, ${clients} clients, first page`,
