@@ -339,6 +339,33 @@ describe('response headers', () => {
     expect(PERMISSIONS_POLICY).toMatch(/microphone=\(\)/);
   });
 
+  it('are added to the answer the API made, in place: it is not rebuilt (once per header, its body a stream)', async () => {
+    const made = new Response('{"data":[]}', {
+      headers: { 'Content-Type': 'application/vnd.api+json' },
+    });
+    const api = new Hono();
+    api.get('/made', () => made);
+    const response = await createApp({ api }).request('/api/v2/made');
+    expect(response).toBe(made);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.text()).toBe('{"data":[]}');
+  });
+
+  it('reach an answer whose headers cannot be changed (a redirect made by Response.redirect)', async () => {
+    const api = new Hono();
+    api.get('/elsewhere', () => Response.redirect('http://127.0.0.1/', 302));
+    const served = await serveApp((port) => createApp({ api, port }));
+    try {
+      const response = await rawRequest(served.origin, { path: '/api/v2/elsewhere' });
+      expect(response.status).toBe(302);
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['cache-control']).toBe('no-store');
+    } finally {
+      served.close();
+    }
+  });
+
   it('mark personal mode’s proxied answers and refusals no-store too', async () => {
     for (const path of ['/api/v2/notifications', '/api/v2/invoices']) {
       const response = await rawRequest(personal.origin, { path });
