@@ -4,6 +4,11 @@
  * directly (its own latency), team mode through the proxy to that stand-in (each client with its own session), and
  * demo mode. Goal: the proxy adds no more than 2× the stand-in's own latency (p50).
  *
+ * Fair to both: the same clients, sessions' people and page; each load warmed up before it is counted (connections,
+ * compiled code); the stand-in alone and through the proxy take turns in rounds, pooled, so a machine busier at one
+ * moment weighs on both. CPU per request per process is given too: unlike latency, it does not depend on who else
+ * wants the cores.
+ *
  * Part of `npm run bench` (scripts/bench/run.ts); alone: `node scripts/bench/proxy-load.ts [--quick]`, with the demo
  * row when DEMO_API names a running demo server's /api/v2.
  */
@@ -17,6 +22,8 @@ import { STANDIN_PEOPLE } from '../../server/testing/productive-standin.ts';
 type Row = [area: string, measure: string, value: string];
 const PAGE = '/notifications?filter[dismissed]=false&include=actor&page[size]=50';
 const SECRET = 'bench-session-secret-0123456789-abcdefghijklmnop';
+/** Direct and proxied loads take turns this many times. */
+const ROUNDS = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Load {
@@ -138,20 +145,51 @@ function cpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** CPU used by named processes from now on; `perRequest` reads it, e.g. "team 1.2 ms, stand-in 2.0 ms". */
-function cpuOf(processes: Record<string, number | undefined>) {
-  const start = Object.entries(processes).map(([name, pid]) => [name, pid, cpuMs(pid)] as const);
+/** CPU used by named processes while counting, over any number of rounds; read per request. */
+class CpuTally {
+  readonly #used = new Map<string, number | null>();
+  #started: [string, number | undefined, number | null][] = [];
+  readonly #processes: Record<string, number | undefined>;
+  constructor(processes: Record<string, number | undefined>) {
+    this.#processes = processes;
+  }
+  start(): void {
+    this.#started = Object.entries(this.#processes).map(([name, pid]) => [name, pid, cpuMs(pid)]);
+  }
+  stop(): void {
+    for (const [name, pid, before] of this.#started) {
+      const after = cpuMs(pid);
+      const used = this.#used.get(name);
+      this.#used.set(
+        name,
+        before === null || after === null || used === null ? null : (used ?? 0) + after - before,
+      );
+    }
+    this.#started = [];
+  }
+  /** E.g. "team 1.20 ms, stand-in 0.95 ms". */
+  perRequest(requests: number): string {
+    return [...this.#used]
+      .map(([name, used]) =>
+        used === null || requests === 0
+          ? `${name} unknown`
+          : `${name} ${(used / requests).toFixed(2)} ms`,
+      )
+      .join(', ');
+  }
+}
+
+/** Rounds of the same load as one. */
+function pooled(loads: Load[]): Load {
+  const errors = new Map<string, number>();
+  for (const load of loads)
+    for (const [reason, count] of load.errors)
+      errors.set(reason, (errors.get(reason) ?? 0) + count);
   return {
-    perRequest(requests: number): string {
-      return start
-        .map(([name, pid, before]) => {
-          const after = cpuMs(pid);
-          return before === null || after === null || requests === 0
-            ? `${name} unknown`
-            : `${name} ${((after - before) / requests).toFixed(2)} ms`;
-        })
-        .join(', ');
-    },
+    requests: loads.reduce((sum, load) => sum + load.requests, 0),
+    errors,
+    latencies: loads.flatMap((load) => load.latencies).sort((a, b) => a - b),
+    seconds: loads.reduce((sum, load) => sum + load.seconds, 0),
   };
 }
 
@@ -218,22 +256,6 @@ export async function measureProxyLoad({
       'X-Organization-Id': person(client).organizationId,
     });
 
-    log(`${clients} clients on the stand-in directly`);
-    let directCpu = cpuOf({});
-    const direct = await poll(`${standinApi}${PAGE}`, clients, timing, upstreamHeaders, () => {
-      directCpu = cpuOf({ 'stand-in': standin.pid, bench: process.pid });
-    });
-    rows.push([
-      'Team (proxy)',
-      `Stand-in for Productive alone, ${clients} clients, first page`,
-      describe(direct),
-    ]);
-    rows.push([
-      'Team (proxy)',
-      'CPU per request, stand-in alone',
-      directCpu.perRequest(direct.requests),
-    ]);
-
     log(`${clients} sessions signing in`);
     const memoryBefore = residentMb(server.pid);
     const cookies: string[] = [];
@@ -249,25 +271,60 @@ export async function measureProxyLoad({
       if (response.status !== 201) throw new Error(`Sign-in ${client} answered ${response.status}`);
       cookies.push((response.headers.get('set-cookie') ?? '').split(';')[0] as string);
     }
-    log(`${clients} clients through the proxy`);
-    let proxiedCpu = cpuOf({});
-    const proxied = await poll(
-      `${team}/api/v2${PAGE}`,
-      clients,
-      timing,
-      (client) => ({ Cookie: cookies[client] as string }),
-      () => {
-        proxiedCpu = cpuOf({ team: server.pid, 'stand-in': standin.pid, bench: process.pid });
-      },
-    );
-    const proxiedCpuRow = proxiedCpu.perRequest(proxied.requests);
+
+    // The two take turns, so a machine busier at one moment than another weighs on both alike.
+    const directRounds: Load[] = [];
+    const proxiedRounds: Load[] = [];
+    const directCpu = new CpuTally({ 'stand-in': standin.pid, bench: process.pid });
+    const proxiedCpu = new CpuTally({
+      team: server.pid,
+      'stand-in': standin.pid,
+      bench: process.pid,
+    });
+    const round = { ...timing, durationMs: timing.durationMs / ROUNDS };
+    for (let turn = 1; turn <= ROUNDS; turn++) {
+      log(`${clients} clients on the stand-in directly (round ${turn} of ${ROUNDS})`);
+      directRounds.push(
+        await poll(`${standinApi}${PAGE}`, clients, round, upstreamHeaders, () =>
+          directCpu.start(),
+        ),
+      );
+      directCpu.stop();
+      log(`${clients} clients through the proxy (round ${turn} of ${ROUNDS})`);
+      proxiedRounds.push(
+        await poll(
+          `${team}/api/v2${PAGE}`,
+          clients,
+          round,
+          (client) => ({ Cookie: cookies[client] as string }),
+          () => proxiedCpu.start(),
+        ),
+      );
+      proxiedCpu.stop();
+    }
+    const direct = pooled(directRounds);
+    const proxied = pooled(proxiedRounds);
+    rows.push([
+      'Team (proxy)',
+      `Stand-in for Productive alone, ${clients} clients, first page`,
+      describe(direct),
+    ]);
+    rows.push([
+      'Team (proxy)',
+      'CPU per request, stand-in alone',
+      directCpu.perRequest(direct.requests),
+    ]);
     const memoryAfter = residentMb(server.pid);
     rows.push([
       'Team (proxy)',
       `Team mode through the proxy, ${clients} clients, first page`,
       describe(proxied),
     ]);
-    rows.push(['Team (proxy)', 'CPU per request, through the proxy', proxiedCpuRow]);
+    rows.push([
+      'Team (proxy)',
+      'CPU per request, through the proxy',
+      proxiedCpu.perRequest(proxied.requests),
+    ]);
     const ratio =
       percentile(proxied.latencies, 50) / Math.max(0.001, percentile(direct.latencies, 50));
     rows.push([
