@@ -4,6 +4,11 @@
  * directly (its own latency), team mode through the proxy to that stand-in (each client with its own session), and
  * demo mode. Goal: the proxy adds no more than 2× the stand-in's own latency (p50).
  *
+ * Fair to both: the same clients, sessions' people and page; each load warmed up before it is counted (connections,
+ * compiled code); the stand-in alone and through the proxy take turns in rounds, pooled, so a machine busier at one
+ * moment weighs on both. CPU per request per process is given too: unlike latency, it does not depend on who else
+ * wants the cores.
+ *
  * Part of `npm run bench` (scripts/bench/run.ts); alone: `node scripts/bench/proxy-load.ts [--quick]`, with the demo
  * row when DEMO_API names a running demo server's /api/v2.
  */
@@ -17,6 +22,8 @@ import { STANDIN_PEOPLE } from '../../server/testing/productive-standin.ts';
 type Row = [area: string, measure: string, value: string];
 const PAGE = '/notifications?filter[dismissed]=false&include=actor&page[size]=50';
 const SECRET = 'bench-session-secret-0123456789-abcdefghijklmnop';
+/** Direct and proxied loads take turns this many times. */
+const ROUNDS = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Load {
@@ -26,19 +33,25 @@ interface Load {
   seconds: number;
 }
 
-/** `clients` closed loops over keep-alive connections, each with its own headers, for `durationMs`. */
+/**
+ * `clients` closed loops over keep-alive connections, each with its own headers. The first `warmupMs` are not
+ * counted (connections opened, code compiled, caches filled: the same for every row), then `durationMs` are;
+ * `atStart` runs as counting begins.
+ */
 async function poll(
   url: string,
   clients: number,
-  durationMs: number,
+  { warmupMs, durationMs }: { warmupMs: number; durationMs: number },
   headersOf: (client: number) => Record<string, string>,
+  atStart: () => void = () => {},
 ): Promise<Load> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const latencies: number[] = [];
   const errors = new Map<string, number>();
   const fail = (reason: string) => errors.set(reason, (errors.get(reason) ?? 0) + 1);
-  const started = performance.now();
-  const until = started + durationMs;
+  const counted = performance.now() + warmupMs;
+  const until = counted + durationMs;
+  const startTimer = setTimeout(atStart, warmupMs);
   const get = (headers: Record<string, string>) =>
     new Promise<number>((resolve, reject) => {
       const call = request(url, { agent, headers }, (response) => {
@@ -55,23 +68,27 @@ async function poll(
       const headers = { Accept: 'application/vnd.api+json', ...headersOf(client) };
       while (performance.now() < until) {
         const sent = performance.now();
+        let failure: string | null = null;
         try {
           const status = await get(headers);
-          if (status !== 200) fail(`HTTP ${status}`);
+          if (status !== 200) failure = `HTTP ${status}`;
         } catch (error) {
-          fail((error as Error).message);
+          failure = (error as Error).message;
         }
+        if (sent < counted) continue;
+        if (failure) fail(failure);
         latencies.push(performance.now() - sent);
       }
     }),
   );
+  clearTimeout(startTimer);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
     errors,
     latencies,
-    seconds: (performance.now() - started) / 1000,
+    seconds: (performance.now() - counted) / 1000,
   };
 }
 
@@ -112,6 +129,70 @@ async function launch(
   throw new Error(`${script} did not start`);
 }
 
+/**
+ * CPU time a process has used so far in ms (user + system, Linux), or null. Per request it tells what each process
+ * costs whatever else the machine is doing, where latency alone depends on who else wants the cores.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / 100 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU used by named processes while counting, over any number of rounds; read per request. */
+class CpuTally {
+  readonly #used = new Map<string, number | null>();
+  #started: [string, number | undefined, number | null][] = [];
+  readonly #processes: Record<string, number | undefined>;
+  constructor(processes: Record<string, number | undefined>) {
+    this.#processes = processes;
+  }
+  start(): void {
+    this.#started = Object.entries(this.#processes).map(([name, pid]) => [name, pid, cpuMs(pid)]);
+  }
+  stop(): void {
+    for (const [name, pid, before] of this.#started) {
+      const after = cpuMs(pid);
+      const used = this.#used.get(name);
+      this.#used.set(
+        name,
+        before === null || after === null || used === null ? null : (used ?? 0) + after - before,
+      );
+    }
+    this.#started = [];
+  }
+  /** E.g. "team 1.20 ms, stand-in 0.95 ms". */
+  perRequest(requests: number): string {
+    return [...this.#used]
+      .map(([name, used]) =>
+        used === null || requests === 0
+          ? `${name} unknown`
+          : `${name} ${(used / requests).toFixed(2)} ms`,
+      )
+      .join(', ');
+  }
+}
+
+/** Rounds of the same load as one. */
+function pooled(loads: Load[]): Load {
+  const errors = new Map<string, number>();
+  for (const load of loads)
+    for (const [reason, count] of load.errors)
+      errors.set(reason, (errors.get(reason) ?? 0) + count);
+  return {
+    requests: loads.reduce((sum, load) => sum + load.requests, 0),
+    errors,
+    latencies: loads.flatMap((load) => load.latencies).sort((a, b) => a - b),
+    seconds: loads.reduce((sum, load) => sum + load.seconds, 0),
+  };
+}
+
 /** Resident memory of a process in MB (Linux), or null. */
 function residentMb(pid: number | undefined): number | null {
   try {
@@ -136,7 +217,7 @@ export async function measureProxyLoad({
   log?: (message: string) => void;
 } = {}): Promise<Row[]> {
   const rows: Row[] = [];
-  const durationMs = quick ? 4000 : 15_000;
+  const timing = { warmupMs: quick ? 1500 : 3000, durationMs: quick ? 4000 : 15_000 };
   const standinPort = Number(process.env.STANDIN_PORT ?? 4391);
   const teamPort = Number(process.env.PROXY_BENCH_PORT ?? standinPort + 1);
   const standinApi = `http://127.0.0.1:${standinPort}/api/v2`;
@@ -145,13 +226,12 @@ export async function measureProxyLoad({
   const children: ChildProcess[] = [];
   try {
     log(`stand-in for Productive on ${standinPort}, team mode on ${teamPort}`);
-    children.push(
-      await launch(
-        'scripts/productive-standin.ts',
-        { STANDIN_PORT: String(standinPort) },
-        `${standinApi}/projects`,
-      ),
+    const standin = await launch(
+      'scripts/productive-standin.ts',
+      { STANDIN_PORT: String(standinPort) },
+      `${standinApi}/projects`,
     );
+    children.push(standin);
     const server = await launch(
       'server/main.ts',
       {
@@ -176,14 +256,6 @@ export async function measureProxyLoad({
       'X-Organization-Id': person(client).organizationId,
     });
 
-    log(`${clients} clients on the stand-in directly`);
-    const direct = await poll(`${standinApi}${PAGE}`, clients, durationMs, upstreamHeaders);
-    rows.push([
-      'Team (proxy)',
-      `Stand-in for Productive alone, ${clients} clients, first page`,
-      describe(direct),
-    ]);
-
     log(`${clients} sessions signing in`);
     const memoryBefore = residentMb(server.pid);
     const cookies: string[] = [];
@@ -199,15 +271,59 @@ export async function measureProxyLoad({
       if (response.status !== 201) throw new Error(`Sign-in ${client} answered ${response.status}`);
       cookies.push((response.headers.get('set-cookie') ?? '').split(';')[0] as string);
     }
-    log(`${clients} clients through the proxy`);
-    const proxied = await poll(`${team}/api/v2${PAGE}`, clients, durationMs, (client) => ({
-      Cookie: cookies[client] as string,
-    }));
+
+    // The two take turns, so a machine busier at one moment than another weighs on both alike.
+    const directRounds: Load[] = [];
+    const proxiedRounds: Load[] = [];
+    const directCpu = new CpuTally({ 'stand-in': standin.pid, bench: process.pid });
+    const proxiedCpu = new CpuTally({
+      team: server.pid,
+      'stand-in': standin.pid,
+      bench: process.pid,
+    });
+    const round = { ...timing, durationMs: timing.durationMs / ROUNDS };
+    for (let turn = 1; turn <= ROUNDS; turn++) {
+      log(`${clients} clients on the stand-in directly (round ${turn} of ${ROUNDS})`);
+      directRounds.push(
+        await poll(`${standinApi}${PAGE}`, clients, round, upstreamHeaders, () =>
+          directCpu.start(),
+        ),
+      );
+      directCpu.stop();
+      log(`${clients} clients through the proxy (round ${turn} of ${ROUNDS})`);
+      proxiedRounds.push(
+        await poll(
+          `${team}/api/v2${PAGE}`,
+          clients,
+          round,
+          (client) => ({ Cookie: cookies[client] as string }),
+          () => proxiedCpu.start(),
+        ),
+      );
+      proxiedCpu.stop();
+    }
+    const direct = pooled(directRounds);
+    const proxied = pooled(proxiedRounds);
+    rows.push([
+      'Team (proxy)',
+      `Stand-in for Productive alone, ${clients} clients, first page`,
+      describe(direct),
+    ]);
+    rows.push([
+      'Team (proxy)',
+      'CPU per request, stand-in alone',
+      directCpu.perRequest(direct.requests),
+    ]);
     const memoryAfter = residentMb(server.pid);
     rows.push([
       'Team (proxy)',
       `Team mode through the proxy, ${clients} clients, first page`,
       describe(proxied),
+    ]);
+    rows.push([
+      'Team (proxy)',
+      'CPU per request, through the proxy',
+      proxiedCpu.perRequest(proxied.requests),
     ]);
     const ratio =
       percentile(proxied.latencies, 50) / Math.max(0.001, percentile(direct.latencies, 50));
@@ -225,7 +341,7 @@ export async function measureProxyLoad({
     }
     if (demoApi) {
       log(`${clients} clients on demo mode`);
-      const demo = await poll(`${demoApi}${PAGE}`, clients, durationMs, () => ({}));
+      const demo = await poll(`${demoApi}${PAGE}`, clients, timing, () => ({}));
       rows.push([
         'Team (proxy)',
         `Demo mode beside it, ${clients} clients, first page`,

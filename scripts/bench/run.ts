@@ -249,7 +249,9 @@ How the other figures are taken (\`scripts/bench/\`, \`server/bench/\`):
   sending the inbox's first page as soon as the last one is answered, for 10 s, with the load generator on the same
   2 cores. Polling: 100 clients, each asking for what is new every second (30× the app's rate) for 30 s.
 - Team mode through the proxy: 150 clients polling the inbox through the server in team mode, each with its own
-  session, against the local stand-in for Productive; beside the stand-in alone and demo mode.
+  session, against the local stand-in for Productive; beside the stand-in alone and demo mode. Each load is warmed
+  up before it is counted; the stand-in alone and through the proxy take turns in three rounds, pooled; CPU per
+  request is each process's user + system time over the counted requests.
 - Reading pane (1440 × 900, \`/?type=task\`): \`j\` with the pane open, from the key event's time stamp to a
   MutationObserver seeing the next notification's entries in the pane; and a click on a notification never
   prefetched to its first activity in the DOM.

@@ -4,7 +4,7 @@
  * ends when it is signed out or unused for longer than the TTL.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { describeStorageError, isStorageError, openPrivateDatabase } from '../db/database.ts';
 import {
   decryptToken,
@@ -78,6 +78,7 @@ export class SessionStore {
   readonly #ended = new Set<string>();
   #endedTriedMs = 0;
   readonly #reserve: string | null;
+  #findStatement: StatementSync | undefined;
 
   constructor({
     path,
@@ -176,12 +177,12 @@ export class SessionStore {
     if (this.#ended.has(idHash)) return null;
     // Signed-out sessions the disk kept: their rows are deleted as soon as it lets them go (tried every 5 s).
     if (this.#ended.size > 0 && this.#now() - this.#endedTriedMs > 5000) this.#deleteEnded();
-    const row = this.#db
-      .prepare(
-        `SELECT token_sealed, person_id, person_name, organization_id, organization_name, last_seen_ms
-         FROM sessions WHERE id_hash = ?`,
-      )
-      .get(idHash) as SessionRow | undefined;
+    // Prepared once: this runs for every request in team mode.
+    this.#findStatement ??= this.#db.prepare(
+      `SELECT token_sealed, person_id, person_name, organization_id, organization_name, last_seen_ms
+       FROM sessions WHERE id_hash = ?`,
+    );
+    const row = this.#findStatement.get(idHash) as SessionRow | undefined;
     if (!row) return null;
     const now = this.#now();
     const token =

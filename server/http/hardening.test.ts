@@ -339,6 +339,29 @@ describe('response headers', () => {
     expect(PERMISSIONS_POLICY).toMatch(/microphone=\(\)/);
   });
 
+  it('are added to the answer the API made, in place: it is not rebuilt (once per header, its body a stream)', async () => {
+    const made = new Response('{"data":[]}', {
+      headers: { 'Content-Type': 'application/vnd.api+json' },
+    });
+    const api = new Hono();
+    api.get('/made', () => made);
+    const response = await createApp({ api }).request('/api/v2/made');
+    expect(response).toBe(made);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.text()).toBe('{"data":[]}');
+  });
+
+  it('reach an answer whose headers cannot be changed (one straight from fetch)', async () => {
+    const api = new Hono();
+    api.get('/fetched', () => fetch(`${upstreamUrl}/notifications`));
+    const response = await createApp({ api }).request('/api/v2/fetched');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toMatchObject({ data: [{ id: '1' }] });
+  });
+
   it('mark personal mode’s proxied answers and refusals no-store too', async () => {
     for (const path of ['/api/v2/notifications', '/api/v2/invoices']) {
       const response = await rawRequest(personal.origin, { path });
