@@ -210,16 +210,29 @@ const REFUSALS: Record<VerifyFailure, ApiError> = {
   ),
 };
 
-/** A good token with no membership in the organization typed: which ones it does have. */
-const noMembershipThere = (organizationId: string, organizations: TokenOrganization[]) =>
-  new ApiError(
+/**
+ * A good token with no membership in the organization typed: which ones it does have, of those this server serves
+ * (`allowed`, empty: any). None of them served here: it says so, rather than suggest one that would be refused.
+ */
+const noMembershipThere = (
+  organizationId: string,
+  organizations: TokenOrganization[],
+  allowed: readonly string[],
+) => {
+  const served = organizations.filter(
+    (organization) => allowed.length === 0 || allowed.includes(organization.id),
+  );
+  return new ApiError(
     403,
     'wrong_organization',
     'Wrong organization',
-    `This token has no access to that organization (${organizationId}); it belongs to ${organizations
-      .map((organization) => `${organization.name} (${organization.id})`)
-      .join(', ')}. Check the Organization ID.`,
+    served.length === 0
+      ? `This token has no access to that organization (${organizationId}), nor to any other organization this inbox server is for. Sign in with a token of that organization, or ask whoever runs this server.`
+      : `This token has no access to that organization (${organizationId}); it belongs to ${served
+          .map((organization) => `${organization.name} (${organization.id})`)
+          .join(', ')}. Check the Organization ID.`,
   );
+};
 
 const invalid = (pointer: string, detail: string) =>
   new ApiError(422, 'invalid_attribute', 'Invalid Attribute', detail, { pointer });
@@ -329,7 +342,7 @@ export function createAuthRoutes(mode: AuthMode): Hono {
       }
       if (result.retryAfterSeconds) c.header('Retry-After', String(result.retryAfterSeconds));
       if (result.failure === 'wrong_organization' && result.organizations?.length) {
-        return errorResponse(c, noMembershipThere(organizationId, result.organizations));
+        return errorResponse(c, noMembershipThere(organizationId, result.organizations, allowed));
       }
       return errorResponse(c, REFUSALS[result.failure]);
     }

@@ -108,6 +108,16 @@ describe('who may sign in', () => {
     expect((await authApp({ allowedOrganizations: ['4242'] }).signIn(ana)).status).toBe(201);
   });
 
+  it('never suggests an organization the server would refuse: the token belongs to none it serves', async () => {
+    const { signIn } = authApp({ allowedOrganizations: ['5555'] });
+    const response = await signIn({ ...ana, organizationId: '5555' });
+    expect(response.status).toBe(403);
+    const { errors } = (await response.json()) as { errors: { code: string; detail: string }[] };
+    expect(errors[0]?.code).toBe('wrong_organization');
+    expect(errors[0]?.detail).toContain('nor to any other organization this inbox server is for');
+    expect(errors[0]?.detail).not.toContain(ana.organizationId);
+  });
+
   it('ends a person’s least recently used sessions past INBOX_SESSIONS_PER_PERSON', () => {
     let now = 1_000_000;
     const store = new SessionStore({
