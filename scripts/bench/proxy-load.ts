@@ -218,7 +218,8 @@ export async function measureProxyLoad({
 } = {}): Promise<Row[]> {
   const rows: Row[] = [];
   const timing = { warmupMs: quick ? 1500 : 3000, durationMs: quick ? 4000 : 15_000 };
-  const standinPort = Number(process.env.STANDIN_PORT ?? 4391);
+  // Clear of `npm run bench`'s own servers (BENCH_PORT 4390 and the floor on 4391).
+  const standinPort = Number(process.env.STANDIN_PORT ?? 4395);
   const teamPort = Number(process.env.PROXY_BENCH_PORT ?? standinPort + 1);
   const standinApi = `http://127.0.0.1:${standinPort}/api/v2`;
   const team = `http://127.0.0.1:${teamPort}`;
@@ -268,7 +269,8 @@ export async function measureProxyLoad({
           organizationId: person(client).organizationId,
         }),
       });
-      if (response.status !== 201) throw new Error(`Sign-in ${client} answered ${response.status}`);
+      if (response.status !== 201)
+        throw new Error(`Sign-in ${client} answered ${response.status}: ${await response.text()}`);
       cookies.push((response.headers.get('set-cookie') ?? '').split(';')[0] as string);
     }
 
