@@ -58,6 +58,15 @@ describe('an email body', () => {
     expect(screen.getByTestId('email-body').textContent).toBe('Another');
   });
 
+  it('keeps a plain-text email’s line breaks and blank lines; markup decides its own', () => {
+    render(<EmailBody body={'Hi team,\n\nBlocked on the API.\n\nBest,\nLuka'} />);
+    const plain = screen.getByTestId('email-body');
+    expect(plain.className).toContain('whitespace-pre-line');
+    expect(plain.textContent).toBe('Hi team,\n\nBlocked on the API.\n\nBest,\nLuka');
+    const { getAllByTestId } = render(<EmailBody body="<p>Hi</p>\n<p>there</p>" />);
+    expect(getAllByTestId('email-body')[1]?.className).not.toContain('whitespace-pre-line');
+  });
+
   it('shows nothing for an empty body', () => {
     const { container } = render(<EmailBody body="  " />);
     expect(container.textContent).toBe('');

@@ -22,12 +22,14 @@ export function EmailBody({ body }: { body: string }) {
   const nodes = useMemo(() => parseFragment(body), [body]);
   if (!body.trim()) return null;
   const long = textLength(nodes) > LONG_TEXT;
+  // A plain-text email (no markup at all) keeps its own line breaks and blank lines between paragraphs.
+  const plain = nodes.every((node) => node.type === 'text');
   return (
     <div className="mt-1">
       <div
         id={id}
         data-testid="email-body"
-        className={`rounded border-l-2 border-slate-300 pl-3 break-words text-slate-800 dark:border-slate-600 dark:text-slate-200 ${long && !expanded ? 'line-clamp-4' : ''}`}
+        className={`rounded border-l-2 border-slate-300 pl-3 break-words text-slate-800 dark:border-slate-600 dark:text-slate-200 ${plain ? 'whitespace-pre-line' : ''} ${long && !expanded ? 'line-clamp-4' : ''}`}
       >
         {renderFragment(nodes)}
       </div>
