@@ -1,4 +1,4 @@
-import { ApiRequestError } from '../../../api/http.ts';
+import { ApiRequestError, sleep } from '../../../api/http.ts';
 
 /** Productive allows 100 requests per 10 s: a few at a time, spaced, stays well inside it. */
 export const BULK_CONCURRENCY = 4;
@@ -9,22 +9,6 @@ let spacingMs = MIN_SPACING_MS;
 /** For tests: the least time between two requests' starts in one run (a hundred pages need not take 11 s). */
 export function setRequestSpacingMs(ms: number | null) {
   spacingMs = ms ?? MIN_SPACING_MS;
-}
-
-/** Waits, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Retries a request refused with 429, waiting as long as Retry-After says, else backing off exponentially. */
