@@ -18,15 +18,19 @@ if (root) {
 
 // The app shell is cached for offline use; the API never is (see public/sw.js).
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  // A page the worker did not serve (the first visit, or the reload right after signing in while the worker was
-  // still installing) was not copied by it: the worker's copy is the page from its install, perhaps of another
-  // session. Once the worker is active, the copy is replaced with the page as the server sends it now.
-  const servedByWorker = navigator.serviceWorker.controller !== null;
+  // The worker's copy of the page may be another session's: the copy from its install (the first visit, or the
+  // reload right after signing in while it was still installing), or one a page saved while it was being left
+  // (the signed-out page's own refresh landing after the signed-in page's navigation). So every page, once the
+  // worker is active and the page is idle, replaces the copy with the page as the server sends it now.
   void navigator.serviceWorker
     .register('/sw.js')
     .then(async () => {
-      if (servedByWorker) return;
       await navigator.serviceWorker.ready;
+      await new Promise((done) =>
+        'requestIdleCallback' in window
+          ? requestIdleCallback(done, { timeout: 2000 })
+          : setTimeout(done, 500),
+      );
       await refreshCachedPage();
     })
     .catch(() => {});
