@@ -122,7 +122,13 @@ try {
       console.log(
         `Creating the demo database at ${mode.databasePath} (${notifications} notifications) …`,
       );
-      seedDatabase(db, { notifications });
+      try {
+        seedDatabase(db, { notifications });
+      } catch (error) {
+        // A full disk while seeding: said with the file's name, like any other storage failure at start.
+        if (!isStorageError(error)) throw error;
+        throw new StorageOpenError(mode.databasePath, error);
+      }
     }
     // The demo person's requests count like a token's, so demo mode meets the same limits as the real thing.
     api = withRateBudget(createDemoApi(db), budget, () => 'demo');
