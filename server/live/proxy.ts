@@ -2,9 +2,9 @@ import { Hono, type Context } from 'hono';
 import { commentDocument, parseCommentRequest } from '../api/comment-request.ts';
 import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
-import { BodyTooLarge, readRequestDocument, readText } from '../http/request-body.ts';
+import { BodyTooLarge, readBytes, readRequestDocument } from '../http/request-body.ts';
 import { RateBudget, refusal } from './rate-budget.ts';
-import { scrubbedJson, scrubText } from './scrub.ts';
+import { NOT_JSON, scrubbedAnswer, scrubText, TOO_DEEP } from './scrub.ts';
 
 export { scrubText } from './scrub.ts';
 
@@ -285,9 +285,9 @@ export function createLiveApi(options: LiveOptions): Hono {
         ),
       );
     }
-    let text: string;
+    let bytes: Buffer<ArrayBuffer>;
     try {
-      text = await readText(response, MAX_UPSTREAM_BODY);
+      bytes = await readBytes(response, MAX_UPSTREAM_BODY);
     } catch (error) {
       return errorResponse(
         c,
@@ -311,10 +311,8 @@ export function createLiveApi(options: LiveOptions): Hono {
         String(budget.refusedUpstream(token, response.headers.get('retry-after'))),
       );
     }
-    let answer: unknown;
-    try {
-      answer = JSON.parse(text);
-    } catch {
+    const answer = scrubbedAnswer(bytes, token);
+    if (answer === NOT_JSON) {
       // Never passed through raw: a non-JSON answer becomes our own JSON:API error.
       const status = response.ok ? 502 : response.status;
       const error = new ApiError(
@@ -325,8 +323,7 @@ export function createLiveApi(options: LiveOptions): Hono {
       );
       return new Response(JSON.stringify(error.toJSON()), { status, headers });
     }
-    const scrubbed = scrubbedJson(answer, token);
-    if (scrubbed === null) {
+    if (answer === TOO_DEEP) {
       const error = new ApiError(
         502,
         'upstream_too_deep',
@@ -335,7 +332,7 @@ export function createLiveApi(options: LiveOptions): Hono {
       );
       return new Response(JSON.stringify(error.toJSON()), { status: 502, headers });
     }
-    return new Response(scrubbed, { status: response.status, headers });
+    return new Response(answer, { status: response.status, headers });
   });
   return api;
 }
