@@ -1,8 +1,8 @@
 /**
  * One exchange with Productive: the request sent, the whole answer read within a cap and a deadline. Over node:http
- * and node:https with keep-alive agents (connections reused across requests and people), which costs the proxy
- * about a third of what undici's `fetch` did per request (docs/decisions/015-proxy-latency.md). A `fetch` may be
- * given instead (the same exchange, through it).
+ * and node:https with keep-alive agents (connections reused across requests and people): undici's `fetch` machinery
+ * was a fifth of the proxy's time per request (docs/decisions/015-proxy-latency.md). A `fetch` may be given
+ * instead (the same exchange, through it).
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
