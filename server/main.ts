@@ -25,6 +25,7 @@ import {
   type AuthMode,
 } from './auth/routes.ts';
 import { SessionStore, type SessionIdentity } from './auth/session-store.ts';
+import { startSessionPurge } from './auth/session-purge.ts';
 import { createTeamApi } from './auth/team.ts';
 import { verifyCredentials } from './auth/verify.ts';
 import { demoOwners, personalOwners, teamOwners, type InboxOwners } from './inbox/owners.ts';
@@ -71,15 +72,6 @@ function exitOnStorageFailure(error: unknown): never {
   process.exit(1);
 }
 
-/** The hourly purge: a failure (a full disk) is logged and tried again next time, never the end of the process. */
-function purgeSessions(store: SessionStore) {
-  try {
-    store.purgeExpired();
-  } catch (error) {
-    console.error(`Purging expired sessions failed: ${describeStorageError(error)}`);
-  }
-}
-
 try {
   if (mode.kind === 'team') {
     const store = new SessionStore({
@@ -89,9 +81,8 @@ try {
       sessionsPerPerson: mode.sessionsPerPerson,
       maxSessions: mode.maxSessions,
     });
-    purgeSessions(store);
-    const purge = setInterval(() => purgeSessions(store), 60 * 60 * 1000);
-    purge.unref();
+    // At start and hourly; a failure (a full disk) is logged and tried again, never the end of the process.
+    startSessionPurge(store);
     api = createTeamApi({ store, upstream: mode.upstream, budget });
     authMode = {
       kind: 'team',
@@ -131,7 +122,13 @@ try {
       console.log(
         `Creating the demo database at ${mode.databasePath} (${notifications} notifications) …`,
       );
-      seedDatabase(db, { notifications });
+      try {
+        seedDatabase(db, { notifications });
+      } catch (error) {
+        // A full disk while seeding: said with the file's name, like any other storage failure at start.
+        if (!isStorageError(error)) throw error;
+        throw new StorageOpenError(mode.databasePath, error);
+      }
     }
     // The demo person's requests count like a token's, so demo mode meets the same limits as the real thing.
     api = withRateBudget(createDemoApi(db), budget, () => 'demo');

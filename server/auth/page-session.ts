@@ -3,8 +3,9 @@
  * before its first request whose data it may restore, and a team page signed out shows the form at once.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirectory } from '../db/database.ts';
 import type { PublicSession } from './routes.ts';
 
 const escapeAttribute = (value: string) =>
@@ -35,7 +36,7 @@ export function personalScope(dataDir: string, token: string, organizationId: st
   if (existsSync(keyPath)) {
     key = readFileSync(keyPath);
   } else {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirectory(dataDir);
     key = randomBytes(32);
     writeFileSync(keyPath, key, { mode: 0o600 });
     chmodSync(keyPath, 0o600);

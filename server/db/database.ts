@@ -39,10 +39,7 @@ function openFile(path: string, { directoryMode }: { directoryMode?: number } = 
   }
   let db: DatabaseSync;
   try {
-    mkdirSync(dirname(path), {
-      recursive: true,
-      ...(directoryMode ? { mode: directoryMode } : {}),
-    });
+    makeDirectory(dirname(path), directoryMode);
     // Modes first, with no descriptor left open: a new file is created 0600; an existing one (and any -wal or -shm
     // left by a previous run) is set to 0600 without being opened.
     if (!existsSync(path)) writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
@@ -60,6 +57,21 @@ function openFile(path: string, { directoryMode }: { directoryMode?: number } = 
     close();
   };
   return db;
+}
+
+/**
+ * mkdir -p, one directory at a time: Node's recursive mkdirSync says ENOENT where the disk is read-only (EROFS),
+ * which would name the wrong cause.
+ */
+export function makeDirectory(directory: string, mode?: number): void {
+  if (existsSync(directory)) return;
+  const parent = dirname(directory);
+  if (parent !== directory) makeDirectory(parent, mode);
+  try {
+    mkdirSync(directory, mode ? { mode } : {});
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') throw error;
+  }
 }
 
 function configure(db: DatabaseSync): DatabaseSync {

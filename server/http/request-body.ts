@@ -9,12 +9,20 @@ import { MAX_REQUEST_BODY_BYTES } from './guards.ts';
 /** A body was longer than the cap it was read under. */
 export class BodyTooLarge extends Error {}
 
-/** Reads a body, at most `limit` bytes; throws on a broken connection or a timeout. */
+/** Reads a body as text, at most `limit` bytes; throws on a broken connection or a timeout. */
 export async function readText(
   response: { body: ReadableStream<Uint8Array> | null },
   limit: number,
 ): Promise<string> {
-  if (!response.body) return '';
+  return (await readBytes(response, limit)).toString('utf8');
+}
+
+/** Reads a body's bytes, at most `limit`; throws on a broken connection or a timeout. */
+export async function readBytes(
+  response: { body: ReadableStream<Uint8Array> | null },
+  limit: number,
+): Promise<Buffer<ArrayBuffer>> {
+  if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,7 +36,7 @@ export async function readText(
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**

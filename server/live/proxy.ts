@@ -2,9 +2,15 @@ import { Hono, type Context } from 'hono';
 import { commentDocument, parseCommentRequest } from '../api/comment-request.ts';
 import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
-import { BodyTooLarge, readRequestDocument, readText } from '../http/request-body.ts';
+import { readRequestDocument } from '../http/request-body.ts';
 import { RateBudget, refusal } from './rate-budget.ts';
-import { scrubbedJson, scrubText } from './scrub.ts';
+import { NOT_JSON, scrubbedAnswer, scrubText, TOO_DEEP } from './scrub.ts';
+import {
+  callUpstream,
+  UpstreamFailure,
+  type UpstreamAnswer,
+  type UpstreamFailureKind,
+} from './upstream.ts';
 
 export { scrubText } from './scrub.ts';
 
@@ -29,6 +35,7 @@ export interface LiveOptions {
   credentials: (
     c: Context,
   ) => UpstreamCredentials | undefined | Promise<UpstreamCredentials | undefined>;
+  /** Requests go through this when given; otherwise over node:http(s) with keep-alive agents (upstream.ts). */
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
   /** Productive's two rate windows per token (rate-budget.ts); a fresh, enforcing one when not given. */
@@ -210,16 +217,18 @@ function allowedQuery(url: URL, rules: Record<string, Rule>): URLSearchParams {
   return query;
 }
 
-const isTimeout = (error: unknown) =>
-  error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-
 /**
  * Live modes (personal now, team soon): forwards the app's requests to Productive with the
  * credentials of whoever the request is for. Tokens never leave this server.
  */
 export function createLiveApi(options: LiveOptions): Hono {
   const { timeoutMs = 15_000 } = options;
-  const fetchUpstream = options.fetch ?? globalThis.fetch;
+  const failures: Record<UpstreamFailureKind, () => ApiError> = {
+    unreachable: upstreamUnreachable,
+    timeout: () => upstreamTimeout(timeoutMs),
+    broken: upstreamBroken,
+    'too-large': upstreamTooLarge,
+  };
   const upstream = options.upstream.replace(/\/+$/, '');
   const budget = options.budget ?? new RateBudget();
 
@@ -254,27 +263,26 @@ export function createLiveApi(options: LiveOptions): Hono {
     const decision = budget.take(token);
     if (!decision.ok) return refusal(c, decision.retryAfterSeconds);
 
-    // One deadline for the whole exchange: headers and body.
-    const signal = AbortSignal.timeout(timeoutMs);
-    let response: Response;
+    let response: UpstreamAnswer;
     try {
       // Actions carry everything in the path: no request body is forwarded, whatever was sent,
-      // except a route's own checked and rebuilt document.
-      response = await fetchUpstream(`${upstream}${path}${search}`, {
-        method,
-        headers: productiveHeaders({ token, organizationId }),
-        body,
-        redirect: 'manual',
-        signal,
-      });
-    } catch (error) {
-      return errorResponse(
-        c,
-        isTimeout(error) || signal.aborted ? upstreamTimeout(timeoutMs) : upstreamUnreachable(),
+      // except a route's own checked and rebuilt document. One deadline for the whole exchange.
+      response = await callUpstream(
+        `${upstream}${path}${search}`,
+        {
+          method,
+          headers: productiveHeaders({ token, organizationId }),
+          body,
+          timeoutMs,
+          maxBytes: MAX_UPSTREAM_BODY,
+        },
+        options.fetch,
       );
+    } catch (error) {
+      if (!(error instanceof UpstreamFailure)) throw error;
+      return errorResponse(c, failures[error.kind]());
     }
     if (response.status >= 300 && response.status < 400) {
-      await response.body?.cancel().catch(() => {});
       return errorResponse(
         c,
         new ApiError(
@@ -285,38 +293,24 @@ export function createLiveApi(options: LiveOptions): Hono {
         ),
       );
     }
-    let text: string;
-    try {
-      text = await readText(response, MAX_UPSTREAM_BODY);
-    } catch (error) {
-      return errorResponse(
-        c,
-        error instanceof BodyTooLarge
-          ? upstreamTooLarge()
-          : isTimeout(error) || signal.aborted
-            ? upstreamTimeout(timeoutMs)
-            : upstreamBroken(),
-      );
-    }
+    const ok = response.status >= 200 && response.status < 300;
 
     const headers = new Headers({ 'Content-Type': JSON_API });
     for (const name of PASSED_HEADERS) {
-      const value = response.headers.get(name);
+      const value = response.header(name);
       if (value) headers.set(name, scrubText(value, token));
     }
     // Productive's own 429, with or without Retry-After, leaves with one the app can wait out.
     if (response.status === 429) {
       headers.set(
         'Retry-After',
-        String(budget.refusedUpstream(token, response.headers.get('retry-after'))),
+        String(budget.refusedUpstream(token, response.header('retry-after'))),
       );
     }
-    let answer: unknown;
-    try {
-      answer = JSON.parse(text);
-    } catch {
+    const answer = scrubbedAnswer(response.body, token);
+    if (answer === NOT_JSON) {
       // Never passed through raw: a non-JSON answer becomes our own JSON:API error.
-      const status = response.ok ? 502 : response.status;
+      const status = ok ? 502 : response.status;
       const error = new ApiError(
         status,
         'upstream_error',
@@ -325,8 +319,7 @@ export function createLiveApi(options: LiveOptions): Hono {
       );
       return new Response(JSON.stringify(error.toJSON()), { status, headers });
     }
-    const scrubbed = scrubbedJson(answer, token);
-    if (scrubbed === null) {
+    if (answer === TOO_DEEP) {
       const error = new ApiError(
         502,
         'upstream_too_deep',
@@ -335,7 +328,7 @@ export function createLiveApi(options: LiveOptions): Hono {
       );
       return new Response(JSON.stringify(error.toJSON()), { status: 502, headers });
     }
-    return new Response(scrubbed, { status: response.status, headers });
+    return new Response(answer, { status: response.status, headers });
   });
   return api;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, scrubbedJson, scrubText } from './scrub.ts';
+import { NOT_JSON, REDACTED, scrubbedAnswer, scrubbedJson, scrubText, TOO_DEEP } from './scrub.ts';
 
 const TOKEN = 'pat-secret-token-1234567890abcdef';
 
@@ -92,5 +92,70 @@ describe('scrubbing the token', () => {
     );
     // Per string and key, with a pattern built for each, this took 41–63 ms for 50 rows.
     expect(median).toBeLessThan(25);
+  });
+});
+
+describe('an upstream answer as it is passed on (scrubbedAnswer)', () => {
+  const bytesOf = (text: string) => Buffer.from(text, 'utf8');
+  const textOf = (answer: ReturnType<typeof scrubbedAnswer>) =>
+    typeof answer === 'string'
+      ? answer
+      : Buffer.isBuffer(answer)
+        ? answer.toString('utf8')
+        : answer;
+
+  it('passes the bytes as received when nothing needs rewriting: no copy, no re-encoding', () => {
+    const bytes = bytesOf(JSON.stringify(page(50), null, 1));
+    expect(scrubbedAnswer(bytes, TOKEN)).toBe(bytes);
+    expect(scrubbedAnswer(bytes, '')).toBe(bytes);
+  });
+
+  it('scrubs the token written plainly, percent-encoded or split, in values and keys, and stays JSON', () => {
+    const percent = [...TOKEN].map((char) => `%${char.charCodeAt(0).toString(16)}`).join('');
+    // Zero-width spaces as characters (JSON.stringify writes them as they are, no escape).
+    const text = JSON.stringify({
+      a: `echo ${TOKEN}!`,
+      [TOKEN.toUpperCase()]: [percent, [...TOKEN].join('\u200b')],
+    });
+    expect(text).not.toContain('\\u');
+    const answer = scrubbedAnswer(bytesOf(text), TOKEN);
+    expect(typeof answer).toBe('string');
+    expect(JSON.parse(answer as string)).toEqual({
+      a: `echo ${REDACTED}!`,
+      [REDACTED]: [REDACTED, REDACTED],
+    });
+  });
+
+  it('re-serializes an answer with \\u or \\/ escapes first, so an escaped token is found', () => {
+    const escaped = [...TOKEN]
+      .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join('');
+    const unicode = scrubbedAnswer(bytesOf(`{"a":"${escaped}","b":"${escaped}"}`), TOKEN);
+    expect(JSON.parse(textOf(unicode) as string)).toEqual({ a: REDACTED, b: REDACTED });
+    const token = 'pat-with/slash-0123456789';
+    const slashed = scrubbedAnswer(bytesOf(`{"a":"${token.replace('/', '\\/')}"}`), token);
+    expect(JSON.parse(textOf(slashed) as string)).toEqual({ a: REDACTED });
+  });
+
+  it('re-serializes an answer that is not valid UTF-8 rather than pass its bytes on', () => {
+    const bytes = Buffer.concat([bytesOf('{"a":"x '), Buffer.from([0xc3]), bytesOf('"}')]);
+    const answer = scrubbedAnswer(bytes, TOKEN);
+    expect(answer).toBe('{"a":"x \uFFFD"}');
+  });
+
+  it('keeps the document valid when the token is made of JSON’s structure', () => {
+    const text = '{"a":"x","b":"y"}';
+    expect(scrubbedAnswer(bytesOf(text), '","')).toEqual(bytesOf(text));
+  });
+
+  it('says NOT_JSON for anything but JSON, and TOO_DEEP where re-serializing would overflow', () => {
+    expect(scrubbedAnswer(bytesOf(`<html>${TOKEN}</html>`), TOKEN)).toBe(NOT_JSON);
+    expect(scrubbedAnswer(bytesOf('{"data":'), TOKEN)).toBe(NOT_JSON);
+    expect(scrubbedAnswer(bytesOf(''), TOKEN)).toBe(NOT_JSON);
+    const deep = '['.repeat(200_000) + '"\\u0070"' + ']'.repeat(200_000);
+    expect(scrubbedAnswer(bytesOf(deep), TOKEN)).toBe(TOO_DEEP);
+    // Without escapes nothing is re-serialized: passed on as received (nothing here recurses over it).
+    const plainDeep = bytesOf('['.repeat(200_000) + ']'.repeat(200_000));
+    expect(scrubbedAnswer(plainDeep, TOKEN)).toBe(plainDeep);
   });
 });

@@ -6,9 +6,12 @@
  * What is scrubbed, in any letter case: the token as is; percent-encoded, any character or all (`%70%61…`);
  * with zero-width characters (U+200B–U+200D, U+2060, U+FEFF, soft hyphen) between its characters; and
  * base64-encoded (standard or URL-safe alphabet, on its own or inside a longer base64 text at any alignment).
- * In a JSON answer, also with JSON's escapes (`\"`, `\\`, `\/`, `\u0070`): the answer is parsed and
- * re-serialized first, so those arrive as the characters themselves.
+ * In a JSON answer, also with JSON's escapes (`\"`, `\\`, `\/`, `\u0070`): an answer holding `\u` or `\/` is
+ * parsed and re-serialized first, so those arrive as the characters themselves; one without them is already
+ * written as re-serializing would write its strings, and is scrubbed as received (scrubbedAnswer).
  */
+import { isUtf8 } from 'node:buffer';
+
 export const REDACTED = '[redacted]';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -85,4 +88,39 @@ export function scrubbedJson(value: unknown, token: string): string | null {
     throw error;
   }
   return token ? text.replace(cachedPattern(token, true), REDACTED) : text;
+}
+
+/** What scrubbedAnswer says of an answer it cannot pass on. */
+export const NOT_JSON = Symbol('not JSON');
+export const TOO_DEEP = Symbol('too deep');
+
+/**
+ * An upstream answer as it is to be passed on, the token scrubbed: the bytes as received when nothing in them needs
+ * rewriting (the common case: no copy, no re-encoding), the scrubbed text otherwise; NOT_JSON or TOO_DEEP when it
+ * cannot be passed on (then it never is, raw).
+ *
+ * Skipping the re-serialization is safe only where it would change no string: JSON's escapes that spell another
+ * character (`\uXXXX`, `\/`) are the only ones JSON.stringify writes differently (it keeps `\"`, `\\`, `\n`…, and
+ * a string cannot hold a raw control character), and invalid UTF-8 would be read differently by another decoder.
+ * An answer with either takes the long way, parsed and re-serialized, as before. Outside strings only whitespace
+ * and number formats differ, which the token pattern does not depend on.
+ */
+export function scrubbedAnswer(
+  bytes: Buffer<ArrayBuffer>,
+  token: string,
+): Buffer<ArrayBuffer> | string | typeof NOT_JSON | typeof TOO_DEEP {
+  const text = bytes.toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+  if (!text.includes('\\u') && !text.includes('\\/') && isUtf8(bytes)) {
+    if (!token) return bytes;
+    const pattern = cachedPattern(token, true);
+    // search() ignores the pattern's lastIndex and leaves it as it was.
+    return text.search(pattern) === -1 ? bytes : text.replace(pattern, REDACTED);
+  }
+  return scrubbedJson(value, token) ?? TOO_DEEP;
 }
