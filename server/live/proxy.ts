@@ -3,7 +3,7 @@ import { commentDocument, parseCommentRequest } from '../api/comment-request.ts'
 import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
 import { BodyTooLarge, readRequestDocument, readText } from '../http/request-body.ts';
-import { RateBudget, refusal } from './rate-budget.ts';
+import { RateBudget, refusal, setHeadroomHeaders } from './rate-budget.ts';
 import { scrubbedJson, scrubText } from './scrub.ts';
 
 export { scrubText } from './scrub.ts';
@@ -95,6 +95,12 @@ const ROUTES: readonly {
   {
     method: 'PATCH',
     path: new RegExp(`^/notifications/${ID}/(read|dismiss|undismiss)$`),
+    query: {},
+  },
+  // The whole Inbox dismissed in one request (the membership is each notification's owner); never clear_notifications.
+  {
+    method: 'PATCH',
+    path: new RegExp(`^/organization_memberships/${ID}/dismiss_notifications$`),
     query: {},
   },
   {
@@ -252,7 +258,7 @@ export function createLiveApi(options: LiveOptions): Hono {
 
     // Counted only once it is sure to go upstream; over either window, refused here before Productive would.
     const decision = budget.take(token);
-    if (!decision.ok) return refusal(c, decision.retryAfterSeconds);
+    if (!decision.ok) return refusal(c, decision.retryAfterSeconds, budget, token);
 
     // One deadline for the whole exchange: headers and body.
     const signal = AbortSignal.timeout(timeoutMs);
@@ -311,6 +317,7 @@ export function createLiveApi(options: LiveOptions): Hono {
         String(budget.refusedUpstream(token, response.headers.get('retry-after'))),
       );
     }
+    setHeadroomHeaders(headers, budget, token);
     let answer: unknown;
     try {
       answer = JSON.parse(text);
