@@ -24,6 +24,8 @@ interface Props {
   /** While "Select all N matching" fetches the ids: how far it has come. */
   matchingProgress?: MatchingProgress | null;
   onClear: () => void;
+  /** The selection is the whole Inbox, unfiltered: dismissed in one request. */
+  wholeInbox?: boolean;
   /** Opens the snooze menu when it changes (the `h` key with rows selected). */
   snoozeRequest?: number;
 }
@@ -63,13 +65,23 @@ export function SelectionBar(props: Props) {
                 {selectedCount === 1 ? 'Already read' : `All ${selectedCount} already read`}
               </span>
             )}
-            <button
-              type="button"
-              className={button}
-              onClick={() => (inDismissedView ? actions.restore : actions.dismiss)(selected)}
-            >
-              {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
-            </button>
+            {props.wholeInbox && !inDismissedView ? (
+              <button
+                type="button"
+                className={button}
+                onClick={() => actions.dismiss(selected, { wholeInbox: true })}
+              >
+                Dismiss all {plural(selectedCount)} of your Inbox in one request
+              </button>
+            ) : (
+              <button
+                type="button"
+                className={button}
+                onClick={() => (inDismissedView ? actions.restore : actions.dismiss)(selected)}
+              >
+                {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
+              </button>
+            )}
             {!inDismissedView && (
               <SnoozeMenu
                 label={`Snooze ${plural(selectedCount)}`}
