@@ -191,7 +191,13 @@ export async function runBulkEntry(entry: OutboxEntry<StoredProgress>, context: 
     if (answered.length) applyAnswered(queryClient, answered, action);
     const byAnswer = new Set(answered.map((notification) => notification.id));
     const without = answeredIds.filter((id) => !byAnswer.has(id));
-    if (without.length) updateCachedLists(queryClient, without, action);
+    // The whole Inbox at once: every list of it is read again (none is left to update row by row).
+    if (progress.membershipId && without.length)
+      void queryClient.invalidateQueries({
+        queryKey: notificationQueries.lists(),
+        refetchType: 'all',
+      });
+    else if (without.length) updateCachedLists(queryClient, without, action);
     if (answeredIds.length) tellOtherTabs({ type: 'action', ids: answeredIds, action });
     answered = [];
     answeredIds = [];
