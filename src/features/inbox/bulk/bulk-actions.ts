@@ -30,13 +30,13 @@ import type { OutboxContext, Sender } from '../../../outbox/replay.ts';
 import { complete, update } from '../../../outbox/store.ts';
 import {
   applyToNotification,
+  findNotification,
   matchesQuery,
   placeInList,
   type NotificationPages,
 } from '../model/cache-updates.ts';
 import { notificationQueries } from '../api/notification-queries.ts';
 import { tellOtherTabs } from '../api/tab-sync.ts';
-import { updateCachedLists } from '../api/use-notification-action.ts';
 import { doneCount, doneIds, runBulkAction } from './bulk-run.ts';
 import { endRunView, onCancel, setRunView, type BulkRunView } from './bulk-runs.ts';
 import {
@@ -197,7 +197,18 @@ export async function runBulkEntry(entry: OutboxEntry<StoredProgress>, context: 
         queryKey: notificationQueries.lists(),
         refetchType: 'all',
       });
-    else if (without.length) updateCachedLists(queryClient, without, action);
+    else if (without.length) {
+      // Read back after a reload (no answer to place): the rows held in the lists, as they are now.
+      const lists = queryClient.getQueriesData<NotificationPages>({
+        queryKey: notificationQueries.lists(),
+      });
+      const held = without.flatMap((id) => findNotification(lists, id) ?? []);
+      applyAnswered(
+        queryClient,
+        held.map((notification) => applyToNotification(notification, action)),
+        action,
+      );
+    }
     if (answeredIds.length) tellOtherTabs({ type: 'action', ids: answeredIds, action });
     answered = [];
     answeredIds = [];

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useToast } from '../../../components/toasts.tsx';
-import { enqueueBulk, type BulkRequest } from './bulk-entry.ts';
+import type { BulkRequest } from './bulk-entry.ts';
 
 /** More ids than this go through a bulk run (progress, pacing, per-item durability); fewer fit in one 10 s window. */
 export const BULK_THRESHOLD = 100;
@@ -15,18 +15,23 @@ export function useBulkAction(): (request: BulkRequest) => void {
   const showToast = useToast();
   return useCallback(
     (request: BulkRequest) => {
-      // Durable at once; the runner's code follows (a page gone meanwhile leaves the entry to the next).
-      const entry = enqueueBulk(request);
+      // The runner's code is downloaded on first use (it is asked for ahead, see prefetchBulkRunner); it writes the
+      // entry to the outbox before anything is sent.
       void import('./bulk-actions.ts').then(
-        ({ runBulkEntry }) => runBulkEntry(entry, { queryClient, showToast }),
+        ({ startBulk }) => startBulk(request, { queryClient, showToast }),
         () =>
           showToast({
             tone: 'error',
             message:
-              'The bulk action is saved on this device but its code could not be loaded: it runs on the next page load.',
+              'Could not start the bulk action: the app could not be loaded. Check your connection.',
           }),
       );
     },
     [queryClient, showToast],
   );
+}
+
+/** Downloads the runner ahead of its first use (a large selection was made), so that starting it waits for nothing. */
+export function prefetchBulkRunner(): void {
+  void import('./bulk-actions.ts').catch(() => {});
 }

@@ -6,6 +6,8 @@ import {
 } from '../api/use-select-all-matching.ts';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { WriteActions } from '../../../components/WriteActions.tsx';
+import { useEffect } from 'react';
+import { BULK_THRESHOLD, prefetchBulkRunner } from '../bulk/use-bulk-action.ts';
 
 interface Props {
   /** The day of the rows under the bar, once their own header has scrolled away. */
@@ -38,6 +40,11 @@ const button =
 export function SelectionBar(props: Props) {
   const { selected, actions, loadedCount, totalCount, inDismissedView, allLoadedSelected } = props;
   const selectedCount = selected.length;
+  // A selection that would run as a bulk action: its runner is downloaded now, so that starting it waits for nothing.
+  const bulkSized = selectedCount > BULK_THRESHOLD;
+  useEffect(() => {
+    if (bulkSized) prefetchBulkRunner();
+  }, [bulkSized]);
   return (
     <div
       data-sticky-bar
