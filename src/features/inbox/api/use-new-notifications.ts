@@ -5,6 +5,9 @@ import { isBulkRunning } from '../bulk/bulk-runs.ts';
 
 export const POLL_INTERVAL_MS = 30_000;
 
+/** A bulk action running in this tab has the budget first: the polling backs off to a quarter meanwhile. */
+export const pollIntervalMs = () => (isBulkRunning() ? POLL_INTERVAL_MS * 4 : POLL_INTERVAL_MS);
+
 /**
  * The one place that polls: how many notifications of this list arrived after the newest one held. Every 30 s
  * while the tab is visible (React Query pauses intervals in hidden tabs), every 2 min while a bulk action runs
@@ -23,8 +26,7 @@ export function useNewNotifications(query: NotificationQuery, newestHeld: string
       return page.totalCount ?? page.notifications.length;
     },
     enabled: newestHeld !== null,
-    // A bulk action running in this tab has the budget first: the polling backs off to a quarter meanwhile.
-    refetchInterval: () => (isBulkRunning() ? POLL_INTERVAL_MS * 4 : POLL_INTERVAL_MS),
+    refetchInterval: pollIntervalMs,
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: 'always',
     refetchOnReconnect: 'always',

@@ -10,6 +10,7 @@ import {
   setRunView,
   type BulkRunView,
 } from '../bulk/bulk-runs.ts';
+import { POLL_INTERVAL_MS, pollIntervalMs } from '../api/use-new-notifications.ts';
 import { BulkProgress, progressText } from './BulkProgress.tsx';
 
 const NOW = 1_000_000_000;
@@ -55,8 +56,11 @@ describe('the bulk progress bar', () => {
     render(<BulkProgress />);
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(isBulkRunning()).toBe(false);
+    expect(pollIntervalMs()).toBe(POLL_INTERVAL_MS);
     act(() => setRunView(run({ startedAt: Date.now() })));
     expect(isBulkRunning()).toBe(true);
+    // The polling backs off while it runs: the bulk action has the budget first.
+    expect(pollIntervalMs()).toBe(4 * POLL_INTERVAL_MS);
     onCancel('bulk-1', stop);
     const bar = screen.getByRole('progressbar', { name: 'Dismissing notifications' });
     expect(bar.getAttribute('aria-valuenow')).toBe('600');
@@ -68,6 +72,7 @@ describe('the bulk progress bar', () => {
     act(() => endRunView('bulk-1'));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(isBulkRunning()).toBe(false);
+    expect(pollIntervalMs()).toBe(POLL_INTERVAL_MS);
   });
 });
 
