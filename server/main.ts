@@ -46,7 +46,7 @@ const { mode } = config;
 // Productive's two windows (100 per 10 s, 4,000 per 30 min) per token, in every mode; INBOX_RATE_LIMITS=off lifts them.
 let budget: RateBudget;
 try {
-  budget = new RateBudget({ enforce: rateLimitsFromEnvironment() });
+  budget = new RateBudget(rateLimitsFromEnvironment());
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);

@@ -82,7 +82,7 @@ const notificationResource: ResourceDefinition = {
 const ACTIONS = { read: 'read = 1', dismiss: 'dismissed = 1', undismiss: 'dismissed = 0' } as const;
 
 /** A PATCH must say it sends JSON:API, and a body, if any, must be JSON. */
-async function checkPatchRequest(request: Request) {
+export async function checkPatchRequest(request: Request) {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^application\/vnd\.api\+json\s*(;|$)/i.test(contentType)) {
     throw new ApiError(

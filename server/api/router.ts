@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { activityRoutes } from './activities.ts';
 import { commentRoutes, type CommentOptions } from './comments.ts';
 import { notFound } from './errors.ts';
+import { membershipRoutes } from './memberships.ts';
 import { notificationRoutes } from './notifications.ts';
 import { resourceRoutes } from './resources.ts';
 import { errorResponse } from './respond.ts';
@@ -13,6 +14,7 @@ export function createDemoApi(db: Database, options: CommentOptions = {}): Hono 
   api.route('/comments', commentRoutes(db, options));
   api.route('/notifications', notificationRoutes(db));
   api.route('/activities', activityRoutes(db));
+  api.route('/organization_memberships', membershipRoutes(db));
   api.route('/', resourceRoutes(db));
   api.notFound((c) =>
     errorResponse(

@@ -159,6 +159,36 @@ describe('live mode', () => {
     expect(seen[0]?.headers['content-type']).toBe('application/vnd.api+json');
   });
 
+  it('forwards the documented inbox-wide dismiss (dismiss_notifications), never clear_notifications', async () => {
+    seen.length = 0;
+    const response = await app().request(
+      '/api/v2/organization_memberships/77/dismiss_notifications',
+      {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/vnd.api+json' },
+        body: '{"smuggled":true}',
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      method: 'PATCH',
+      url: '/api/v2/organization_memberships/77/dismiss_notifications',
+      body: '',
+    });
+    for (const path of [
+      '/api/v2/organization_memberships/77/dismiss_notifications?filter[project_id]=1',
+      '/api/v2/organization_memberships/0/dismiss_notifications',
+    ]) {
+      const refused = await app().request(path, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/vnd.api+json' },
+      });
+      expect(refused.status, path).not.toBe(200);
+    }
+    expect(seen).toHaveLength(1);
+  });
+
   it('forwards only what the app uses, answering 403 for anything else', async () => {
     seen.length = 0;
     const refused: [string, string][] = [

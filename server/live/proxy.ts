@@ -3,7 +3,7 @@ import { commentDocument, parseCommentRequest } from '../api/comment-request.ts'
 import { ApiError, badRequest } from '../api/errors.ts';
 import { errorResponse, JSON_API } from '../api/respond.ts';
 import { readRequestDocument } from '../http/request-body.ts';
-import { RateBudget, refusal } from './rate-budget.ts';
+import { RateBudget, refusal, setHeadroomHeaders } from './rate-budget.ts';
 import { NOT_JSON, scrubbedAnswer, scrubText, TOO_DEEP } from './scrub.ts';
 import {
   callUpstream,
@@ -102,6 +102,12 @@ const ROUTES: readonly {
   {
     method: 'PATCH',
     path: new RegExp(`^/notifications/${ID}/(read|dismiss|undismiss)$`),
+    query: {},
+  },
+  // The whole Inbox dismissed in one request (the membership is each notification's owner); never clear_notifications.
+  {
+    method: 'PATCH',
+    path: new RegExp(`^/organization_memberships/${ID}/dismiss_notifications$`),
     query: {},
   },
   {
@@ -261,7 +267,7 @@ export function createLiveApi(options: LiveOptions): Hono {
 
     // Counted only once it is sure to go upstream; over either window, refused here before Productive would.
     const decision = budget.take(token);
-    if (!decision.ok) return refusal(c, decision.retryAfterSeconds);
+    if (!decision.ok) return refusal(c, decision.retryAfterSeconds, budget, token);
 
     let response: UpstreamAnswer;
     try {
@@ -307,6 +313,7 @@ export function createLiveApi(options: LiveOptions): Hono {
         String(budget.refusedUpstream(token, response.header('retry-after'))),
       );
     }
+    setHeadroomHeaders(headers, budget, token);
     const answer = scrubbedAnswer(response.body, token);
     if (answer === NOT_JSON) {
       // Never passed through raw: a non-JSON answer becomes our own JSON:API error.

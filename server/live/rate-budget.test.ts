@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../http/app.ts';
@@ -6,6 +7,7 @@ import { createDemoApi } from '../api/router.ts';
 import { createTestServer } from '../testing/fixture.ts';
 import { createLiveApi } from './proxy.ts';
 import {
+  PRODUCTIVE_WINDOWS,
   RateBudget,
   rateLimitsFromEnvironment,
   retryAfterSeconds,
@@ -92,13 +94,49 @@ describe('the rate budget', () => {
     expect(retryAfterSeconds(null, now)).toBeNull();
   });
 
-  it('reads INBOX_RATE_LIMITS: on unless off, anything else refused', () => {
-    expect(rateLimitsFromEnvironment({})).toBe(true);
-    expect(rateLimitsFromEnvironment({ INBOX_RATE_LIMITS: 'OFF' })).toBe(false);
-    expect(rateLimitsFromEnvironment({ INBOX_RATE_LIMITS: 'on' })).toBe(true);
-    expect(() => rateLimitsFromEnvironment({ INBOX_RATE_LIMITS: 'maybe' })).toThrow(
-      /INBOX_RATE_LIMITS must be on or off/,
-    );
+  it('reads INBOX_RATE_LIMITS: on, off, or smaller windows for tests; anything else refused', () => {
+    expect(rateLimitsFromEnvironment({})).toEqual({ enforce: true, windows: PRODUCTIVE_WINDOWS });
+    expect(rateLimitsFromEnvironment({ INBOX_RATE_LIMITS: 'OFF' }).enforce).toBe(false);
+    expect(rateLimitsFromEnvironment({ INBOX_RATE_LIMITS: 'on' })).toEqual({
+      enforce: true,
+      windows: PRODUCTIVE_WINDOWS,
+    });
+    expect(rateLimitsFromEnvironment({ INBOX_RATE_LIMITS: '10/10s, 400/30m' })).toEqual({
+      enforce: true,
+      windows: [
+        { limit: 10, windowMs: 10_000 },
+        { limit: 400, windowMs: 1_800_000 },
+      ],
+    });
+    for (const wrong of ['maybe', '0/10s', '10/0s', '10/10h', '10/10s,', '10/10s;rm'])
+      expect(() => rateLimitsFromEnvironment({ INBOX_RATE_LIMITS: wrong }), wrong).toThrow(
+        /INBOX_RATE_LIMITS must be on, off or windows/,
+      );
+  });
+
+  it('tells what the tightest window has left and when its next slot frees', () => {
+    const clock = testClock();
+    const budget = new RateBudget({ now: clock.now });
+    expect(budget.headroom('token-a')).toEqual({ limit: 100, remaining: 100, resetSeconds: 0 });
+    for (let i = 0; i < 30; i++) {
+      budget.take('token-a');
+      clock.advance(100);
+    }
+    // 30 taken over 3 s: 70 left in 10 s; the first leaves in 7 s.
+    expect(budget.headroom('token-a')).toEqual({ limit: 100, remaining: 70, resetSeconds: 7 });
+    clock.advance(7_000);
+    expect(budget.headroom('token-a').remaining).toBe(71);
+    // The 30-minute window becomes the tightest once fewer slots are left in it than in 10 s.
+    const small = new RateBudget({
+      now: clock.now,
+      windows: [
+        { limit: 10, windowMs: 10_000 },
+        { limit: 12, windowMs: 60_000 },
+      ],
+    });
+    for (let i = 0; i < 8; i++) small.take('token-a');
+    clock.advance(11_000);
+    expect(small.headroom('token-a')).toEqual({ limit: 12, remaining: 4, resetSeconds: 49 });
   });
 });
 
@@ -217,4 +255,61 @@ describe('the embedded API’s budget (demo mode)', () => {
       expect((await lifted.request('/api/v2/projects?page[size]=1')).status).toBe(200);
     }
   });
+});
+
+describe('the budget over real HTTP (demo mode, a test clock)', () => {
+  let server: ReturnType<typeof serve>;
+  let base: string;
+  const clock = testClock();
+  beforeAll(async () => {
+    const demo = createTestServer({ notifications: 20 });
+    const app = createApp({
+      api: withRateBudget(createDemoApi(demo.db), new RateBudget({ now: clock.now }), () => 'demo'),
+    });
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+    server.close();
+  });
+
+  const ask = () => fetch(`${base}/api/v2/projects?page[size]=1`);
+
+  it('answers the 101st request in 10 s with 429 and Retry-After, telling what is left on every answer', async () => {
+    for (let i = 0; i < 100; i++) {
+      const response = await ask();
+      expect(response.status, `request ${i + 1}`).toBe(200);
+      expect(response.headers.get('ratelimit-remaining')).toBe(String(99 - i));
+      await response.arrayBuffer();
+      clock.advance(20); // 100 over 2 s
+    }
+    const refused = await ask();
+    expect(refused.status).toBe(429);
+    // The first request was 2 s ago: a slot frees in 8 s.
+    expect(refused.headers.get('retry-after')).toBe('8');
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+    expect(refused.headers.get('ratelimit-reset')).toBe('8');
+    await refused.arrayBuffer();
+    clock.advance(8_000);
+    expect((await ask()).status).toBe(200);
+  });
+
+  it('answers the 4,001st request in 30 minutes with 429 though no 10 s holds more than 100', async () => {
+    clock.advance(30 * 60_000); // a fresh half hour
+    for (let i = 0; i < 4_000; i++) {
+      const response = await ask();
+      if (response.status !== 200) expect(response.status, `request ${i + 1}`).toBe(200);
+      await response.arrayBuffer();
+      clock.advance(250); // 40 per 10 s; 4,000 take 1,000 s
+    }
+    const refused = await ask();
+    expect(refused.status).toBe(429);
+    // The first of the 4,000 was 1,000 s ago: it leaves the 30-minute window in 800 s.
+    expect(refused.headers.get('retry-after')).toBe('800');
+    await refused.arrayBuffer();
+    clock.advance(800_000);
+    expect((await ask()).status).toBe(200);
+  }, 60_000);
 });

@@ -25,6 +25,17 @@ export const PRODUCTIVE_WINDOWS: readonly RateWindow[] = [
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/**
+ * What a token has left, told to the app on every answer (`RateLimit-Limit`, `RateLimit-Remaining`,
+ * `RateLimit-Reset`) so that it can pace many requests inside the budget: the tightest window's limit, its free
+ * slots, and the seconds until its next slot frees (0 when none is taken).
+ */
+export interface RateHeadroom {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
 export interface RateBudgetOptions {
   windows?: readonly RateWindow[];
   /** Milliseconds since the epoch; injectable for tests. */
@@ -61,6 +72,19 @@ class Ring {
       if (time > now - this.window.windowMs) return time;
     }
     return null;
+  }
+  /** How many of this window's slots are free now. */
+  free(now: number): number {
+    const size = Math.min(this.count, this.window.limit);
+    let inside = 0;
+    for (let i = size; i >= 1; i--) {
+      const time = this.times[(this.next - i + this.window.limit) % this.window.limit] as number;
+      if (time > now - this.window.windowMs) {
+        inside = i;
+        break;
+      }
+    }
+    return this.window.limit - inside;
   }
   record(now: number) {
     this.times[this.next] = now;
@@ -133,6 +157,26 @@ export class RateBudget {
     return { ok: true };
   }
 
+  /** The key's tightest window now (the one with the fewest free slots), for the `RateLimit-*` headers. */
+  headroom(key: string): RateHeadroom {
+    const now = this.now();
+    const account = this.account(key);
+    let tightest: RateHeadroom | null = null;
+    for (const ring of account.rings) {
+      const remaining = ring.free(now);
+      if (tightest !== null && remaining >= tightest.remaining) continue;
+      const oldest = ring.oldestInside(now);
+      tightest = {
+        limit: ring.window.limit,
+        remaining,
+        resetSeconds: oldest === null ? 0 : seconds(oldest + ring.window.windowMs - now),
+      };
+    }
+    const held = account.heldUntil - now;
+    if (tightest && held > 0) return { ...tightest, remaining: 0, resetSeconds: seconds(held) };
+    return tightest ?? { limit: 0, remaining: 0, resetSeconds: 0 };
+  }
+
   /**
    * Productive answered 429 for this key. Its `Retry-After` when it sent one; otherwise the time until the
    * earliest of this key's requests inside the short window leaves it (where Productive's own count, if it
@@ -178,12 +222,42 @@ export function retryAfterSeconds(value: string | null, now: number): number | n
   return Number.isNaN(date) ? null : seconds(date - now);
 }
 
-/** `INBOX_RATE_LIMITS`: `off` lifts the server's own refusals (tests, the bench); anything else keeps them. */
-export function rateLimitsFromEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
+const WINDOW_SPEC = /^(\d{1,6})\/(\d{1,5})(s|m)$/;
+const UNIT_MS = { s: 1000, m: 60_000 } as const;
+
+/**
+ * `INBOX_RATE_LIMITS`: `on` (the default) keeps Productive's windows; `off` lifts the server's own refusals (tests,
+ * the bench); smaller windows such as `10/10s,400/30m` are for tests of pacing only (never above Productive's).
+ */
+export function rateLimitsFromEnvironment(env: NodeJS.ProcessEnv = process.env): {
+  enforce: boolean;
+  windows: readonly RateWindow[];
+} {
   const value = env.INBOX_RATE_LIMITS?.trim().toLowerCase();
-  if (value === undefined || value === '' || value === 'on') return true;
-  if (value === 'off') return false;
-  throw new Error(`INBOX_RATE_LIMITS must be on or off, got "${env.INBOX_RATE_LIMITS}"`);
+  if (value === undefined || value === '' || value === 'on')
+    return { enforce: true, windows: PRODUCTIVE_WINDOWS };
+  if (value === 'off') return { enforce: false, windows: PRODUCTIVE_WINDOWS };
+  const parts = value.split(',').map((part) => WINDOW_SPEC.exec(part.trim()));
+  if (parts.length <= 4 && parts.every((match) => match !== null)) {
+    const windows = parts.map(([, limit, amount, unit]) => ({
+      limit: Number(limit),
+      windowMs: Number(amount) * UNIT_MS[unit as 's' | 'm'],
+    }));
+    if (windows.every((window) => window.limit > 0 && window.windowMs > 0))
+      return { enforce: true, windows };
+  }
+  throw new Error(
+    `INBOX_RATE_LIMITS must be on, off or windows such as 10/10s,400/30m, got "${env.INBOX_RATE_LIMITS?.slice(0, 40)}"`,
+  );
+}
+
+/** Tells the app what this key has left (only where the budget refuses: with the limits off there is nothing to pace). */
+export function setHeadroomHeaders(headers: Headers, budget: RateBudget, key: string): void {
+  if (!budget.enforce) return;
+  const { limit, remaining, resetSeconds } = budget.headroom(key);
+  headers.set('RateLimit-Limit', String(limit));
+  headers.set('RateLimit-Remaining', String(remaining));
+  headers.set('RateLimit-Reset', String(resetSeconds));
 }
 
 export const rateLimited = (retryAfterSeconds: number) =>
@@ -195,9 +269,15 @@ export const rateLimited = (retryAfterSeconds: number) =>
   );
 
 /** The answer to a refused request: 429 with Retry-After, as a JSON:API error. */
-export function refusal(c: Context, retryAfter: number): Response {
+export function refusal(
+  c: Context,
+  retryAfter: number,
+  budget?: RateBudget,
+  key?: string,
+): Response {
   const response = errorResponse(c, rateLimited(retryAfter));
   response.headers.set('Retry-After', String(retryAfter));
+  if (budget && key !== undefined) setHeadroomHeaders(response.headers, budget, key);
   return response;
 }
 
@@ -210,9 +290,10 @@ export function rateBudgetGuard(
     const who = key(c);
     if (who !== undefined) {
       const decision = budget.take(who);
-      if (!decision.ok) return refusal(c, decision.retryAfterSeconds);
+      if (!decision.ok) return refusal(c, decision.retryAfterSeconds, budget, who);
     }
     await next();
+    if (who !== undefined) setHeadroomHeaders(c.res.headers, budget, who);
   };
 }
 

@@ -66,6 +66,48 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/**
+ * What the server says a token has left of Productive's budget (`RateLimit-Limit`, `RateLimit-Remaining`,
+ * `RateLimit-Reset`, server/live/rate-budget.ts), seen on an answer: many requests (a bulk action) are paced from
+ * it. A 429's `Retry-After` is told as nothing left until then.
+ */
+export interface RateHeadroom {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+  /** When it was seen (Date.now()). */
+  at: number;
+}
+const headroomListeners = new Set<(headroom: RateHeadroom) => void>();
+
+/** Calls back with the budget the server tells on each answer that tells it. */
+export function onRateHeadroom(listener: (headroom: RateHeadroom) => void): () => void {
+  headroomListeners.add(listener);
+  return () => headroomListeners.delete(listener);
+}
+
+const wholeNumber = (value: string | null) =>
+  value !== null && /^\d{1,9}$/.test(value.trim()) ? Number(value) : null;
+
+function tellHeadroom(headers: Headers, status: number) {
+  if (headroomListeners.size === 0) return;
+  const limit = wholeNumber(headers.get('ratelimit-limit'));
+  const remaining = wholeNumber(headers.get('ratelimit-remaining'));
+  const reset = wholeNumber(headers.get('ratelimit-reset'));
+  const retryAfter = status === 429 ? wholeNumber(headers.get('retry-after')) : null;
+  let headroom: RateHeadroom | null = null;
+  if (limit !== null && remaining !== null && reset !== null)
+    headroom = { limit, remaining, resetSeconds: reset, at: Date.now() };
+  if (retryAfter !== null)
+    headroom = {
+      limit: headroom?.limit ?? 0,
+      remaining: 0,
+      resetSeconds: Math.max(retryAfter, headroom?.resetSeconds ?? 0),
+      at: Date.now(),
+    };
+  if (headroom) for (const listener of [...headroomListeners]) listener(headroom);
+}
+
 /** No answer at all: offline, the server down or restarting, or no answer in time (status 0). */
 export const isNetworkError = (error: unknown) =>
   error instanceof ApiRequestError && error.status === 0;
@@ -183,6 +225,7 @@ async function requestOnce(
     );
   }
   reportAnswer();
+  tellHeadroom(response.headers, response.status);
   let body: unknown = undefined;
   try {
     body = text ? JSON.parse(text) : undefined;

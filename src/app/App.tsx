@@ -70,6 +70,11 @@ function createClient() {
 const senders: readonly SenderSource[] = [
   inboxActionSender,
   {
+    kind: 'inbox-bulk',
+    load: () =>
+      import('../features/inbox/bulk/bulk-actions.ts').then((module) => module.bulkSender),
+  },
+  {
     kind: 'reply',
     load: () => import('../features/activity/api/replies.ts').then((module) => module.replySender),
   },

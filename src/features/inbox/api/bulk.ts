@@ -1,9 +1,8 @@
-import { ApiRequestError, sleep } from '../../../api/http.ts';
+import { sleep } from '../../../api/http.ts';
 
 /** Productive allows 100 requests per 10 s: a few at a time, spaced, stays well inside it. */
 export const BULK_CONCURRENCY = 4;
 const MIN_SPACING_MS = 110;
-const MAX_ATTEMPTS = 4;
 let spacingMs = MIN_SPACING_MS;
 
 /** For tests: the least time between two requests' starts in one run (a hundred pages need not take 11 s). */
@@ -11,36 +10,18 @@ export function setRequestSpacingMs(ms: number | null) {
   spacingMs = ms ?? MIN_SPACING_MS;
 }
 
-/** Retries a request refused with 429, waiting as long as Retry-After says, else backing off exponentially. */
-export async function withRateLimitRetry<T>(
-  request: () => Promise<T>,
-  signal?: AbortSignal,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await request();
-    } catch (error) {
-      if (!(error instanceof ApiRequestError) || error.status !== 429 || attempt >= MAX_ATTEMPTS)
-        throw error;
-      await sleep(
-        error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : 500 * 2 ** attempt,
-        signal,
-      );
-    }
-  }
-}
-
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: Error };
 
 export interface ThrottleOptions {
   concurrency?: number;
-  /** Once aborted, no further request starts and a 429's wait ends; the run resolves when the ones under way end. */
+  /** Once aborted, no further request starts; the run resolves when the ones under way end. */
   signal?: AbortSignal;
 }
 
 /**
- * The one path for many requests: one per item, a few at a time and spaced to stay inside Productive's rate limit,
- * each refused with 429 retried after its Retry-After. Every item's outcome is told to `onSettled` as it comes.
+ * The one path for many requests: one per item, a few at a time and spaced to stay inside Productive's rate limit.
+ * A 429 is waited out once, in apiRequest (src/api/http.ts), never again here. Every item's outcome is told to
+ * `onSettled` as it comes.
  */
 export async function runThrottled<T, R>(
   items: readonly T[],
@@ -58,7 +39,7 @@ export async function runThrottled<T, R>(
       let outcome: Outcome<R>;
       try {
         if (wait > 0 && items.length > concurrency) await sleep(wait, signal);
-        outcome = { ok: true, value: await withRateLimitRetry(() => request(item), signal) };
+        outcome = { ok: true, value: await request(item) };
       } catch (error) {
         outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
       }

@@ -3,7 +3,7 @@ import {
   type NotificationPage,
   type NotificationQuery,
 } from '../../../api/notifications.ts';
-import { runThrottled, withRateLimitRetry } from './bulk.ts';
+import { runThrottled } from './bulk.ts';
 import type { MatchingProgress, MatchingSelection } from './use-select-all-matching.ts';
 
 const formatCount = (count: number) => count.toLocaleString('en-US');
@@ -13,7 +13,7 @@ const PAGE_SIZE = 200;
 
 /**
  * Every notification matching a query, up to the cap, page by page through the bulk runner (a few requests at a
- * time, spaced, a 429 waited out for its Retry-After). All or nothing: the first page that fails stops the rest
+ * time, spaced; a 429 is waited out for its Retry-After by apiRequest). All or nothing: the first page that fails stops the rest
  * and the whole fetch fails with its reason.
  */
 export async function fetchAllMatching(
@@ -27,7 +27,7 @@ export async function fetchAllMatching(
   const stop = new AbortController();
   const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   const fetchPage = (number: number) => getNotifications(query, number, pageSignal, PAGE_SIZE);
-  const first = await withRateLimitRetry(() => fetchPage(1), pageSignal);
+  const first = await fetchPage(1);
   const pages: NotificationPage[] = [first];
   let loaded = first.notifications.length;
   const total = first.totalCount;
@@ -63,7 +63,7 @@ export async function fetchAllMatching(
     let page = first;
     while (page.hasNextPage && pages.length < Math.ceil(cap / PAGE_SIZE)) {
       const number = pages.length + 1;
-      page = await withRateLimitRetry(() => fetchPage(number), pageSignal);
+      page = await fetchPage(number);
       pages.push(page);
       loaded += page.notifications.length;
       onProgress({ loaded: Math.min(loaded, cap), total: null });

@@ -6,11 +6,13 @@ import type { InboxAction } from '../model/inbox-actions.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { acknowledgeBack, wokenAmong } from './snooze-queries.ts';
 import { useTriage } from './use-triage.ts';
+import { BULK_THRESHOLD, useBulkAction } from '../bulk/use-bulk-action.ts';
 
 /** What a person does to rows of the inbox: each optimistic, undoable, durable (the mutation writes the outbox). */
 export interface InboxActions {
   read: (ids: string[]) => void;
-  dismiss: (ids: string[]) => void;
+  /** `wholeInbox`: the ids are the whole Inbox, unfiltered (sent as one request). */
+  dismiss: (ids: string[], options?: { wholeInbox?: boolean }) => void;
   restore: (ids: string[]) => void;
   snooze: (ids: string[], wakeAt: string) => void;
   /** Undoes the newest action still in its undo window. */
@@ -43,14 +45,15 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
   const triage = useTriage({
     onUndone: useCallback((ids: string[]) => ids[0] && focusRow?.(ids[0]), [focusRow]),
   });
-  const latest = useRef({ byId, isRead, afterAction, triage, showToast });
+  const startBulk = useBulkAction();
+  const latest = useRef({ byId, isRead, afterAction, triage, showToast, startBulk });
   useLayoutEffect(() => {
-    latest.current = { byId, isRead, afterAction, triage, showToast };
+    latest.current = { byId, isRead, afterAction, triage, showToast, startBulk };
   });
   const leavingListeners = useRef(new Set<(ids: string[]) => void>());
 
   return useMemo(() => {
-    function run(targets: string[], action: InboxAction, wakeAt?: string) {
+    function run(targets: string[], action: InboxAction, wakeAt?: string, wholeInbox = false) {
       const {
         byId: rows,
         isRead: read,
@@ -71,6 +74,15 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
         return;
       }
       if (action !== 'read') for (const listener of [...leavingListeners.current]) listener(wanted);
+      // Many at once: a bulk run, paced within Productive's limits, with its progress bar (bulk/bulk-actions.ts).
+      if (
+        (action === 'read' || action === 'dismiss' || action === 'undismiss') &&
+        (wanted.length > BULK_THRESHOLD || wholeInbox)
+      ) {
+        latest.current.startBulk({ action, ids: wanted, wholeInbox });
+        after?.();
+        return;
+      }
       const only = wanted.length === 1 ? rows.get(wanted[0] as string) : undefined;
       triageNow.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined, {
         wakeAt,
@@ -80,7 +92,7 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
 
     return {
       read: (ids) => run(ids, 'read'),
-      dismiss: (ids) => run(ids, 'dismiss'),
+      dismiss: (ids, options) => run(ids, 'dismiss', undefined, options?.wholeInbox),
       restore: (ids) => run(ids, 'undismiss'),
       snooze: (ids, wakeAt) => run(ids, 'snooze', wakeAt),
       undo: () => latest.current.triage.undoLast(),

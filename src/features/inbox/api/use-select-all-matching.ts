@@ -103,6 +103,14 @@ export function useSelectAllMatching(
   return { select, cancel, progress };
 }
 
+/** The Inbox with no filter at all: what Productive's `dismiss_notifications` acts on. */
+export const isWholeInboxQuery = (query: NotificationQuery) =>
+  query.dismissed === false &&
+  Object.entries(query).every(
+    ([name, value]) =>
+      name === 'dismissed' || value === undefined || (Array.isArray(value) && value.length === 0),
+  );
+
 /**
  * "Select all N matching" for a list's selection: the ids it fetches are selected, and their read state is kept,
  * since rows selected that way need not be loaded (`isRead`: a loaded row's state, else the fetched one). `clear`
@@ -114,17 +122,32 @@ export function useMatchingSelection(
   dispatch: (event: SelectionEvent) => void,
 ) {
   const [matchingRead, setMatchingRead] = useState<ReadonlyMap<string, boolean>>(new Map());
-  const matching = useSelectAllMatching(query, ({ ids, readById }) => {
+  // How many the last "Select all matching" selected, when that was the whole Inbox, unfiltered.
+  const [wholeInboxCount, setWholeInboxCount] = useState<number | null>(null);
+  const matching = useSelectAllMatching(query, ({ ids, readById, total, capped }) => {
     setMatchingRead(readById);
+    setWholeInboxCount(
+      isWholeInboxQuery(query) && !capped && total === ids.length ? ids.length : null,
+    );
     dispatch({ type: 'selectAll', ids });
   });
+  const listKey = JSON.stringify(query);
+  const [wholeInboxKey, setWholeInboxKey] = useState(listKey);
+  if (wholeInboxKey !== listKey) {
+    setWholeInboxKey(listKey);
+    setWholeInboxCount(null);
+  }
+  /** Whether a selection of this many is the whole Inbox, as "Select all matching" fetched it. */
+  const isWholeInbox = (selectedCount: number) =>
+    wholeInboxCount !== null && selectedCount === wholeInboxCount;
   const isRead = useCallback(
     (id: string) => byId.get(id)?.read ?? matchingRead.get(id) ?? false,
     [byId, matchingRead],
   );
   const clear = () => {
     matching.cancel();
+    setWholeInboxCount(null);
     dispatch({ type: 'clear' });
   };
-  return { ...matching, isRead, clear };
+  return { ...matching, isRead, clear, isWholeInbox };
 }

@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { BulkProgress } from './BulkProgress.tsx';
 import { useEffect } from 'react';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import { readOpenParam } from '../../../lib/addresses.ts';
@@ -128,6 +129,7 @@ export function InboxPage({ view }: { view: ViewName }) {
           <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
         )}
         <FilterBar view={view} filters={filters} onChange={setFilters} />
+        <BulkProgress />
         <NotificationList
           view={view}
           query={query}

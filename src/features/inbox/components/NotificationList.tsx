@@ -116,6 +116,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             onSelectAllMatching={read ? null : () => void matching.select()}
             matchingProgress={matching.progress}
             onClear={matching.clear}
+            wholeInbox={view === 'inbox' && matching.isWholeInbox(selected.length)}
             snoozeRequest={snoozeRequest.requestFor('selection')}
           />
         )}

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
 import { SelectionBar } from './SelectionBar.tsx';
 
 const noop = () => {};
@@ -51,5 +52,17 @@ describe('the selection bar', () => {
     unmount();
     bar({ totalCount: 23_456, selected: rows(20_000) });
     expect(screen.queryByRole('button', { name: /matching/ })).toBeNull();
+  });
+
+  it('with the whole Inbox selected, dismisses it in one request and says so', async () => {
+    const dismiss = vi.fn();
+    bar({ selected: rows(1_497), wholeInbox: true, actions: { ...actions, dismiss } });
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Dismiss all 1497 notifications of your Inbox in one request',
+      }),
+    );
+    expect(dismiss).toHaveBeenCalledWith(rows(1_497), { wholeInbox: true });
+    expect(screen.queryByRole('button', { name: 'Dismiss 1497 notifications' })).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import {
 } from '../api/use-select-all-matching.ts';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { WriteActions } from '../../../components/WriteActions.tsx';
+import { useEffect } from 'react';
+import { BULK_THRESHOLD, prefetchBulkRunner } from '../bulk/use-bulk-action.ts';
 
 interface Props {
   /** The day of the rows under the bar, once their own header has scrolled away. */
@@ -24,6 +26,8 @@ interface Props {
   /** While "Select all N matching" fetches the ids: how far it has come. */
   matchingProgress?: MatchingProgress | null;
   onClear: () => void;
+  /** The selection is the whole Inbox, unfiltered: dismissed in one request. */
+  wholeInbox?: boolean;
   /** Opens the snooze menu when it changes (the `h` key with rows selected). */
   snoozeRequest?: number;
 }
@@ -36,6 +40,11 @@ const button =
 export function SelectionBar(props: Props) {
   const { selected, actions, loadedCount, totalCount, inDismissedView, allLoadedSelected } = props;
   const selectedCount = selected.length;
+  // A selection that would run as a bulk action: its runner is downloaded now, so that starting it waits for nothing.
+  const bulkSized = selectedCount > BULK_THRESHOLD;
+  useEffect(() => {
+    if (bulkSized) prefetchBulkRunner();
+  }, [bulkSized]);
   return (
     <div
       data-sticky-bar
@@ -63,13 +72,23 @@ export function SelectionBar(props: Props) {
                 {selectedCount === 1 ? 'Already read' : `All ${selectedCount} already read`}
               </span>
             )}
-            <button
-              type="button"
-              className={button}
-              onClick={() => (inDismissedView ? actions.restore : actions.dismiss)(selected)}
-            >
-              {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
-            </button>
+            {props.wholeInbox && !inDismissedView ? (
+              <button
+                type="button"
+                className={button}
+                onClick={() => actions.dismiss(selected, { wholeInbox: true })}
+              >
+                Dismiss all {plural(selectedCount)} of your Inbox in one request
+              </button>
+            ) : (
+              <button
+                type="button"
+                className={button}
+                onClick={() => (inDismissedView ? actions.restore : actions.dismiss)(selected)}
+              >
+                {inDismissedView ? 'Restore' : 'Dismiss'} {plural(selectedCount)}
+              </button>
+            )}
             {!inDismissedView && (
               <SnoozeMenu
                 label={`Snooze ${plural(selectedCount)}`}
