@@ -6,11 +6,14 @@ import { apiProxy } from './scripts/dev-proxy.ts';
 export const API_DEV_PORT = Number(process.env.API_PORT ?? 4174);
 
 /**
- * The page also preloads the inbox's own code (its lazy route's chunk and what that chunk imports), so that it
- * downloads beside the entry and the first list request rather than after them: the inbox is where the app
- * opens, and its first rows need that code. Other pages' code still loads when first visited.
+ * The page also preloads the app's own code (`src/start.tsx`, which the small entry imports once the page has
+ * painted, docs/decisions/019) and the inbox's (its lazy route's chunk), with what each imports, so that they
+ * download beside the entry and the first list request rather than after them: the inbox is where the app opens,
+ * and its first rows need that code. Other pages' code still loads when first visited.
  */
-export function preloadFirstPage(page = '/src/features/inbox/components/InboxPage.tsx'): Plugin {
+export function preloadFirstPage(
+  pages = ['/src/start.tsx', '/src/features/inbox/components/InboxPage.tsx'],
+): Plugin {
   return {
     name: 'preload-first-page',
     apply: 'build',
@@ -21,8 +24,6 @@ export function preloadFirstPage(page = '/src/features/inbox/components/InboxPag
         const chunks = Object.values(bundle).flatMap((output) =>
           output.type === 'chunk' ? [output] : [],
         );
-        const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(page));
-        if (!start) throw new Error(`No chunk for ${page}: the first page is not preloaded`);
         const files = new Set<string>();
         const visit = (fileName: string) => {
           if (files.has(fileName)) return;
@@ -32,7 +33,11 @@ export function preloadFirstPage(page = '/src/features/inbox/components/InboxPag
             : [])
             visit(imported);
         };
-        visit(start.fileName);
+        for (const page of pages) {
+          const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(page));
+          if (!start) throw new Error(`No chunk for ${page}: it is not preloaded`);
+          visit(start.fileName);
+        }
         return [...files]
           .filter((file) => !html.includes(`/${file}"`))
           .map((file) => ({

@@ -34,6 +34,24 @@ self.addEventListener('install', (event) => {
   );
 });
 
+/**
+ * The page as the shell to keep: without the first rows the server may have written into it (server/http/
+ * first-paint.ts, between these markers), which are of this moment; offline, the app shows its own saved lists.
+ */
+async function withoutFirstPaint(response) {
+  const html = await response.text();
+  const start = html.indexOf('<!--first-paint-->');
+  const end = html.indexOf('<!--/first-paint-->');
+  const shell =
+    start === -1 || end < start
+      ? html
+      : html.slice(0, start) + html.slice(end + '<!--/first-paint-->'.length);
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  return new Response(shell, { status: response.status, headers });
+}
+
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('fetch', (event) => {
@@ -51,7 +69,9 @@ self.addEventListener('fetch', (event) => {
         .then((response) => {
           if (response.ok) {
             const copy = response.clone();
-            void caches.open(CACHE).then((cache) => cache.put('/', copy));
+            void withoutFirstPaint(copy).then(async (shell) =>
+              (await caches.open(CACHE)).put('/', shell),
+            );
           }
           return response;
         })

@@ -1,20 +1,30 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
 import './index.css';
 import { refreshCachedPage } from './lib/device-data.ts';
+import { FIRST_PAINT_ID, releaseFirstPaint } from './lib/first-paint.ts';
 import { initTheme } from './lib/theme.ts';
 
 initTheme();
 
+/**
+ * The app's code is a chunk of its own (start.tsx), downloading beside this one from the start (the page preloads
+ * it): this entry stays small, so that nothing long runs before the page's first frame.
+ */
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+const launch = () =>
+  import('./start.tsx').then(
+    ({ start }) => root && start(root),
+    () => {
+      // Its code could not be downloaded (offline without the shell cached, or a new version deployed).
+      releaseFirstPaint();
+      if (root)
+        root.textContent = 'The inbox could not be loaded. Check your connection, then reload.';
+    },
   );
-}
+// The first rows the server wrote into the page (server/http/first-paint.ts) are painted before the app runs,
+// which would otherwise hold the frame that shows them (a second visit has all the scripts at once).
+if (document.getElementById(FIRST_PAINT_ID) && document.visibilityState === 'visible')
+  requestAnimationFrame(() => setTimeout(launch));
+else void launch();
 
 // The app shell is cached for offline use; the API never is (see public/sw.js).
 if ('serviceWorker' in navigator && import.meta.env.PROD) {

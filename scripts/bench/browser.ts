@@ -24,6 +24,8 @@ export interface BrowserFigures {
 }
 
 const ROW = '[data-testid="notification-row"]';
+/** The app's own rows (not the ones the server writes into the page first, docs/decisions/019): usable. */
+const APP_ROW = `${ROW}[data-notification-id]`;
 
 /** Milliseconds from navigation start to the first row on screen (after the frame that paints it). */
 async function coldLoad(browser: Browser, base: string) {
@@ -107,7 +109,7 @@ async function measurePane(browser: Browser, base: string) {
   });
   const page = await context.newPage();
   await page.goto(`${base}/?type=task`);
-  await page.locator(ROW).first().waitFor();
+  await page.locator(APP_ROW).first().waitFor();
   // The pane's code is loaded once (first open), then closed: neither figure includes the download.
   await page.locator(ROW).nth(0).getByRole('link').first().click();
   await page.locator(`${PANE} [data-testid="activity-entry"]`).first().waitFor();
@@ -267,10 +269,10 @@ export async function measureBrowser(base: string): Promise<BrowserFigures> {
       await route.continue().catch(() => {});
     });
     await page.goto(`${base}/`);
-    await page.locator(ROW).first().waitFor();
+    await page.locator(APP_ROW).first().waitFor();
     const read = await clickToScreen(page, 'read', 30);
     await page.reload();
-    await page.locator(ROW).first().waitFor();
+    await page.locator(APP_ROW).first().waitFor();
     const dismiss = await clickToScreen(page, 'dismiss', 30);
     await context.close();
 
@@ -279,7 +281,7 @@ export async function measureBrowser(base: string): Promise<BrowserFigures> {
     const scrollContext = await browser.newContext({ serviceWorkers: 'block' });
     const scrollPage = await scrollContext.newPage();
     await scrollPage.goto(`${base}/`);
-    await scrollPage.locator(ROW).first().waitFor();
+    await scrollPage.locator(APP_ROW).first().waitFor();
     const scroll = await scrollTenThousand(scrollPage, 10_000);
     await scrollContext.close();
 

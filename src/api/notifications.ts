@@ -123,6 +123,15 @@ export async function getNotifications(
 ): Promise<NotificationPage> {
   const params = notificationSearchParams(query, page, pageSize);
   const body = await apiRequest('/notifications', { params, signal });
+  return readNotificationPage(body, page, pageSize);
+}
+
+/** One page of a notification list from the API's JSON:API document (untrusted: throws when it is not one). */
+export function readNotificationPage(
+  body: unknown,
+  page: number,
+  pageSize = NOTIFICATION_PAGE_SIZE,
+): NotificationPage {
   const document = readCollection(body, 'notifications');
   const { items, skipped } = parseRecords(document, parseNotification, 'notifications');
   return {

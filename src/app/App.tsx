@@ -1,6 +1,6 @@
 import { useIsRestoring, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { createContext, lazy, Suspense, use, useEffect, useState } from 'react';
+import { createContext, lazy, Suspense, use, useEffect, useLayoutEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { onSessionChanged, setRequestScope } from '../api/http.ts';
@@ -14,11 +14,14 @@ import { ToastProvider, useToast } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
 import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
 import { inboxActionSender } from '../features/inbox/api/action-sender.ts';
+import { seedFirstPage } from '../features/inbox/first-page.ts';
+import { releaseFirstPaint } from '../lib/first-paint.ts';
 import { startOutbox, type SenderSource } from '../outbox/replay.ts';
 import { claimThisTab } from '../outbox/store.ts';
 import { persistOptions, restoreCacheNow, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 import { createAppRouter } from './routes.tsx';
+import { ROUTES } from '../lib/addresses.ts';
 import { useSession } from './use-session.ts';
 
 // The account line is not needed to paint the inbox: its code is fetched at once, beside the first list request,
@@ -59,6 +62,8 @@ function createClient() {
   const queryClient = createQueryClient();
   setNotificationActionDefaults(queryClient);
   restoreCacheNow(queryClient);
+  // The Inbox view's first page, if the page carries it: fresher than what was restored (docs/decisions/019).
+  seedFirstPage(queryClient);
   saveCacheOnLeave(queryClient);
   return queryClient;
 }
@@ -97,7 +102,12 @@ const SessionContext = createContext<PublicSession | null>(null);
 /** Around every page: the account line, the offline banner, and the page, whose failure going elsewhere clears. */
 function Frame() {
   const session = use(SessionContext);
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  // The page's first rows are the unfiltered Inbox view's: anywhere else, they go at once.
+  const elsewhere = pathname !== ROUTES.inbox || search !== '';
+  useLayoutEffect(() => {
+    if (elsewhere) releaseFirstPaint();
+  }, [elsewhere]);
   return (
     <>
       {session && <Account session={session} />}
@@ -143,6 +153,11 @@ const centered = 'px-4 py-16 text-center text-slate-700 dark:text-slate-300';
 
 export function App() {
   const state = useSession();
+  const inbox = state.status === 'known' && state.session.signedIn && state.session.scope !== null;
+  // No inbox to show (signed out, or the server unreachable): the page's first rows go.
+  useLayoutEffect(() => {
+    if (!inbox && state.status !== 'loading') releaseFirstPaint();
+  }, [inbox, state.status]);
   if (state.status === 'loading') {
     return (
       <main aria-busy="true" className={centered}>

@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { ROUTES } from '../lib/addresses.ts';
+import { releaseFirstPaint } from '../lib/first-paint.ts';
 
 interface Props {
   /** A new key (a new page) clears the error. */
@@ -22,6 +23,11 @@ export class ErrorBoundary extends Component<Props, State> {
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
     return props.resetKey === state.resetKey ? null : { error: null, resetKey: props.resetKey };
+  }
+
+  componentDidCatch() {
+    // The page's first rows must not cover this page's error.
+    releaseFirstPaint();
   }
 
   render() {

@@ -1,5 +1,6 @@
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { releaseFirstPaint } from '../lib/first-paint.ts';
 
 /** A page's code could not be downloaded (server down, connection lost, a deploy replaced it). */
 class PageLoadError extends Error {}
@@ -71,6 +72,11 @@ class PageLoadBoundary extends Component<
 
   static getDerivedStateFromError(error: unknown) {
     return { error };
+  }
+
+  componentDidCatch() {
+    // A page that cannot load says so: the page's first rows (if any) must not cover it.
+    if (!this.props.part) releaseFirstPaint();
   }
 
   render() {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useMemo, useState } from 'react';
 import type { NotificationQuery } from '../../../api/notifications.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
 import { returnedToRow } from '../../../lib/addresses.ts';
@@ -8,6 +8,7 @@ import { useLiveCount } from '../api/use-live-count.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useMatchingSelection } from '../api/use-select-all-matching.ts';
+import { releaseFirstPaint } from '../../../lib/first-paint.ts';
 import type { ReadState, ViewName } from '../model/filters.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { PaneBeside } from '../pane/PaneBeside.tsx';
@@ -76,6 +77,12 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     goInbox: () => void navigate(inboxViewHref),
     help: () => setHelpOpen(true),
   });
+
+  // The page's own first rows (if it carries them) give way to these, or to this list's error, in this frame.
+  const shown = status !== 'pending';
+  useLayoutEffect(() => {
+    if (shown) releaseFirstPaint();
+  }, [shown]);
 
   if (status === 'pending') return <ListSkeleton label="Loading notifications…" />;
   if (status === 'error' && !data)

@@ -1,0 +1,64 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+/** The Inbox view's first rows, written into the page by the server (docs/decisions/019). */
+
+const FIRST_PAGE =
+  '/api/v2/notifications?filter[dismissed]=false&include=actor&page[number]=1&page[size]=50';
+
+async function firstTitles(request: APIRequestContext) {
+  const answer = (await (await request.get(FIRST_PAGE)).json()) as {
+    data: { attributes: { title: string } }[];
+  };
+  // The rows show titles as text (no markup).
+  return answer.data.slice(0, 3).map((item) => item.attributes.title.replace(/<\/?b>/g, ''));
+}
+
+test('the first rows show before any of the app’s code has run', async ({ page, request }) => {
+  const titles = await firstTitles(request);
+  await page.route('**/assets/*.js', (route) => route.abort());
+  await page.goto('/');
+  const rows = page.getByTestId('notification-row');
+  await expect(rows).toHaveCount(12);
+  for (const [index, title] of titles.entries()) await expect(rows.nth(index)).toContainText(title);
+  // Text to look at, nothing to press: no links, buttons or fields, and nothing in the Tab order.
+  await expect(page.locator('#first-paint a, #first-paint button, #first-paint input')).toHaveCount(
+    0,
+  );
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('#first-paint'))).toBeNull();
+});
+
+test('the app takes over from them with its own rows, read from the page', async ({
+  page,
+  request,
+}) => {
+  const titles = await firstTitles(request);
+  // The list's own request held back: the app's rows can only come from what the page carries.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v2/notifications?**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('#first-paint')).toHaveCount(0);
+  await expect(page.locator('#root')).toBeVisible();
+  const first = page.locator('[data-testid="notification-row"][data-notification-id]').first();
+  await expect(first).toContainText(titles[0] ?? '');
+  // Every row on the screen is the app's now: each can be opened.
+  const rows = page.getByTestId('notification-row');
+  await expect(rows.first().getByRole('link')).toBeVisible();
+  expect(await rows.count()).toBe(
+    await page.locator('[data-testid="notification-row"][data-notification-id]').count(),
+  );
+  release();
+});
+
+test('another view, or filters, start without them', async ({ page }) => {
+  for (const path of ['/important', '/?type=task']) {
+    const response = await page.request.get(path, {
+      headers: { 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' },
+    });
+    expect(await response.text()).not.toContain('data-testid="notification-row"');
+  }
+});

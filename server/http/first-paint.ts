@@ -1,0 +1,186 @@
+/**
+ * The Inbox view's first rows in the page (docs/decisions/019). For a browser's navigation to `/` under a
+ * signed-in session, the server asks its own API (in process: the demo database, or Productive through the proxy
+ * with this request's session) for the list the app asks for first, and writes the answer into the page twice:
+ *
+ * - as plain rows, laid out as the app's rows are (the same classes), in an inert layer over the page, with the
+ *   app hidden under it: they paint as soon as the page and its stylesheet have arrived, before any script runs.
+ *   No links or controls; the app removes the layer when its own list shows (src/lib/first-paint.ts);
+ * - as the API's JSON in a `<script type="application/json">`, which the app puts into React Query before its
+ *   first render (src/features/inbox/first-page.ts): its list renders at once and sends no request for it.
+ *
+ * The page stays `Cache-Control: no-store`; the service worker keeps its copy without them (public/sw.js). Titles,
+ * names and excerpts are the API's, untrusted: only ever written as escaped text.
+ */
+import type { Context, Hono } from 'hono';
+import type { PublicSession } from '../auth/routes.ts';
+
+/** The layer's id (src/lib/first-paint.ts) and the JSON's (src/features/inbox/first-page.ts). */
+export const FIRST_PAINT_ID = 'first-paint';
+export const FIRST_PAGE_ID = 'inbox-first-page';
+/**
+ * Where the page wants them (the app's index.html has it, after `#root`); a page without it (the bench's stack
+ * floor, served by this server too) gets none.
+ */
+export const FIRST_PAINT_SLOT = '<!--inbox-first-paint-->';
+/** Around what is written: the service worker keeps its copy of the page without it (public/sw.js). */
+export const FIRST_PAINT_START = '<!--first-paint-->';
+export const FIRST_PAINT_END = '<!--/first-paint-->';
+/** Rows in the layer: more than a tall screen holds (the app's own list takes over long before a scroll). */
+export const FIRST_PAINT_ROWS = 12;
+/** Longer than this (Productive slow or down) and the page goes without: the app asks for itself. */
+export const FIRST_PAINT_WAIT_MS = 2000;
+/** The app's first list request (src/api/notifications.ts, the Inbox view without filters). */
+export const FIRST_PAGE_PATH =
+  '/notifications?filter%5Bdismissed%5D=false&include=actor&page%5Bnumber%5D=1&page%5Bsize%5D=50';
+
+/**
+ * Whether this request gets the first rows: a browser's own navigation (not the service worker's or the app's
+ * copy of the page, nor a script's fetch) to the Inbox view without filters, signed in.
+ */
+export function wantsFirstPaint(c: Context, session: PublicSession | undefined): boolean {
+  const url = new URL(c.req.url);
+  return (
+    c.req.method === 'GET' &&
+    c.req.header('sec-fetch-mode') === 'navigate' &&
+    c.req.header('sec-fetch-dest') === 'document' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    session !== undefined &&
+    session.signedIn &&
+    session.scope !== null
+  );
+}
+
+/** The page's first rows and their JSON, or '' when the API does not answer with a list in time. */
+export async function firstPaint(c: Context, api: Hono): Promise<string> {
+  const headers = new Headers({ Accept: 'application/vnd.api+json' });
+  const cookie = c.req.header('cookie');
+  if (cookie) headers.set('Cookie', cookie);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), FIRST_PAINT_WAIT_MS);
+  });
+  try {
+    const answer = Promise.resolve(api.request(FIRST_PAGE_PATH, { headers }, c.env))
+      .then((response) => (response.ok ? (response.json() as Promise<unknown>) : null))
+      .catch(() => null);
+    const body: unknown = await Promise.race([answer, late]);
+    return body === null ? '' : renderFirstPaint(body);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+interface Resource {
+  id?: unknown;
+  type?: unknown;
+  attributes?: Record<string, unknown>;
+  relationships?: Record<string, { data?: { id?: unknown; type?: unknown } | null } | undefined>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeText = (value: string) => value.replace(/[&<>"']/g, (found) => ESCAPES[found] ?? '');
+
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+/** A title's markup as plain text: its inline emphasis dropped, character references read. */
+const titleText = (markup: string) =>
+  markup
+    .replace(/<\/?(?:b|strong|i|em)\s*>/gi, '')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (entity, body: string) => {
+      if (body[0] !== '#') return NAMED[body.toLowerCase()] ?? entity;
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : entity;
+    });
+
+const typeLabel = (type: string) => {
+  const clean = type.replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return clean ? `${clean[0]?.toUpperCase()}${clean.slice(1)}` : 'Item';
+};
+
+/** One row as the app's NotificationRow lays it out (the same classes), without its controls. */
+function row(notification: Resource, people: Map<string, string>): string {
+  const attributes = notification.attributes ?? {};
+  const unread = attributes.read !== true;
+  const actorId = notification.relationships?.actor?.data?.id;
+  const actor = typeof actorId === 'string' ? people.get(actorId) : undefined;
+  const label = typeLabel(text(attributes.target_label) || text(attributes.target_type));
+  const parent = text(attributes.parent_title);
+  const excerpt = text(attributes.excerpt);
+  return [
+    `<article data-testid="notification-row" class="relative flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800${unread ? ' bg-brand-50/60 dark:bg-slate-900' : ''}">`,
+    '<span class="mt-1 size-4 shrink-0 rounded-sm border border-slate-400"></span>',
+    `<span class="flex w-5 shrink-0 flex-col items-center gap-2 pt-0.5">${unread ? '<span class="size-2 rounded-full bg-brand-600"></span>' : ''}</span>`,
+    '<div class="min-w-0 flex-1">',
+    `<p class="text-sm leading-snug"><span class="${unread ? 'text-slate-900 dark:text-white' : 'text-slate-600 dark:text-slate-300'}">`,
+    actor ? `<span class="font-medium">${escapeText(actor)} </span>` : '',
+    `${escapeText(titleText(text(attributes.title)))}</span></p>`,
+    '<p class="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">',
+    `<span class="font-medium text-slate-700 dark:text-slate-300">${escapeText(label)}</span>`,
+    parent ? `<span class="truncate">in ${escapeText(parent)}</span>` : '',
+    '</p>',
+    excerpt
+      ? `<p class="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">${escapeText(excerpt)}</p>`
+      : '',
+    '</div></article>',
+  ].join('');
+}
+
+/** JSON for a `<script type="application/json">`: no `<` in it can close the element or open a comment. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * What the page carries, given the API's answer to the first list request: the layer of rows and the answer.
+ * '' when the answer is no notification list, or an empty one (the app's own empty state says more).
+ */
+export function renderFirstPaint(body: unknown): string {
+  if (!isRecord(body) || !Array.isArray(body.data)) return '';
+  const notifications = (body.data as unknown[]).filter(
+    (item): item is Resource => isRecord(item) && item.type === 'notifications',
+  );
+  if (notifications.length === 0) return '';
+  const people = new Map<string, string>();
+  for (const item of Array.isArray(body.included) ? (body.included as unknown[]) : []) {
+    if (!isRecord(item) || item.type !== 'people' || typeof item.id !== 'string') continue;
+    const attributes = isRecord(item.attributes) ? item.attributes : {};
+    const name =
+      `${text(attributes.first_name).trim()} ${text(attributes.last_name).trim()}`.trim();
+    people.set(item.id, name || 'Someone');
+  }
+  return [
+    FIRST_PAINT_START,
+    `<div id="${FIRST_PAINT_ID}" inert aria-hidden="true" class="absolute inset-x-0 top-0 z-50 min-h-screen bg-white dark:bg-slate-950">`,
+    // The app renders under the layer meanwhile, unseen and out of reach; it shows when the layer goes.
+    '<style>#root{visibility:hidden}</style>',
+    '<div class="mx-auto max-w-6xl">',
+    '<p class="px-4 pt-4 text-sm font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">Productive inbox</p>',
+    '<h1 class="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">Inbox</h1>',
+    notifications
+      .slice(0, FIRST_PAINT_ROWS)
+      .map((notification) => row(notification, people))
+      .join(''),
+    '</div></div>',
+    `<script type="application/json" id="${FIRST_PAGE_ID}">${scriptJson(body)}</script>`,
+    FIRST_PAINT_END,
+  ].join('');
+}
