@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
+import { DesktopAlerts } from '../features/alerts/index.ts';
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider, useToast } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
@@ -98,6 +99,7 @@ function Frame() {
       {session && <Account session={session} />}
       <OfflineBanner />
       <ReadOnlyNotice />
+      <DesktopAlerts />
       <ErrorBoundary resetKey={pathname}>
         <Outlet />
       </ErrorBoundary>

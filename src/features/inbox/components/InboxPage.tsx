@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import { readOpenParam } from '../../../lib/addresses.ts';
+import { setAppBadge } from '../../../lib/app-badge.ts';
 import { useSearchParams } from 'react-router';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
 import { PANE_MEDIA_QUERY } from '../pane/use-reading-pane.ts';
@@ -103,6 +104,8 @@ export function InboxPage({ view }: { view: ViewName }) {
 
   useEffect(() => {
     document.title = `${unread ? `(${unread}) ` : ''}${VIEWS[view].label}`;
+    // The installed app's icon shows the number ("50" for "50+"), where the browser has a badge.
+    setAppBadge(unread ? Number.parseInt(unread, 10) : null);
     // The badge is drawn by code of its own, fetched the first time there is a count to show.
     if (unread || badgeShown) {
       badgeShown = unread !== null;
