@@ -14,22 +14,20 @@ export function SettingsPage() {
     document.title = 'Settings';
   }, []);
   return (
-    <div className="mx-auto max-w-2xl px-4 py-4">
+    <main className="mx-auto max-w-2xl px-4 py-4">
       <Link
         to={inboxAddress('inbox')}
         className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
       >
         ← Inbox
       </Link>
-      <main>
-        <h1 className="mt-2 text-xl font-semibold">Settings</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          These settings are for this browser on this device.
-        </p>
-        <AppearanceSettings />
-        <ReadingPaneSettings />
-        <DesktopNotificationSettings />
-      </main>
-    </div>
+      <h1 className="mt-2 text-xl font-semibold">Settings</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        These settings are for this browser on this device.
+      </p>
+      <AppearanceSettings />
+      <ReadingPaneSettings />
+      <DesktopNotificationSettings />
+    </main>
   );
 }

@@ -27,7 +27,7 @@ export function SettingsSection({
   );
 }
 
-/** A radio group of a setting's choices, each with an optional hint. */
+/** A radio group of a setting's choices, each with an optional hint (its description, not its name). */
 export function Choices<T extends string>({
   legend,
   name,
@@ -41,30 +41,36 @@ export function Choices<T extends string>({
   choices: readonly { value: T; label: string; hint?: string }[];
   onChange: (value: T) => void;
 }) {
+  const id = useId();
   return (
     <fieldset>
       <legend className="text-sm font-medium">{legend}</legend>
       <div className="mt-2 flex flex-col gap-2">
-        {choices.map((choice) => (
-          <label key={choice.value} className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name={name}
-              value={choice.value}
-              checked={value === choice.value}
-              onChange={() => onChange(choice.value)}
-              className="mt-0.5"
-            />
-            <span>
-              {choice.label}
-              {choice.hint && (
-                <span className="block text-xs text-slate-600 dark:text-slate-400">
-                  {choice.hint}
-                </span>
-              )}
-            </span>
-          </label>
-        ))}
+        {choices.map((choice) => {
+          const inputId = `${id}-${choice.value}`;
+          return (
+            <div key={choice.value} className="flex items-start gap-2 text-sm">
+              <input
+                id={inputId}
+                type="radio"
+                name={name}
+                value={choice.value}
+                checked={value === choice.value}
+                onChange={() => onChange(choice.value)}
+                aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
+                className="mt-0.5"
+              />
+              <div>
+                <label htmlFor={inputId}>{choice.label}</label>
+                {choice.hint && (
+                  <p id={`${inputId}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+                    {choice.hint}
+                  </p>
+                )}
+              </div>
+            </div>
+          );
+        })}
       </div>
     </fieldset>
   );
