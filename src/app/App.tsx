@@ -10,6 +10,7 @@ import { lazyPage } from '../components/LazyPage.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { DesktopAlerts } from '../features/alerts/index.ts';
+import { PaletteLauncher } from '../features/palette/index.ts';
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider, useToast } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
@@ -100,6 +101,7 @@ function Frame() {
       <OfflineBanner />
       <ReadOnlyNotice />
       <DesktopAlerts />
+      <PaletteLauncher />
       <ErrorBoundary resetKey={pathname}>
         <Outlet />
       </ErrorBoundary>

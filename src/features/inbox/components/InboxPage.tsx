@@ -23,6 +23,7 @@ import { InboxSidebar } from './InboxSidebar.tsx';
 import { NotificationList } from './NotificationList.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
+import { useFilterCommands } from './use-filter-commands.ts';
 
 // The filter bar is not needed to paint the first rows: its code is fetched as soon as this module runs, beside
 // the first list request (which takes longer), and shows in a placeholder of its height until then.
@@ -115,6 +116,7 @@ export function InboxPage({ view }: { view: ViewName }) {
     }
   }, [unread, view]);
   useTabSync();
+  useFilterCommands(view, filters);
   // With the reading pane open the page takes the window's width: the list and the pane share it.
   const [searchParams] = useSearchParams();
   const wide = useMediaQuery(PANE_MEDIA_QUERY);

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
 import { settingsAddress } from '../../../lib/addresses.ts';
+import { openCommandPalette } from '../../../lib/commands.ts';
 import type { InboxFilters } from '../model/filters.ts';
 import { InboxNav } from './InboxNav.tsx';
 
@@ -21,6 +22,14 @@ export function InboxSidebar({ filters }: { filters: InboxFilters }) {
           >
             Settings
           </Link>
+          <button
+            type="button"
+            onClick={openCommandPalette}
+            aria-keyshortcuts="Control+K Meta+K"
+            className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+          >
+            Commands
+          </button>
         </div>
       </div>
       <InboxNav filters={filters} />
