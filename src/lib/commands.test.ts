@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { listCommands, matchesCommand, registerCommands, type Command } from './commands.ts';
+import {
+  commandFit,
+  listCommands,
+  matchesCommand,
+  registerCommands,
+  type Command,
+} from './commands.ts';
 
 const command = (id: string, change: Partial<Command> = {}): Command => ({
   id,
@@ -32,5 +38,15 @@ describe('the command registry', () => {
     expect(matchesCommand(snooze, 'remind 9')).toBe(true);
     expect(matchesCommand(snooze, 'dismiss')).toBe(false);
     expect(matchesCommand(snooze, 'tomorrow monday')).toBe(false);
+  });
+
+  it('ranks the label typed first, then one starting with it, one holding every word, then keywords', () => {
+    const inbox = command('inbox', { label: 'Inbox', group: 'Go to', keywords: 'view open' });
+    const open = command('open', { label: 'Open' });
+    expect(commandFit(open, 'open')).toBe(0);
+    expect(commandFit(command('d', { label: 'Dismissed' }), 'dismiss')).toBe(1);
+    expect(commandFit(command('x', { label: 'Snooze until Tomorrow' }), 'tomorrow snooze')).toBe(2);
+    expect(commandFit(inbox, 'open')).toBe(3);
+    expect(commandFit(inbox, '')).toBe(0);
   });
 });

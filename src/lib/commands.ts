@@ -71,3 +71,15 @@ export function matchesCommand(command: Command, query: string): boolean {
   const text = `${command.group} ${command.label} ${command.keywords ?? ''}`.toLowerCase();
   return words.every((word) => text.includes(word));
 }
+
+/**
+ * How well a matching command fits what is typed, best first: its label is it (0), starts with it (1), holds every
+ * word (2), or only its group or keywords do (3). The palette lists the best fits first.
+ */
+export function commandFit(command: Command, query: string): number {
+  const typed = query.trim().toLowerCase();
+  const label = command.label.toLowerCase();
+  if (!typed || label === typed) return 0;
+  if (label.startsWith(typed)) return 1;
+  return typed.split(/\s+/).every((word) => label.includes(word)) ? 2 : 3;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import {
+  commandFit,
   listCommands,
   matchesCommand,
   subscribeCommands,
@@ -46,8 +47,13 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     const matching = all
       .filter((command) => !seen.has(command.id) && seen.add(command.id))
       .filter((command) => !(task && command.id === TASK_PROMPT) && matchesCommand(command, query))
-      .map((command, index) => ({ command, index }))
-      .sort((a, b) => groupRank(a.command.group) - groupRank(b.command.group) || a.index - b.index)
+      .map((command, index) => ({ command, index, fit: commandFit(command, query) }))
+      .sort(
+        (a, b) =>
+          a.fit - b.fit ||
+          groupRank(a.command.group) - groupRank(b.command.group) ||
+          a.index - b.index,
+      )
       .map(({ command }) => command);
     return task ? [task, ...matching] : matching;
   }, [places, registered, query, navigate]);
