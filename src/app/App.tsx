@@ -9,7 +9,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
-import { DesktopAlerts } from '../features/alerts/index.ts';
+// Directly, not through the feature's index: the frame needs the setting and the watch's loader only.
+import { DesktopAlerts } from '../features/alerts/DesktopAlerts.tsx';
 import { PaletteLauncher } from '../features/palette/index.ts';
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider, useToast } from '../components/toasts.tsx';

@@ -1,7 +1,12 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import {
+  ALERT_SETTINGS_CHANGED,
+  ALERT_SETTINGS_KEY,
+  readMode,
+  type DesktopNotificationMode,
+} from './alert-mode.ts';
 
-/** Which new notifications become desktop notifications on this device. */
-export type DesktopNotificationMode = 'all' | 'important' | 'off';
+export { ALERT_SETTINGS_KEY, type DesktopNotificationMode };
 
 /** Hours without desktop notifications, each day from `from` to `to` (HH:MM, may span midnight), in `timeZone`. */
 export interface QuietHours {
@@ -15,9 +20,6 @@ export interface AlertSettings {
   mode: DesktopNotificationMode;
   quietHours: QuietHours;
 }
-
-/** A device setting, like the theme and the reading pane: kept through sign-out (lib/device-data.ts). */
-export const ALERT_SETTINGS_KEY = 'inbox.alerts';
 
 const deviceTimeZone = () => {
   try {
@@ -62,7 +64,7 @@ export function parseAlertSettings(raw: string | null): AlertSettings {
     unknown
   >;
   return {
-    mode: mode === 'all' || mode === 'important' ? mode : 'off',
+    mode: readMode(mode),
     quietHours: {
       on: quiet.on === true,
       from: isClockTime(quiet.from) ? quiet.from : defaults.quietHours.from,
@@ -95,6 +97,7 @@ export function saveAlertSettings(settings: AlertSettings) {
   }
   cached = { raw, settings };
   for (const listener of listeners) listener();
+  window.dispatchEvent(new Event(ALERT_SETTINGS_CHANGED));
 }
 
 function subscribe(listener: () => void) {

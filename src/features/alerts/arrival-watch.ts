@@ -1,4 +1,4 @@
-import { getNotifications, type Notification } from '../../api/notifications.ts';
+import type { getNotifications, Notification } from '../../api/notifications.ts';
 import { announceArrivals } from './announce.ts';
 
 /** As often as the list's own live count asks (features/inbox/api/use-new-notifications.ts). */
@@ -20,9 +20,14 @@ const newest = (notifications: readonly Notification[], since: string | null) =>
  * of a Web Lock; when it closes, another tab takes over). It starts from the newest notification there is now,
  * so nothing that arrived while the setting was off is announced, then asks every 30 s, in the background too,
  * and at once when a tab of the app is shown again, for what came after it. The replica's sync (issue 19) can
- * take its place: it only has to call `announceArrivals` with what it learns.
+ * take its place: it only has to call `announceArrivals` with what it learns. The fetcher comes from the frame
+ * (api/notifications.ts is in the first download already), so this chunk carries no copy of it.
  */
-export function startArrivalWatch(intervalMs = WATCH_INTERVAL_MS): () => void {
+export function startArrivalWatch(
+  fetchNotifications: typeof getNotifications,
+  intervalMs = WATCH_INTERVAL_MS,
+): () => void {
+  const getNotifications = fetchNotifications;
   const stopped = new AbortController();
   const run = async () => {
     let since: string | null = null;

@@ -1,5 +1,4 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useNavigate } from 'react-router';
 import {
   commandFit,
   listCommands,
@@ -22,8 +21,14 @@ const TASK_PROMPT = 'task:prompt';
  * shortcut. The ARIA combobox pattern: the field is a combobox that controls a listbox; ↑ ↓ move the active
  * option (aria-activedescendant), Enter runs it, Esc closes. Focus goes back where it was, then the command runs.
  */
-export function CommandPalette({ onClose }: { onClose: () => void }) {
-  const navigate = useNavigate();
+export function CommandPalette({
+  onClose,
+  navigate,
+}: {
+  onClose: () => void;
+  /** The router's navigate, from the frame: this chunk needs nothing more of the router. */
+  navigate: (to: string) => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);

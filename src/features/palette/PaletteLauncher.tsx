@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { onOpenCommandPalette } from '../../lib/commands.ts';
 
 // The palette's code downloads the first time it opens.
@@ -11,6 +12,7 @@ const CommandPalette = lazy(() =>
  * does the "Commands" button; closing it puts focus back where it was.
  */
 export function PaletteLauncher() {
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -38,6 +40,7 @@ export function PaletteLauncher() {
   return (
     <Suspense fallback={null}>
       <CommandPalette
+        navigate={(to) => void navigate(to)}
         onClose={() => {
           setOpen(false);
           const element = returnFocus.current;

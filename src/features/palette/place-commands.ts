@@ -1,4 +1,3 @@
-import type { NavigateFunction } from 'react-router';
 import {
   INBOX_VIEW_PATHS,
   isAddressId,
@@ -8,15 +7,17 @@ import {
 } from '../../lib/addresses.ts';
 import type { Command } from '../../lib/commands.ts';
 
+type Navigate = (to: string) => void;
+
 /** The places every page offers: the views, Snoozed and Settings. */
-export function placeCommands(navigate: NavigateFunction): Command[] {
+export function placeCommands(navigate: Navigate): Command[] {
   const place = (id: string, label: string, to: string, shortcut?: string): Command => ({
     id: `place:${id}`,
     label,
     group: 'Go to',
     shortcut,
     keywords: 'view go open',
-    run: () => void navigate(to),
+    run: () => navigate(to),
   });
   return [
     place('inbox', 'Inbox', INBOX_VIEW_PATHS.inbox, 'g then i'),
@@ -35,13 +36,13 @@ export function placeCommands(navigate: NavigateFunction): Command[] {
 const TASK_NUMBER = /^\s*(?:task\s*)?#?\s*(\d{1,15})\s*$/i;
 
 /** "Go to task #123" when what is typed is a task's number ("123", "#123", "task 123"). */
-export function taskCommand(query: string, navigate: NavigateFunction): Command | null {
+export function taskCommand(query: string, navigate: Navigate): Command | null {
   const id = TASK_NUMBER.exec(query)?.[1];
   if (!id || !isAddressId(id)) return null;
   return {
     id: `task:${id}`,
     label: `Go to task #${id}`,
     group: 'Go to',
-    run: () => void navigate(taskAddress(Number(id))),
+    run: () => navigate(taskAddress(Number(id))),
   };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useCommands, type Command } from '../../../lib/commands.ts';
 import type { ViewName } from '../model/filters.ts';
-import { isoWithOffset, snoozePresets, type SnoozePresetName } from '../model/snooze-times.ts';
+import { isoWithOffset, snoozePresets } from '../model/snooze-times.ts';
 import { INBOX_KEYS } from './inbox-keys.ts';
 
 /** The list's actions the palette offers (`g i` is the palette's own "Inbox"; → ← only mean something on keys). */
@@ -41,9 +41,7 @@ const ACTIONS: readonly ListAction[] = [
   'help',
 ];
 
-const PRESETS: readonly { name: SnoozePresetName; label: string }[] = snoozePresets(new Date()).map(
-  ({ name, label }) => ({ name, label }),
-);
+const PRESETS = snoozePresets(new Date()).map(({ name, label }) => ({ name, label }));
 
 /**
  * Offers the inbox list's actions in the command palette while the list is on screen: the same handlers the keys
@@ -70,7 +68,7 @@ export function useListCommands(
       keywords: name === 'help' ? 'keyboard shortcuts keys' : undefined,
       run: () => latest.current.handlers[name](),
     }));
-    const presets = inDismissed
+    const snoozes = inDismissed
       ? []
       : PRESETS.map(({ name, label }): Command => ({
           id: `snooze:${name}`,
@@ -82,7 +80,7 @@ export function useListCommands(
             if (preset) latest.current.snoozeUntil(isoWithOffset(preset.wakeAt));
           },
         }));
-    return [...actions, ...presets];
+    return [...actions, ...snoozes];
   }, [view]);
   useCommands(commands);
 }
