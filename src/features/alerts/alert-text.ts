@@ -1,5 +1,4 @@
 import type { Notification } from '../../api/notifications.ts';
-import { parseTitleMarkup } from '../../lib/markup/title-markup.ts';
 
 /** Desktop notifications show plain text only; long texts are cut (the system cuts them anyway, less kindly). */
 const TITLE_MAX = 120;
@@ -15,13 +14,29 @@ const plain = (text: string) =>
     .replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')
     .trim();
 
-/** The API's title (`commented on <b>Task</b> on <b>Project</b>`) as plain text, its markup dropped. */
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+/** The few entities titles carry, and numeric ones (lib/markup/entities.ts decodes all, for the list's rows). */
+const decode = (text: string) =>
+  text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,5});/gi, (entity, name: string) => {
+    if (name[0] !== '#') return NAMED[name.toLowerCase()] ?? entity;
+    const code =
+      name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+
+/**
+ * The API's title (`commented on <b>Task</b> on <b>Project</b>`) as plain text: emphasis tags dropped, anything
+ * else tag-like kept as the text it is (a desktop notification shows text only), entities decoded. Linear.
+ */
 export const plainTitle = (markup: string) =>
-  plain(
-    parseTitleMarkup(markup)
-      .map((segment) => segment.text)
-      .join(''),
-  );
+  plain(decode(markup.replace(/<\/?(?:b|strong|i|em)\s*>/gi, '')));
 
 export interface AlertText {
   title: string;
