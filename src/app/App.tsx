@@ -9,6 +9,9 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
+// Directly, not through the feature's index: the frame needs the setting and the watch's loader only.
+import { DesktopAlerts } from '../features/alerts/DesktopAlerts.tsx';
+import { PaletteLauncher } from '../features/palette/index.ts';
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider, useToast } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
@@ -113,6 +116,8 @@ function Frame() {
       {session && <Account session={session} />}
       <OfflineBanner />
       <ReadOnlyNotice />
+      <DesktopAlerts />
+      <PaletteLauncher />
       <ErrorBoundary resetKey={pathname}>
         <Outlet />
       </ErrorBoundary>

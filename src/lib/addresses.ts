@@ -19,6 +19,8 @@ export const ROUTES = {
   discussion: '/discussions/:discussionId',
   activity: '/activities/:activityId',
   notification: '/notifications/:notificationId',
+  /** The device's settings (theme, after-dismiss, desktop notifications) and the person's (issue 21). */
+  settings: '/settings',
 } as const;
 
 /** The inbox's four views, each an address. */
@@ -32,6 +34,9 @@ export const INBOX_VIEW_PATHS: Record<InboxView, string> = {
 
 /** The Snoozed view's address. */
 export const snoozedAddress = () => ROUTES.snoozed;
+
+/** The Settings page's address. */
+export const settingsAddress = () => ROUTES.settings;
 
 /** The search parameter naming the notification open beside the list (the reading pane, phase 2). */
 export const OPEN_PARAM = 'open';

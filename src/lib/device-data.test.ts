@@ -37,6 +37,24 @@ describe('device data', () => {
     await clearDeviceData();
     expect(Object.keys({ ...localStorage }).sort()).toEqual(['another-app', 'inbox.theme']);
   });
+
+  it('keeps the device’s settings (theme, pane, desktop notifications), not what was announced', async () => {
+    for (const key of ['inbox.theme', 'inbox.pane', 'inbox.alerts'])
+      localStorage.setItem(key, '{}');
+    localStorage.setItem(scopedKey('alerts-announced', 'demo'), '["1@2030"]');
+    discardOtherScopes('team:4242:501');
+    expect(Object.keys({ ...localStorage }).sort()).toEqual([
+      'inbox.alerts',
+      'inbox.pane',
+      'inbox.theme',
+    ]);
+    await clearDeviceData();
+    expect(Object.keys({ ...localStorage }).sort()).toEqual([
+      'inbox.alerts',
+      'inbox.pane',
+      'inbox.theme',
+    ]);
+  });
 });
 
 describe('device storage after a clear', () => {

@@ -4,9 +4,10 @@
  * other scope is discarded at start, never replayed; signing out or "Clear data on this device" removes it all.
  */
 
-/** Every key the app writes starts with this; the theme and the reading pane are device settings, not anyone’s data. */
+/** Every key the app writes starts with this; the theme, the reading pane and desktop notifications are device
+ * settings, not anyone’s data. */
 const PREFIX = 'inbox.';
-const KEPT = new Set(['inbox.theme', 'inbox.pane']);
+const KEPT = new Set(['inbox.theme', 'inbox.pane', 'inbox.alerts']);
 
 /** The storage key of a scope's data of one kind, e.g. `inbox.cache:team:42:7`. */
 export const scopedKey = (kind: string, scope: string) => `${PREFIX}${kind}:${scope}`;

@@ -6,3 +6,5 @@ export const loadInboxPage = () =>
 export const loadSnoozedPage = () =>
   import('./components/SnoozedPage.tsx').then((module) => module.SnoozedPage);
 export { inboxLoader, snoozedLoader } from './loaders.ts';
+/** The reading pane's device settings (the Settings page offers after-dismiss). */
+export { usePaneSettings, type AfterDismiss } from './pane/pane-settings.ts';

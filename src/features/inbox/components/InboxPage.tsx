@@ -3,6 +3,7 @@ import { BulkProgress } from './BulkProgress.tsx';
 import { useEffect } from 'react';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import { readOpenParam } from '../../../lib/addresses.ts';
+import { setAppBadge } from '../../../lib/app-badge.ts';
 import { useSearchParams } from 'react-router';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
 import { PANE_MEDIA_QUERY } from '../pane/use-reading-pane.ts';
@@ -23,6 +24,7 @@ import { InboxSidebar } from './InboxSidebar.tsx';
 import { NotificationList } from './NotificationList.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
+import { useFilterCommands } from './use-filter-commands.ts';
 
 // The filter bar is not needed to paint the first rows: its code is fetched as soon as this module runs, beside
 // the first list request (which takes longer), and shows in a placeholder of its height until then.
@@ -104,6 +106,8 @@ export function InboxPage({ view }: { view: ViewName }) {
 
   useEffect(() => {
     document.title = `${unread ? `(${unread}) ` : ''}${VIEWS[view].label}`;
+    // The installed app's icon shows the number ("50" for "50+"), where the browser has a badge.
+    setAppBadge(unread ? Number.parseInt(unread, 10) : null);
     // The badge is drawn by code of its own, fetched the first time there is a count to show.
     if (unread || badgeShown) {
       badgeShown = unread !== null;
@@ -113,6 +117,7 @@ export function InboxPage({ view }: { view: ViewName }) {
     }
   }, [unread, view]);
   useTabSync();
+  useFilterCommands(view, filters);
   // With the reading pane open the page takes the window's width: the list and the pane share it.
   const [searchParams] = useSearchParams();
   const wide = useMediaQuery(PANE_MEDIA_QUERY);

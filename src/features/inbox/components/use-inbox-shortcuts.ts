@@ -6,6 +6,7 @@ import type { ViewName } from '../model/filters.ts';
 import { actionTargets } from '../model/selection.ts';
 import type { useListSelection } from '../model/use-list-selection.ts';
 import type { SnoozeMenuTarget } from './use-snooze-request.ts';
+import { useListCommands } from './use-list-commands.ts';
 
 export interface ShortcutHandlers {
   move: (delta: number) => void;
@@ -110,25 +111,7 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
   }, []);
 }
 
-export const SHORTCUTS: [string, string][] = [
-  ['j / ↓', 'Next notification'],
-  ['k / ↑', 'Previous notification'],
-  ['Enter / o', 'Open'],
-  ['e', 'Dismiss'],
-  ['Shift + E', 'Restore (in Dismissed)'],
-  ['Shift + I', 'Mark as read'],
-  ['h', 'Snooze'],
-  ['r', 'Reply (in the reading pane)'],
-  ['x', 'Select or unselect'],
-  ['Shift + X', 'Select a range'],
-  ['*', 'Select all loaded'],
-  ['Esc', 'Clear the selection, then close the reading pane'],
-  ['→ / ←', 'Into the reading pane / back to the list'],
-  ['/', 'Go to the filters'],
-  ['g then i', 'Go to the Inbox'],
-  ['z / Ctrl + Z', 'Undo'],
-  ['?', 'This help'],
-];
+export { INBOX_KEYS, SHORTCUTS } from './inbox-keys.ts';
 
 /** What the list's keys act on. */
 export interface ListKeyTargets {
@@ -158,7 +141,7 @@ export function useListShortcuts(list: ListKeyTargets) {
   const { view, actions, pane } = list;
   const { openId } = pane;
   const { selection, dispatch, move, focusRow } = list.listSelection;
-  useInboxShortcuts({
+  const handlers: ShortcutHandlers = {
     move: (delta) => (openId ? pane.step(delta > 0 ? 1 : -1) : move(delta)),
     open: () => {
       const focused = selection.focusedId ? list.byId.get(selection.focusedId) : undefined;
@@ -194,7 +177,29 @@ export function useListShortcuts(list: ListKeyTargets) {
     },
     enterPane: () => openId && paneBody()?.focus(),
     leavePane: () => openId && focusRow(openId),
-  });
+  };
+  useInboxShortcuts(handlers);
+  // The same actions in the command palette, and the snooze presets on what `h` would snooze.
+  const snoozeTargets = () =>
+    selection.selected.size > 0
+      ? [...selection.selected]
+      : (openId ?? selection.focusedId)
+        ? [(openId ?? selection.focusedId) as string]
+        : [];
+  useListCommands(
+    view,
+    {
+      ...handlers,
+      next: () => handlers.move(1),
+      previous: () => handlers.move(-1),
+      snooze: () => handlers.snooze?.(),
+      reply: () => handlers.reply?.(),
+    },
+    (wakeAt) => {
+      const ids = snoozeTargets();
+      if (ids.length > 0) actions.snooze(ids, wakeAt);
+    },
+  );
 }
 
 const firstFilter = () =>

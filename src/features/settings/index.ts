@@ -1,0 +1,3 @@
+/** The Settings page, in a chunk of its own, for the app's routes. */
+export const loadSettingsPage = () =>
+  import('./SettingsPage.tsx').then((module) => module.SettingsPage);
