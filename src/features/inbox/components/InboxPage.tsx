@@ -122,7 +122,7 @@ export function InboxPage({ view }: { view: ViewName }) {
           data-list-top
           className="z-20 bg-white sm:sticky sm:top-0 dark:bg-slate-950"
         >
-          <h1 className="sr-only px-3 pt-3 text-lg leading-7 font-semibold sm:not-sr-only sm:block sm:px-4">
+          <h1 className="sr-only px-3 pt-2 text-lg leading-6 font-semibold sm:not-sr-only sm:block sm:px-4">
             {VIEWS[view].label}
           </h1>
           {ignored.length > 0 && (

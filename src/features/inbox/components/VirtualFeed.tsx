@@ -16,7 +16,7 @@ interface Props {
 const keyOf = (item: ListItem) => item.key;
 /** How long a request to focus a row waits for the row to be in the list. */
 const FOCUS_REQUEST_MS = 2000;
-const estimate = (item: ListItem) => (item.kind === 'header' ? 28 : 45);
+const estimate = (item: ListItem) => (item.kind === 'header' ? 24 : 45);
 
 const rowElement = (id: string) =>
   document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
@@ -159,7 +159,7 @@ export function VirtualFeed({
                 // A feed may hold only articles: the day is a visual divider; each row says its own time.
                 <div
                   aria-hidden="true"
-                  className="bg-slate-50 px-3 py-1.5 text-xs font-semibold tracking-wide text-slate-600 uppercase sm:px-4 dark:bg-slate-900 dark:text-slate-300"
+                  className="bg-slate-50 px-3 py-1 text-xs leading-4 font-semibold tracking-wide text-slate-600 uppercase sm:px-4 dark:bg-slate-900 dark:text-slate-300"
                 >
                   {item.label}
                 </div>
