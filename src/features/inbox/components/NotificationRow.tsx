@@ -174,7 +174,7 @@ export const NotificationRow = memo(function NotificationRow({
             {place && (
               <span
                 data-testid="row-place"
-                className="max-w-[45%] shrink-0 truncate font-medium text-slate-700 dark:text-slate-300"
+                className="max-w-[60%] shrink-0 truncate font-medium text-slate-700 dark:text-slate-300"
               >
                 {place}
               </span>
@@ -210,7 +210,7 @@ export const NotificationRow = memo(function NotificationRow({
         </div>
         <button
           type="button"
-          className={`row-more ${actionClass} shrink-0`}
+          className="row-more -mr-1 h-8 w-6 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 dark:text-slate-200 dark:hover:bg-slate-700"
           aria-label={`More actions: ${plainTitle}`}
           aria-expanded={actionsOpen}
           onClick={() => setActionsOpen(!actionsOpen)}
