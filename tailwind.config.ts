@@ -6,7 +6,14 @@ export default {
   theme: {
     extend: {
       colors: {
-        brand: { 50: '#eef4ff', 100: '#dbe7ff', 500: '#3b6cf6', 600: '#2a55d8', 700: '#2243ab' },
+        brand: {
+          50: '#eef4ff',
+          100: '#dbe7ff',
+          400: '#7c9cff',
+          500: '#3b6cf6',
+          600: '#2a55d8',
+          700: '#2243ab',
+        },
       },
     },
   },

@@ -37,6 +37,8 @@ test('"Mark as read" counts only the unread among the selected, and says so when
 });
 
 test('the chips show exactly what the list is filtered by, in every view', async ({ page }) => {
+  // Chips are the phone's summary of the filters (from 640 px the controls show each value on one line).
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?importance=normal');
   await expect(activeFilters(page).getByText('Not important')).toBeVisible();
   await page

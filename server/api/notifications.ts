@@ -40,6 +40,10 @@ export function serializeNotification(row: Row, include: Set<string>): ResourceO
       parent_id: row.parent_id,
       parent_type: row.parent_type,
       parent_title: row.parent_title,
+      // Productive's notifications also name their root (tb-prod's schema: `root_id`, `root_type`), the project a
+      // todo's task or a comment's item lives in, which the seed's older examples leave out.
+      root_id: row.project_id ?? null,
+      root_type: row.project_id == null ? null : 'project',
       title: row.title,
       read: bool(row.read),
       dismissed: bool(row.dismissed),

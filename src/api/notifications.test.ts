@@ -110,6 +110,20 @@ describe('JSON:API parsing at the boundary', () => {
     ).toEqual([]);
   });
 
+  it("reads a notification's root (its project) where Productive names it, and never fails a record over it", () => {
+    const parse = (attributes: Record<string, unknown>) =>
+      parseNotification(resource(attributes) as ResourceObject, new Map());
+    expect(parse({ root_id: '12', root_type: 'Project' })).toMatchObject({
+      rootId: 12,
+      rootType: 'project',
+    });
+    expect(parse({})).toMatchObject({ rootId: null, rootType: null });
+    expect(parse({ root_id: { id: 1 }, root_type: ['project'] })).toMatchObject({
+      rootId: null,
+      rootType: null,
+    });
+  });
+
   it.each([
     ['not JSON:API', 'hello'],
     ['null', null],

@@ -23,6 +23,9 @@ export interface Notification {
   parentId: number | null;
   parentType: string | null;
   parentTitle: string | null;
+  /** The item's root, where Productive names it (`root_id`, `root_type`): for most, the project it lives in. */
+  rootId?: number | null;
+  rootType?: string | null;
   read: boolean;
   dismissed: boolean;
   important: boolean;
@@ -60,6 +63,14 @@ export interface NotificationPage {
 
 export const NOTIFICATION_PAGE_SIZE = 50;
 
+function leniently<T>(read: () => T | null): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
 export function parseNotification(
   resource: ResourceObject,
   included: Map<string, ResourceObject>,
@@ -79,6 +90,9 @@ export function parseNotification(
     parentId: attribute.nullableNumber(resource, 'parent_id'),
     parentType: attribute.nullableTypeName(resource, 'parent_type'),
     parentTitle: attribute.nullableString(resource, 'parent_title'),
+    // Extras beyond the documented notification: one of a shape not expected is left out, never the record.
+    rootId: leniently(() => attribute.nullableNumber(resource, 'root_id')),
+    rootType: leniently(() => attribute.nullableTypeName(resource, 'root_type')),
     read: attribute.boolean(resource, 'read'),
     dismissed: attribute.boolean(resource, 'dismissed'),
     important: attribute.boolean(resource, 'important'),

@@ -8,6 +8,16 @@ const ICONS = {
   'chevron-down': 'M6 9l6 6 6-6',
   'chevron-up': 'M6 15l6-6 6 6',
   external: 'M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5',
+  /** Mark as read: an opened envelope. */
+  'envelope-open': 'M3 10l9-6 9 6v10H3zM3 10l9 6 9-6',
+  /** Snooze: a clock. */
+  clock: 'M12 7v5l3 2M3 12a9 9 0 1 0 18 0 9 9 0 0 0-18 0',
+  /** Dismiss: into the archive box. */
+  archive: 'M3 5h18v4H3zM5 9v10h14V9M10 13h4',
+  /** Restore: back out of the archive. */
+  restore: 'M9 14l-4-4 4-4M5 10h9a5 5 0 0 1 0 10h-3',
+  /** More actions. */
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -17,6 +17,8 @@ interface Options<T> {
   overscan: number;
   /** Re-render when the row this far below the window's top changes (see rowBelowTop); default 100. */
   probeOffset?: number;
+  /** What covers the window's top (sticky bars): a row scrolled to lands below it. */
+  coveredTop?: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export function useWindowList<T>({
   estimate,
   overscan,
   probeOffset = 100,
+  coveredTop = 0,
 }: Options<T>) {
   // The list's top in document coordinates: the virtualizer's scroll margin.
   const [margin, setMargin] = useState(0);
@@ -47,6 +50,7 @@ export function useWindowList<T>({
     getItemKey,
     overscan,
     scrollMargin: margin,
+    scrollPaddingStart: coveredTop,
   });
 
   /** The row that lies `offset` pixels below the top of the window (-1 for an empty list). */

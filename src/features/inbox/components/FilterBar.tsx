@@ -60,7 +60,7 @@ export function FilterBar({ view, filters, onChange }: Props) {
     <section
       role="search"
       aria-label="Filter notifications"
-      className="border-b border-slate-200 px-3 py-2 sm:px-4 dark:border-slate-800"
+      className="border-b border-slate-200 px-3 py-1.5 sm:flex sm:items-center sm:gap-2 sm:px-4 dark:border-slate-800"
     >
       {/* On a phone the controls wait behind one button; the active filters show as chips either way. */}
       <button
@@ -75,7 +75,7 @@ export function FilterBar({ view, filters, onChange }: Props) {
       </button>
       <div
         id={`${id}-controls`}
-        className={`${open ? 'mt-2 flex' : 'hidden'} flex-wrap items-center gap-2 text-sm sm:mt-0 sm:flex`}
+        className={`${open ? 'mt-2 flex' : 'hidden'} flex-wrap items-center gap-2 text-sm sm:mt-0 sm:flex sm:flex-nowrap`}
       >
         <ProjectPicker
           selected={filters.projectIds}
@@ -150,9 +150,13 @@ export function FilterBar({ view, filters, onChange }: Props) {
         />
       </div>
       {chips.length > 0 && (
-        <ul className="mt-2 flex flex-wrap items-center gap-2 text-xs" aria-label="Active filters">
+        <ul
+          className="mt-2 flex flex-wrap items-center gap-2 text-xs sm:mt-0 sm:shrink-0"
+          aria-label="Active filters"
+        >
+          {/* From 640 px the controls show every filter: only "Clear all" stays, on the same line. */}
           {chips.map((chip) => (
-            <li key={chip.label}>
+            <li key={chip.label} className="sm:hidden">
               <button
                 type="button"
                 onClick={chip.clear}
@@ -193,7 +197,7 @@ function DayInput({
   onChange: (day: string | null) => void;
 }) {
   return (
-    <label className="flex items-center gap-1">
+    <label className="flex shrink-0 items-center gap-1">
       <span className="text-slate-600 dark:text-slate-400">{label}</span>
       <input
         type="date"

@@ -9,14 +9,14 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
       : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
   }`;
 
-/** The four views (switching keeps the filters), and the snoozed notifications. */
+/**
+ * The four views (switching keeps the filters), and the snoozed notifications. On a phone the tabs scroll
+ * sideways, and their right edge fades to say so.
+ */
 export function InboxNav({ filters }: { filters: InboxFilters }) {
   return (
-    <nav
-      aria-label="Views"
-      className="border-b border-slate-200 sm:border-r sm:border-b-0 dark:border-slate-800"
-    >
-      <ul className="flex gap-1 overflow-x-auto px-2 py-2 sm:flex-col sm:px-3 sm:py-4">
+    <nav aria-label="Views" className="min-w-0 flex-1 sm:order-3 sm:flex-none">
+      <ul className="nav-tabs flex gap-1 overflow-x-auto px-2 py-1.5 sm:flex-col sm:overflow-visible sm:px-3 sm:py-3">
         {VIEW_NAMES.map((view) => (
           <li key={view}>
             <NavLink to={hrefFor(view, filters)} end className={linkClass}>
@@ -24,7 +24,7 @@ export function InboxNav({ filters }: { filters: InboxFilters }) {
             </NavLink>
           </li>
         ))}
-        <li>
+        <li className="pr-6 sm:pr-0">
           <NavLink to={snoozedAddress()} end className={linkClass}>
             Snoozed
           </NavLink>

@@ -46,7 +46,7 @@ describe('the inbox page', () => {
     expect(screen.getAllByRole('img', { name: 'Unread' })).toHaveLength(3);
     const important = rows()
       .flatMap((row) => [...row.querySelectorAll('span')])
-      .filter((span) => span.textContent === ' Important');
+      .filter((span) => span.textContent === 'Important');
     expect(important.length).toBeGreaterThan(0);
     expect(important[0]?.querySelector('svg[data-icon="star"]')).toBeTruthy();
   });

@@ -2,11 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { BulkProgress } from './BulkProgress.tsx';
 import { useEffect } from 'react';
 import { lazyPage } from '../../../components/LazyPage.tsx';
-import { readOpenParam } from '../../../lib/addresses.ts';
 import { setAppBadge } from '../../../lib/app-badge.ts';
-import { useSearchParams } from 'react-router';
-import { useMediaQuery } from '../../../lib/use-media-query.ts';
-import { PANE_MEDIA_QUERY } from '../pane/use-reading-pane.ts';
 import { notificationQueries } from '../api/notification-queries.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
@@ -25,6 +21,7 @@ import { NotificationList } from './NotificationList.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
 import { useFilterCommands } from './use-filter-commands.ts';
+import { useListTop } from './use-list-top.ts';
 
 // The filter bar is not needed to paint the first rows: its code is fetched as soon as this module runs, beside
 // the first list request (which takes longer), and shows in a placeholder of its height until then.
@@ -38,7 +35,7 @@ const FilterBar = lazyPage(() => filterBarLoading.catch(loadFilterBar), {
       aria-busy="true"
       aria-label="Loading the filters"
       role="search"
-      className="border-b border-slate-200 px-3 py-2 sm:px-4 dark:border-slate-800"
+      className="border-b border-slate-200 px-3 py-1.5 sm:px-4 dark:border-slate-800"
     >
       <span className="filter-control invisible inline-block">Filters</span>
     </div>
@@ -118,23 +115,28 @@ export function InboxPage({ view }: { view: ViewName }) {
   }, [unread, view]);
   useTabSync();
   useFilterCommands(view, filters);
-  // With the reading pane open the page takes the window's width: the list and the pane share it.
-  const [searchParams] = useSearchParams();
-  const wide = useMediaQuery(PANE_MEDIA_QUERY);
-  const paneOpen = wide && readOpenParam(searchParams) !== null;
+  // The frame stays put: the page is as wide with the reading pane as without, the sidebar sticks, and the title
+  // and filters stick above the list (from 640 px), so opening or closing the pane moves nothing else.
+  const listTop = useListTop<HTMLDivElement>();
 
   return (
-    <div
-      className={`mx-auto flex min-h-screen flex-col sm:flex-row ${paneOpen ? 'max-w-none' : 'max-w-6xl'}`}
-    >
+    <div className="flex min-h-screen flex-col sm:flex-row">
       <InboxSidebar filters={filters} />
       <main className="min-w-0 flex-1">
-        <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">{VIEWS[view].label}</h1>
-        {ignored.length > 0 && (
-          <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
-        )}
-        <FilterBar view={view} filters={filters} onChange={setFilters} />
-        <BulkProgress />
+        <div
+          ref={listTop}
+          data-list-top
+          className="z-20 bg-white sm:sticky sm:top-0 dark:bg-slate-950"
+        >
+          <h1 className="sr-only px-3 pt-2 text-lg leading-6 font-semibold sm:not-sr-only sm:block sm:px-4">
+            {VIEWS[view].label}
+          </h1>
+          {ignored.length > 0 && (
+            <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
+          )}
+          <FilterBar view={view} filters={filters} onChange={setFilters} />
+          <BulkProgress />
+        </div>
         <NotificationList
           view={view}
           query={query}

@@ -5,34 +5,37 @@ import { openCommandPalette } from '../../../lib/commands.ts';
 import type { InboxFilters } from '../model/filters.ts';
 import { InboxNav } from './InboxNav.tsx';
 
-/** The title, the theme toggle, Settings and the views: the left column of every inbox page (the top on a phone). */
+/**
+ * The title, the views and the theme toggle: the left column of every inbox page, which stays while the list
+ * scrolls; on a phone, one compact line of view tabs (scrolling sideways) and the toggle.
+ */
 export function InboxSidebar({ filters }: { filters: InboxFilters }) {
   return (
-    <aside className="sm:w-48 sm:shrink-0">
-      {/* The theme toggle sits by the title: beside it on a phone, below it in the sidebar. */}
-      <div className="flex items-center justify-between gap-2 px-4 pt-4 sm:block">
-        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">
-          Productive inbox
-        </p>
-        <div className="flex items-center gap-1 sm:-mx-2 sm:mt-2">
-          <ThemeToggle />
-          <Link
-            to={settingsAddress()}
-            className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-          >
-            Settings
-          </Link>
-          <button
-            type="button"
-            onClick={openCommandPalette}
-            aria-keyshortcuts="Control+K Meta+K"
-            className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-          >
-            Commands
-          </button>
-        </div>
-      </div>
+    <aside
+      data-testid="inbox-sidebar"
+      className="flex items-center border-b border-slate-200 sm:sticky sm:top-0 sm:h-screen sm:w-48 sm:shrink-0 sm:flex-col sm:items-stretch sm:overflow-y-auto sm:border-r sm:border-b-0 dark:border-slate-800"
+    >
+      <p className="hidden px-4 pt-4 text-sm sm:order-1 font-semibold tracking-wide text-brand-700 uppercase sm:block dark:text-brand-100">
+        Productive inbox
+      </p>
       <InboxNav filters={filters} />
+      <div className="flex shrink-0 items-center gap-1 pr-1 sm:order-2 sm:px-2 sm:pt-1">
+        <ThemeToggle />
+        <Link
+          to={settingsAddress()}
+          className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          Settings
+        </Link>
+        <button
+          type="button"
+          onClick={openCommandPalette}
+          aria-keyshortcuts="Control+K Meta+K"
+          className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          Commands
+        </button>
+      </div>
     </aside>
   );
 }

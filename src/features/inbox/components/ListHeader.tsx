@@ -26,7 +26,7 @@ export function ListHeader({
 }: Props) {
   return (
     <>
-      <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400">
+      <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-1 text-xs text-slate-600 sm:px-4 dark:text-slate-400">
         <p data-testid="list-summary">
           {read
             ? `${visibleCount} ${read} of ${loadedCount} loaded${totalCount !== null ? ` (of ${totalCount})` : ''}. The API cannot filter by read state, so this filters what is loaded.`

@@ -20,6 +20,8 @@ import { SelectionBar } from './SelectionBar.tsx';
 import { useListShortcuts } from './use-inbox-shortcuts.ts';
 import { useSnoozeRequest } from './use-snooze-request.ts';
 import { VirtualFeed } from './VirtualFeed.tsx';
+import { useAllProjects } from '../api/use-projects.ts';
+import { placeOf } from '../model/place.ts';
 
 // The help dialog is not part of the first screen: it downloads when first opened.
 const ShortcutHelp = lazy(() =>
@@ -60,6 +62,11 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const actions = useInboxActions({ byId, isRead: matching.isRead, afterAction, focusRow });
   const paneNavigation = usePaneNavigation({ pane, ids, byId, actions, listSelection });
   const inDismissedView = view === 'dismissed';
+  const { projects } = useAllProjects(false);
+  const projectNames = useMemo(
+    () => new Map(projects.map((project) => [project.id, project.name])),
+    [projects],
+  );
   const rowHandlers = useMemo(
     () => ({ actions, onOpen: paneNavigation.openRow, onToggle, onFocusRow, inDismissedView }),
     [actions, paneNavigation.openRow, onToggle, onFocusRow, inDismissedView],
@@ -152,6 +159,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
                 open={pane.openId === notification.id}
                 backFromSnooze={backIds.has(notification.id)}
                 snoozeRequest={snoozeRequest.requestFor(notification.id)}
+                place={placeOf(notification, (id) => projectNames.get(id))}
               />
             )}
           />

@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, type MouseEvent } from 'react';
+import { createContext, memo, useContext, useState, type MouseEvent } from 'react';
 import { Icon } from '../../../components/icons.tsx';
 import type { Notification } from '../../../api/notifications.ts';
 import type { InboxActions } from '../api/use-inbox-actions.ts';
@@ -9,6 +9,8 @@ import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
+import { Avatar } from '../../../components/Avatar.tsx';
+import { useSwipe, type SwipeDirection } from './use-swipe.ts';
 
 /**
  * What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when
@@ -40,14 +42,23 @@ interface Props {
   backFromSnooze?: boolean;
   /** Opens its snooze menu when it changes (the `h` key). */
   snoozeRequest?: number;
+  /** Where the item lives: its project (or, for a deal, its company); null where nothing says. */
+  place?: string | null;
 }
 
 const isPlainClick = (event: MouseEvent<HTMLAnchorElement>) =>
   event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 
-const buttonClass =
-  'rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';
+const actionClass =
+  'inline-flex size-8 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 dark:text-slate-200 dark:hover:bg-slate-700';
 
+const SWIPE_LABELS: Record<SwipeDirection, string> = { left: 'Dismiss', right: 'Mark as read' };
+
+/**
+ * One notification in two lines: who did what (one line, the time at its end), then where (the project), what
+ * kind of item, its flags and the excerpt (one line). Unread: a bar on the left edge and a heavier title. The
+ * actions show on hover, on focus and on the current row (touch: behind "More", or a swipe).
+ */
 export const NotificationRow = memo(function NotificationRow({
   notification,
   position,
@@ -59,6 +70,7 @@ export const NotificationRow = memo(function NotificationRow({
   open,
   backFromSnooze = false,
   snoozeRequest = 0,
+  place = null,
 }: Props) {
   const { actions, onOpen, onToggle, onFocusRow, inDismissedView } = useContext(
     RowHandlersContext,
@@ -68,144 +80,193 @@ export const NotificationRow = memo(function NotificationRow({
   const href = notificationTargetAddress(notification);
   const plainTitle = titleText(notification.title);
   const unread = !notification.read;
+  const [actionsOpen, setActionsOpen] = useState(false);
+  const swipe = useSwipe((direction) => {
+    if (direction === 'left') (inDismissedView ? actions.restore : actions.dismiss)(id);
+    else if (unread) actions.read(id);
+  });
+  const swipeDirection: SwipeDirection | null =
+    swipe.offset < 0 ? 'left' : swipe.offset > 0 ? 'right' : null;
   const onLinkClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (isPlainClick(event)) {
       event.preventDefault();
       onOpen(notification);
     } else if (unread) actions.read(id);
   };
-  const title = (
-    <span
-      className={unread ? 'text-slate-900 dark:text-white' : 'text-slate-600 dark:text-slate-300'}
-    >
-      {notification.actor && <span className="font-medium">{notification.actor.name} </span>}
-      <NotificationTitle markup={notification.title} />
-    </span>
-  );
+  const typeLabel = targetTypeLabel(notification.targetLabel || notification.targetType);
   return (
-    <article
-      data-testid="notification-row"
-      data-notification-id={notification.id}
-      data-read={notification.read}
-      data-target-type={notification.targetType}
-      data-focused={focused}
-      data-pending={pending}
-      aria-current={open ? 'true' : undefined}
-      tabIndex={tabbable ? 0 : -1}
-      aria-posinset={position}
-      aria-setsize={setSize}
-      aria-label={plainTitle}
-      onFocus={() => onFocusRow(notification.id)}
-      className={`group relative flex gap-3 border-b border-slate-200 px-3 py-3 outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset sm:px-4 dark:border-slate-800 ${selected ? 'bg-brand-100/70 dark:bg-slate-800' : open ? 'bg-slate-200/70 dark:bg-slate-800/70' : unread ? 'bg-brand-50/60 dark:bg-slate-900' : ''} ${focused || open ? 'shadow-[inset_3px_0_0_0_#2a55d8]' : ''}`}
-    >
-      <input
-        type="checkbox"
-        className="mt-1 size-4 shrink-0"
-        checked={selected}
-        aria-label={`Select: ${plainTitle}`}
-        onClick={(event) => {
-          onToggle(notification.id, event.shiftKey);
-        }}
-        onChange={() => {}}
-      />
-      <div className="flex w-5 shrink-0 flex-col items-center gap-2 pt-0.5 text-slate-500 dark:text-slate-400">
-        <TargetIcon type={notification.targetType} />
+    <div className="relative overflow-hidden">
+      {swipeDirection && (
+        <div
+          aria-hidden="true"
+          className={`absolute inset-0 flex items-center px-4 text-sm font-semibold text-white ${swipeDirection === 'left' ? 'justify-end bg-rose-700' : 'justify-start bg-brand-700'}`}
+        >
+          {swipeDirection === 'left' && inDismissedView ? 'Restore' : SWIPE_LABELS[swipeDirection]}
+        </div>
+      )}
+      <article
+        data-testid="notification-row"
+        data-notification-id={notification.id}
+        data-read={notification.read}
+        data-target-type={notification.targetType}
+        data-focused={focused}
+        data-current={focused || open}
+        data-pending={pending}
+        data-actions-open={actionsOpen}
+        aria-current={open ? 'true' : undefined}
+        tabIndex={tabbable ? 0 : -1}
+        aria-posinset={position}
+        aria-setsize={setSize}
+        aria-label={plainTitle}
+        onFocus={() => onFocusRow(notification.id)}
+        {...swipe.handlers}
+        style={swipe.offset ? { transform: `translateX(${swipe.offset}px)` } : undefined}
+        className={`group relative flex touch-pan-y items-center gap-2.5 border-b border-slate-200 py-1 pr-3 pl-3 outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset sm:pr-4 dark:border-slate-800 ${selected ? 'bg-brand-100 dark:bg-slate-800' : focused || open ? 'bg-slate-100 dark:bg-slate-900' : 'bg-white dark:bg-slate-950'}`}
+      >
         {unread && (
-          <span className="size-2 rounded-full bg-brand-600" role="img" aria-label="Unread" />
+          <span
+            role="img"
+            aria-label="Unread"
+            data-unread-marker
+            className="absolute inset-y-1 left-0 w-1 rounded-r bg-brand-600 dark:bg-brand-400"
+          />
         )}
-      </div>
-      <div className="min-w-0 flex-1">
-        <p className="text-sm leading-snug">
-          <a
-            href={href}
-            onClick={onLinkClick}
-            className="hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
-          >
-            {title}
-          </a>
-        </p>
-        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
-          <span className="font-medium text-slate-700 dark:text-slate-300">
-            {notification.targetLabel
-              ? targetTypeLabel(notification.targetLabel)
-              : targetTypeLabel(notification.targetType)}
+        <input
+          type="checkbox"
+          className="size-4 shrink-0"
+          checked={selected}
+          aria-label={`Select: ${plainTitle}`}
+          onClick={(event) => {
+            onToggle(notification.id, event.shiftKey);
+          }}
+          onChange={() => {}}
+        />
+        <span className="relative shrink-0">
+          <Avatar
+            name={notification.actor?.name ?? typeLabel}
+            url={notification.actor?.avatarUrl}
+          />
+          <span className="absolute -right-1 -bottom-1 rounded-full bg-white p-px text-slate-600 ring-1 ring-slate-200 dark:bg-slate-950 dark:text-slate-300 dark:ring-slate-700">
+            <TargetIcon type={notification.targetType} className="size-3" />
           </span>
-          {notification.parentTitle && (
-            <span className="truncate">in {notification.parentTitle}</span>
-          )}
-          <RelativeTime iso={notification.lastActionAt} />
-          {backFromSnooze && (
-            <span className="rounded bg-emerald-100 px-1.5 font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
-              Back from snooze
+        </span>
+        <div className="min-w-0 flex-1">
+          <div className="flex items-baseline gap-2">
+            <a
+              href={href}
+              onClick={onLinkClick}
+              className={`min-w-0 flex-1 truncate text-sm leading-5 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${unread ? 'font-semibold text-slate-950 dark:text-white' : 'text-slate-700 dark:text-slate-300'}`}
+            >
+              {notification.actor && <span>{notification.actor.name} </span>}
+              <NotificationTitle markup={notification.title} />
+            </a>
+            {notification.newActivitiesCount > 0 && unread && (
+              <span className="hidden shrink-0 rounded bg-brand-100 px-1 text-xs font-medium text-brand-700 sm:inline dark:bg-brand-700 dark:text-white">
+                {notification.newActivitiesCount} new
+              </span>
+            )}
+            <RelativeTime
+              iso={notification.lastActionAt}
+              className={`shrink-0 text-xs tabular-nums ${unread ? 'font-medium text-slate-800 dark:text-slate-200' : 'text-slate-600 dark:text-slate-400'}`}
+            />
+          </div>
+          <p className="flex min-w-0 items-center gap-1.5 text-xs leading-4 text-slate-600 dark:text-slate-400">
+            {place && (
+              <span
+                data-testid="row-place"
+                className="max-w-[60%] shrink-0 truncate font-medium text-slate-700 dark:text-slate-300"
+              >
+                {place}
+              </span>
+            )}
+            <span className="shrink-0 rounded bg-slate-100 px-1 font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+              {typeLabel}
             </span>
-          )}
-          {pending && (
-            <span className="rounded bg-slate-200 px-1.5 font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
-              Waiting to sync
-            </span>
-          )}
-          {notification.important && (
-            <span className="rounded bg-amber-100 px-1.5 font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-              <Icon name="star" className="size-3" /> Important
-            </span>
-          )}
-          {notification.mention && (
-            <span className="rounded bg-violet-100 px-1.5 font-medium text-violet-900 dark:bg-violet-900 dark:text-violet-100">
-              @ Mentioned you
-            </span>
-          )}
-          {notification.newActivitiesCount > 0 && unread && (
-            <span className="rounded bg-brand-100 px-1.5 font-medium text-brand-700 dark:bg-brand-700 dark:text-white">
-              {notification.newActivitiesCount} new
-            </span>
-          )}
-        </p>
-        {notification.excerpt && (
-          <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">
-            {notification.excerpt}
+            {notification.important && (
+              <span className="shrink-0 text-amber-700 dark:text-amber-300">
+                <Icon name="star" className="size-3" />
+                <span className="sr-only">Important</span>
+              </span>
+            )}
+            {notification.mention && (
+              <span className="shrink-0 rounded bg-violet-100 px-1 font-medium text-violet-900 dark:bg-violet-900 dark:text-violet-100">
+                @ Mentioned you
+              </span>
+            )}
+            {backFromSnooze && (
+              <span className="shrink-0 rounded bg-emerald-100 px-1 font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+                Back from snooze
+              </span>
+            )}
+            {pending && (
+              <span className="shrink-0 rounded bg-slate-200 px-1 font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+                Waiting to sync
+              </span>
+            )}
+            {notification.excerpt && (
+              <span className="min-w-0 truncate">{notification.excerpt}</span>
+            )}
           </p>
-        )}
-      </div>
-      <div className="flex shrink-0 flex-col items-end gap-1.5 sm:flex-row sm:items-start">
-        <WriteActions>
-          {unread && (
-            <button
-              type="button"
-              className={buttonClass}
-              aria-label={`Mark as read: ${plainTitle}`}
-              onClick={() => actions.read(id)}
-            >
-              Mark as read
-            </button>
-          )}
-          {inDismissedView ? (
-            <button
-              type="button"
-              className={buttonClass}
-              aria-label={`Restore: ${plainTitle}`}
-              onClick={() => actions.restore(id)}
-            >
-              Restore
-            </button>
-          ) : (
-            <>
-              <SnoozeMenu
-                label={`Snooze: ${plainTitle}`}
-                onSnooze={(wakeAt) => actions.snooze(id, wakeAt)}
-                openRequest={snoozeRequest}
-              />
+        </div>
+        <button
+          type="button"
+          className="row-more -mr-1 h-8 w-6 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 dark:text-slate-200 dark:hover:bg-slate-700"
+          aria-label={`More actions: ${plainTitle}`}
+          aria-expanded={actionsOpen}
+          onClick={() => setActionsOpen(!actionsOpen)}
+        >
+          <Icon name="more" className="size-5" />
+        </button>
+        <div
+          data-row-actions
+          className="row-actions absolute top-1/2 right-2 flex -translate-y-1/2 items-center gap-0.5 rounded-lg border border-slate-200 bg-white p-0.5 shadow-sm sm:right-3 dark:border-slate-700 dark:bg-slate-900"
+        >
+          <WriteActions>
+            {unread && (
               <button
                 type="button"
-                className={buttonClass}
-                aria-label={`Dismiss: ${plainTitle}`}
-                onClick={() => actions.dismiss(id)}
+                className={actionClass}
+                aria-label={`Mark as read: ${plainTitle}`}
+                title="Mark as read"
+                onClick={() => actions.read(id)}
               >
-                Dismiss
+                <Icon name="envelope-open" className="size-4" />
               </button>
-            </>
-          )}
-        </WriteActions>
-      </div>
-    </article>
+            )}
+            {inDismissedView ? (
+              <button
+                type="button"
+                className={actionClass}
+                aria-label={`Restore: ${plainTitle}`}
+                title="Restore"
+                onClick={() => actions.restore(id)}
+              >
+                <Icon name="restore" className="size-4" />
+              </button>
+            ) : (
+              <>
+                <SnoozeMenu
+                  label={`Snooze: ${plainTitle}`}
+                  onSnooze={(wakeAt) => actions.snooze(id, wakeAt)}
+                  openRequest={snoozeRequest}
+                  className={actionClass}
+                >
+                  <Icon name="clock" className="size-4" />
+                </SnoozeMenu>
+                <button
+                  type="button"
+                  className={actionClass}
+                  aria-label={`Dismiss: ${plainTitle}`}
+                  title="Dismiss"
+                  onClick={() => actions.dismiss(id)}
+                >
+                  <Icon name="archive" className="size-4" />
+                </button>
+              </>
+            )}
+          </WriteActions>
+        </div>
+      </article>
+    </div>
   );
 });

@@ -48,7 +48,7 @@ export function SelectionBar(props: Props) {
   return (
     <div
       data-sticky-bar
-      className="sticky top-0 z-10 flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 text-sm sm:px-4 dark:border-slate-800 dark:bg-slate-950"
+      className="sticky top-(--list-top) z-10 flex min-h-9 flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-1 text-sm sm:px-4 dark:border-slate-800 dark:bg-slate-950"
     >
       <label className="flex items-center gap-2">
         <input

@@ -16,22 +16,37 @@ interface Props {
 const keyOf = (item: ListItem) => item.key;
 /** How long a request to focus a row waits for the row to be in the list. */
 const FOCUS_REQUEST_MS = 2000;
-const estimate = (item: ListItem) => (item.kind === 'header' ? 36 : 92);
+const estimate = (item: ListItem) => (item.kind === 'header' ? 24 : 45);
 
 const rowElement = (id: string) =>
   document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
 
-/** The height of the sticky selection bar (`data-sticky-bar`), which the rows scroll under. */
-function useStickyBarHeight(): number {
-  const [height, setHeight] = useState(48);
+/**
+ * How far down the window the sticky bars reach: the selection bar (`data-sticky-bar`), which the rows scroll
+ * under, stuck below the list's sticky top (the title and filters, from 640 px). Scrolling to a row (the keys, the
+ * browser's own scrollIntoView through the root's scroll-padding) keeps it below them.
+ */
+function useStickyBarBottom(): number {
+  const [bottom, setBottom] = useState(48);
   useEffect(() => {
     const bar = document.querySelector<HTMLElement>('[data-sticky-bar]');
     if (!bar) return;
-    const observer = new ResizeObserver(() => setHeight(bar.getBoundingClientRect().height));
+    const measure = () => {
+      const top = Number.parseFloat(getComputedStyle(bar).top) || 0;
+      const next = Math.round(top + bar.getBoundingClientRect().height);
+      setBottom(next);
+      document.documentElement.style.scrollPaddingTop = `${next}px`;
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(bar);
-    return () => observer.disconnect();
+    const top = document.querySelector('[data-list-top]');
+    if (top) observer.observe(top);
+    return () => {
+      observer.disconnect();
+      document.documentElement.style.scrollPaddingTop = '';
+    };
   }, []);
-  return height;
+  return bottom;
 }
 
 /**
@@ -46,13 +61,14 @@ export function VirtualFeed({
   focusNonce,
   onStickyDayChange,
 }: Props) {
-  const stickyBarHeight = useStickyBarHeight();
+  const stickyBarHeight = useStickyBarBottom();
   const { rows, totalSize, attach, measure, scrollToIndex, rowBelowTop } = useWindowList({
     items,
     keyOf,
     estimate,
     overscan: 8,
     probeOffset: stickyBarHeight + 1,
+    coveredTop: stickyBarHeight,
   });
 
   const handledNonce = useRef(focusNonce);
@@ -143,7 +159,7 @@ export function VirtualFeed({
                 // A feed may hold only articles: the day is a visual divider; each row says its own time.
                 <div
                   aria-hidden="true"
-                  className="bg-slate-50 px-3 py-2 text-xs font-semibold tracking-wide text-slate-600 uppercase sm:px-4 dark:bg-slate-900 dark:text-slate-300"
+                  className="bg-slate-50 px-3 py-1 text-xs leading-4 font-semibold tracking-wide text-slate-600 uppercase sm:px-4 dark:bg-slate-900 dark:text-slate-300"
                 >
                   {item.label}
                 </div>

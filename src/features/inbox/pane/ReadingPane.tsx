@@ -98,7 +98,7 @@ export function ReadingPane({
       data-testid="reading-pane"
       data-open-notification={notificationId}
       data-reading-pane
-      className="sticky top-0 h-screen shrink-0 border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      className="sticky top-(--list-top) h-screen shrink-0 border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
       style={{ width }}
     >
       <PaneResizer width={width} max={max} onResize={(next) => updateSettings({ width: next })} />
