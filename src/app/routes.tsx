@@ -25,6 +25,7 @@ import {
   snoozedLoader,
 } from '../features/inbox/index.ts';
 import type { ViewName } from '../features/inbox/model/filters.ts';
+import { loadSettingsPage } from '../features/settings/index.ts';
 import { OPEN_PARAM, ROUTES } from '../lib/addresses.ts';
 
 /**
@@ -127,6 +128,11 @@ export function pageRoutes(queryClient: QueryClient): RouteObject[] {
         loader: async () => (await loadActivityLoaders()).notificationLoader(queryClient),
         Component: page(loadNotificationPage),
       },
+    },
+    {
+      path: '/settings',
+      HydrateFallback: PageLoading,
+      lazy: { Component: page(loadSettingsPage) },
     },
     { path: '*', Component: NotFoundPage },
   ];

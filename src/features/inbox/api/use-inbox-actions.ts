@@ -5,6 +5,7 @@ import { useToast } from '../../../components/toasts.tsx';
 import type { InboxAction } from '../model/inbox-actions.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { acknowledgeBack, wokenAmong } from './snooze-queries.ts';
+import { itemTargetOf, useMuteActions } from './mute-queries.ts';
 import { useTriage } from './use-triage.ts';
 
 /** What a person does to rows of the inbox: each optimistic, undoable, durable (the mutation writes the outbox). */
@@ -13,6 +14,11 @@ export interface InboxActions {
   dismiss: (ids: string[]) => void;
   restore: (ids: string[]) => void;
   snooze: (ids: string[], wakeAt: string) => void;
+  /**
+   * Mutes their items (new notifications on them are dismissed as they arrive, unless they mention the person)
+   * and dismisses them; its Undo restores them and unmutes.
+   */
+  mute: (ids: string[]) => void;
   /** Undoes the newest action still in its undo window. */
   undo: () => void;
   /**
@@ -43,14 +49,42 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
   const triage = useTriage({
     onUndone: useCallback((ids: string[]) => ids[0] && focusRow?.(ids[0]), [focusRow]),
   });
-  const latest = useRef({ byId, isRead, afterAction, triage, showToast });
+  const muting = useMuteActions();
+  const latest = useRef({ byId, isRead, afterAction, triage, showToast, muting });
   useLayoutEffect(() => {
-    latest.current = { byId, isRead, afterAction, triage, showToast };
+    latest.current = { byId, isRead, afterAction, triage, showToast, muting };
   });
   const leavingListeners = useRef(new Set<(ids: string[]) => void>());
 
   return useMemo(() => {
-    function run(targets: string[], action: InboxAction, wakeAt?: string) {
+    function mute(targets: string[]) {
+      const { byId: rows, muting: muteActions } = latest.current;
+      const found = targets.flatMap((id) => rows.get(id) ?? []);
+      if (found.length === 0) return;
+      const items = found.map((notification) => ({
+        target: itemTargetOf(notification),
+        title: titleText(notification.targetTitle || notification.title).slice(0, 200),
+      }));
+      for (const { target, title } of items) void muteActions.mute(target, title);
+      run(
+        found.map((notification) => notification.id),
+        'dismiss',
+        undefined,
+        {
+          done: 'Muted',
+          onUndo: () => {
+            for (const { target } of items) void muteActions.unmute(target);
+          },
+        },
+      );
+    }
+
+    function run(
+      targets: string[],
+      action: InboxAction,
+      wakeAt?: string,
+      extra: { done?: string; onUndo?: () => void } = {},
+    ) {
       const {
         byId: rows,
         isRead: read,
@@ -74,6 +108,7 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
       const only = wanted.length === 1 ? rows.get(wanted[0] as string) : undefined;
       triageNow.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined, {
         wakeAt,
+        ...extra,
       });
       after?.();
     }
@@ -83,6 +118,7 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
       dismiss: (ids) => run(ids, 'dismiss'),
       restore: (ids) => run(ids, 'undismiss'),
       snooze: (ids, wakeAt) => run(ids, 'snooze', wakeAt),
+      mute,
       undo: () => latest.current.triage.undoLast(),
       onLeaving: (listener) => {
         leavingListeners.current.add(listener);

@@ -19,6 +19,7 @@ import {
   type ViewName,
 } from '../model/filters.ts';
 import { InboxSidebar } from './InboxSidebar.tsx';
+import { SaveViewButton } from './SaveViewButton.tsx';
 import { NotificationList } from './NotificationList.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
@@ -123,7 +124,10 @@ export function InboxPage({ view }: { view: ViewName }) {
     >
       <InboxSidebar filters={filters} />
       <main className="min-w-0 flex-1">
-        <h1 className="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">{VIEWS[view].label}</h1>
+        <div className="flex items-center justify-between gap-2 px-3 pt-4 pb-2 sm:px-4">
+          <h1 className="text-xl font-semibold">{VIEWS[view].label}</h1>
+          <SaveViewButton />
+        </div>
         {ignored.length > 0 && (
           <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
         )}

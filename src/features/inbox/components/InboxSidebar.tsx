@@ -1,6 +1,8 @@
+import { Link } from 'react-router';
 import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
 import type { InboxFilters } from '../model/filters.ts';
 import { InboxNav } from './InboxNav.tsx';
+import { SavedViewsNav } from './SavedViewsNav.tsx';
 
 /** The title, the theme toggle and the views: the left column of every inbox page (the top on a phone). */
 export function InboxSidebar({ filters }: { filters: InboxFilters }) {
@@ -16,6 +18,12 @@ export function InboxSidebar({ filters }: { filters: InboxFilters }) {
         </div>
       </div>
       <InboxNav filters={filters} />
+      <SavedViewsNav />
+      <p className="hidden px-5 pb-4 sm:block">
+        <Link to="/settings" className="text-sm text-slate-600 underline dark:text-slate-400">
+          Settings
+        </Link>
+      </p>
     </aside>
   );
 }

@@ -18,6 +18,7 @@ import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useListShortcuts } from './use-inbox-shortcuts.ts';
 import { useSnoozeRequest } from './use-snooze-request.ts';
+import { useSavedViews } from '../api/saved-view-queries.ts';
 import { VirtualFeed } from './VirtualFeed.tsx';
 
 // The help dialog is not part of the first screen: it downloads when first opened.
@@ -52,6 +53,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const listSelection = useListSelection(ids, pane.openId ?? returnedToRow(locationState));
   const { selection, focusNonce, focusRow, onToggle, onFocusRow, dispatch } = listSelection;
   const [helpOpen, setHelpOpen] = useState(false);
+  const { data: savedViews } = useSavedViews();
   const [stickyDay, setStickyDay] = useState<string | null>(null);
   const matching = useMatchingSelection(query, byId, dispatch);
   // An action clears the selection it used; an undo puts focus back on the row it brought back.
@@ -74,6 +76,10 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     matching,
     openSnoozeMenu: snoozeRequest.open,
     goInbox: () => void navigate(inboxViewHref),
+    goSavedView: (index) => {
+      const saved = savedViews?.[index];
+      if (saved) void navigate(saved.address);
+    },
     help: () => setHelpOpen(true),
   });
 

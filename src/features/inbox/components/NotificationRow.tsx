@@ -9,6 +9,7 @@ import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
+import { MUTE_SCOPE_NOTE } from '../api/mute-queries.ts';
 
 /**
  * What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when
@@ -201,6 +202,15 @@ export const NotificationRow = memo(function NotificationRow({
                 onClick={() => actions.dismiss(id)}
               >
                 Dismiss
+              </button>
+              <button
+                type="button"
+                className={buttonClass}
+                aria-label={`Mute: ${plainTitle}`}
+                title={`Dismiss new notifications on this item as they arrive, unless they mention you. ${MUTE_SCOPE_NOTE}`}
+                onClick={() => actions.mute(id)}
+              >
+                Mute
               </button>
             </>
           )}

@@ -10,6 +10,7 @@ const actions = {
   dismiss: noop,
   restore: noop,
   snooze: noop,
+  mute: noop,
   undo: noop,
   onLeaving: () => noop,
 };

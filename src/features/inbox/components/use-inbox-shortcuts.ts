@@ -28,6 +28,10 @@ export interface ShortcutHandlers {
   snooze?: () => void;
   /** r: into the reply composer of the notification open in the reading pane. */
   reply?: () => void;
+  /** m: mutes the selected rows' items, else the current one's. */
+  mute?: () => void;
+  /** g then 1…9: opens that saved view (0-based index). */
+  goSavedView?: (index: number) => void;
 }
 
 const TEXT_INPUT =
@@ -89,6 +93,7 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         ArrowLeft: inPaneBody ? h.leavePane : undefined,
         h: h.snooze,
         r: h.reply,
+        m: h.mute,
       };
       if (key === 'g') {
         awaitingG = Date.now();
@@ -98,6 +103,12 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         awaitingG = 0;
         event.preventDefault();
         h.goInbox();
+        return;
+      }
+      if (/^[1-9]$/.test(key) && Date.now() - awaitingG < 1500 && h.goSavedView) {
+        awaitingG = 0;
+        event.preventDefault();
+        h.goSavedView(Number(key) - 1);
         return;
       }
       const handler = shortcuts[key];
@@ -118,6 +129,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Shift + E', 'Restore (in Dismissed)'],
   ['Shift + I', 'Mark as read'],
   ['h', 'Snooze'],
+  ['m', 'Mute the item (and dismiss)'],
   ['r', 'Reply (in the reading pane)'],
   ['x', 'Select or unselect'],
   ['Shift + X', 'Select a range'],
@@ -126,6 +138,8 @@ export const SHORTCUTS: [string, string][] = [
   ['→ / ←', 'Into the reading pane / back to the list'],
   ['/', 'Go to the filters'],
   ['g then i', 'Go to the Inbox'],
+  ['g then 1…9', 'Open a saved view'],
+  ['Alt + ↑ / ↓', 'Move a saved view (on its link)'],
   ['z / Ctrl + Z', 'Undo'],
   ['?', 'This help'],
 ];
@@ -148,6 +162,7 @@ export interface ListKeyTargets {
   matching: { progress: unknown; clear: () => void };
   openSnoozeMenu: (target: SnoozeMenuTarget | null) => void;
   goInbox: () => void;
+  goSavedView?: (index: number) => void;
   help: () => void;
 }
 
@@ -180,6 +195,8 @@ export function useListShortcuts(list: ListKeyTargets) {
     // code may still be on its way when the rows are already painted: then focus goes there the moment it shows.
     focusFilters: () => focusFirstFilter(),
     goInbox: list.goInbox,
+    goSavedView: list.goSavedView,
+    mute: () => view !== 'dismissed' && actions.mute(actionTargets(selection)),
     help: list.help,
     undo: actions.undo,
     // With rows selected, the selection bar's menu; else the current row's (the open one, with the pane open).
