@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe.ts';
 import { InboxProcess } from './support/inbox-process.ts';
 
 // Muting against the real server and its real SQLite, on a server of this file's own (it is restarted). The server
@@ -187,6 +188,7 @@ test('Mute project… in Settings mutes a whole project', async ({ page }) => {
   await expect
     .poll(async () => (await serverMutes()).map((m) => m.id))
     .toEqual([`project:${value}`]);
+  await expectNoViolations(page, 'Settings with a muted project');
   const inProject = (await (
     await fetch(
       `${base}/api/v2/notifications?filter[project_id]=${value}&filter[dismissed]=true&page[size]=1`,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe.ts';
 import { InboxProcess } from './support/inbox-process.ts';
 
 // Saved views against the real server and its real SQLite, on a server of this file's own (its views would show in
@@ -178,4 +179,33 @@ test('a name is required and at most 80 characters; the server says what is wron
   });
   expect(crossSite.status).toBe(403);
   expect(await serverViews()).toEqual([]);
+});
+
+test('axe-clean with saved views listed, in Edit and in the Save dialog; on a 390 px phone they fit', async ({
+  page,
+}) => {
+  await page.goto(`${base}/?type=task`);
+  await expect(rows(page).first()).toBeVisible();
+  await saveView(page, 'Tasks');
+  await expectNoViolations(page, 'saved views in the sidebar');
+  await savedViews(page).getByRole('button', { name: 'Edit' }).click();
+  await expectNoViolations(page, 'saved views in Edit');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expectNoViolations(page, 'the Save view dialog');
+  await page.keyboard.press('Escape');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(rows(page).first()).toBeVisible();
+  await expect(savedLinks(page).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save view' })).toBeInViewport();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(
+    rows(page)
+      .first()
+      .getByRole('button', { name: /^Mute: / }),
+  ).toBeInViewport();
 });

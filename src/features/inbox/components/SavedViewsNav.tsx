@@ -10,7 +10,7 @@ import {
 } from '../api/saved-view-queries.ts';
 
 const smallButton =
-  'rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-40 dark:text-slate-300 dark:hover:bg-slate-700';
+  'inline-flex min-h-6 min-w-6 items-center justify-center rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-40 dark:text-slate-300 dark:hover:bg-slate-700';
 
 function UnreadCount({ address, name }: { address: string; name: string }) {
   const count = useViewUnreadCount(address);
@@ -117,7 +117,7 @@ function SavedViewItem({
         </Link>
       )}
       {editing && !renaming && (
-        <div className="flex flex-wrap gap-0.5 px-2 pb-1">
+        <div className="flex flex-wrap gap-1 px-2 pb-1">
           <button
             type="button"
             className={smallButton}
