@@ -12,6 +12,9 @@ export interface SavedView {
   position: number;
 }
 
+/** The saved views' query key (features/inbox/api/saved-view-queries.ts), here for the list's `g 1`…`g 9`. */
+export const SAVED_VIEW_LIST_KEY = ['saved-views', 'list'] as const;
+
 export const MAX_VIEW_NAME = 80;
 export const MAX_VIEWS = 50;
 

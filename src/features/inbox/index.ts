@@ -6,7 +6,3 @@ export const loadInboxPage = () =>
 export const loadSnoozedPage = () =>
   import('./components/SnoozedPage.tsx').then((module) => module.SnoozedPage);
 export { inboxLoader, snoozedLoader } from './loaders.ts';
-
-/** Mutes, for the Settings page's "Muted" list (docs/decisions/018). */
-export { muteQueries, MUTE_SCOPE_NOTE, useMuteActions } from './api/mute-queries.ts';
-export { useAllProjects } from './api/use-projects.ts';

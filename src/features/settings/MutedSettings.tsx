@@ -1,11 +1,37 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import type { MuteTarget } from '../../api/mutes.ts';
 import type { Mute } from '../../api/mutes.ts';
 import { ErrorState } from '../../components/ListStates.tsx';
-import { muteQueries, MUTE_SCOPE_NOTE, useAllProjects, useMuteActions } from '../inbox/index.ts';
+import { getProjects } from '../../api/projects.ts';
+import { muteTarget, unmuteTarget } from '../../lib/mute-actions.ts';
+import { useToast } from '../../components/toasts.tsx';
+import { muteQueries, MUTE_SCOPE_NOTE } from '../../lib/mutes.ts';
+
+/** The active projects "Mute project…" offers (a key of its own: the inbox's project queries are its own). */
+const projectChoices = () =>
+  queryOptions({
+    queryKey: ['settings', 'projects'] as const,
+    queryFn: ({ signal }) => getProjects(signal, 'active'),
+    staleTime: 10 * 60_000,
+  });
 
 const buttonClass =
   'rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800';
+
+/** Mute and unmute, shown at once and sent to the server (lib/mute-actions.ts). */
+function useMuteActions() {
+  const queryClient = useQueryClient();
+  const showToast = useToast();
+  return useMemo(
+    () => ({
+      mute: (target: MuteTarget, title: string) =>
+        muteTarget(queryClient, showToast, target, title),
+      unmute: (target: MuteTarget) => unmuteTarget(queryClient, showToast, target),
+    }),
+    [queryClient, showToast],
+  );
+}
 
 const kindLabel = (mute: Mute) =>
   mute.kind === 'project'
@@ -15,7 +41,7 @@ const kindLabel = (mute: Mute) =>
 /** "Mute project…": every new notification in one project is dismissed as it arrives, mentions aside. */
 function MuteProjectForm() {
   const id = useId();
-  const { projects } = useAllProjects(false);
+  const projects = useQuery(projectChoices()).data ?? [];
   const { mute } = useMuteActions();
   const [message, setMessage] = useState('');
   const submit = async (event: FormEvent<HTMLFormElement>) => {

@@ -3,7 +3,7 @@ import type { Mute } from '../../../api/mutes.ts';
 import { parseMute } from '../../../api/mutes.ts';
 import type { Notification } from '../../../api/notifications.ts';
 import { parseSavedView } from '../../../api/saved-views.ts';
-import { isMutedArrival } from './mute-queries.ts';
+import { isMutedArrival } from '../../../lib/mutes.ts';
 import { savedAddressOf, viewOfAddress } from './saved-view-queries.ts';
 
 const notification = (patch: Partial<Notification>): Notification => ({

@@ -11,20 +11,25 @@ import {
   createSavedView,
   deleteSavedView,
   getSavedViews,
+  SAVED_VIEW_LIST_KEY,
   updateSavedView,
   type SavedView,
 } from '../../../api/saved-views.ts';
 import { useToast } from '../../../components/toasts.tsx';
 import { INBOX_VIEW_PATHS, OPEN_PARAM } from '../../../lib/addresses.ts';
 import { parseFilters, toNotificationQuery, VIEW_NAMES, type ViewName } from '../model/filters.ts';
-import { notificationActionKey } from './use-notification-action.ts';
+/**
+ * use-notification-action.ts's mutation key (`[...notificationQueries.all(), 'action']`), written out here so that
+ * the saved views' chunk imports neither module (both are the inbox page's, loaded first).
+ */
+const notificationActionKey = ['notifications', 'action'] as const;
 
 /** Query keys and options for the person's saved views (server/inbox, per scope), general to specific. */
 export const savedViewQueries = {
   all: () => ['saved-views'] as const,
   list: () =>
     queryOptions({
-      queryKey: [...savedViewQueries.all(), 'list'] as const,
+      queryKey: SAVED_VIEW_LIST_KEY,
       queryFn: () => getSavedViews(),
       staleTime: 30_000,
       refetchInterval: 60_000,

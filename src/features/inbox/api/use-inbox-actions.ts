@@ -5,7 +5,10 @@ import { useToast } from '../../../components/toasts.tsx';
 import type { InboxAction } from '../model/inbox-actions.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { acknowledgeBack, wokenAmong } from './snooze-queries.ts';
-import { itemTargetOf, useMuteActions } from './mute-queries.ts';
+import { itemTargetOf } from '../../../lib/mutes.ts';
+
+// Muting's code comes when someone first mutes (Settings shares it).
+const muteActions = () => import('../../../lib/mute-actions.ts');
 import { useTriage } from './use-triage.ts';
 
 /** What a person does to rows of the inbox: each optimistic, undoable, durable (the mutation writes the outbox). */
@@ -49,23 +52,28 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
   const triage = useTriage({
     onUndone: useCallback((ids: string[]) => ids[0] && focusRow?.(ids[0]), [focusRow]),
   });
-  const muting = useMuteActions();
-  const latest = useRef({ byId, isRead, afterAction, triage, showToast, muting });
+  const latest = useRef({ byId, isRead, afterAction, triage, showToast });
   useLayoutEffect(() => {
-    latest.current = { byId, isRead, afterAction, triage, showToast, muting };
+    latest.current = { byId, isRead, afterAction, triage, showToast };
   });
   const leavingListeners = useRef(new Set<(ids: string[]) => void>());
 
   return useMemo(() => {
     function mute(targets: string[]) {
-      const { byId: rows, muting: muteActions } = latest.current;
+      const { byId: rows, showToast: toast } = latest.current;
       const found = targets.flatMap((id) => rows.get(id) ?? []);
       if (found.length === 0) return;
       const items = found.map((notification) => ({
         target: itemTargetOf(notification),
         title: titleText(notification.targetTitle || notification.title).slice(0, 200),
       }));
-      for (const { target, title } of items) void muteActions.mute(target, title);
+      void muteActions().then(
+        (module) => {
+          for (const { target, title } of items)
+            void module.muteTarget(queryClient, toast, target, title);
+        },
+        () => toast({ tone: 'error', message: 'Could not mute: the app could not be downloaded' }),
+      );
       run(
         found.map((notification) => notification.id),
         'dismiss',
@@ -73,7 +81,9 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
         {
           done: 'Muted',
           onUndo: () => {
-            for (const { target } of items) void muteActions.unmute(target);
+            void muteActions().then((module) => {
+              for (const { target } of items) void module.unmuteTarget(queryClient, toast, target);
+            });
           },
         },
       );

@@ -6,7 +6,7 @@ import { withDayHeaders } from '../model/day-groups.ts';
 import type { ReadState } from '../model/filters.ts';
 import { notificationQueries } from './notification-queries.ts';
 import { useSnoozedRows } from './use-snoozed-rows.ts';
-import { useMutedRows } from './mute-queries.ts';
+import { useMutedRows } from '../../../lib/mutes.ts';
 
 /** How many rows "unread only" wants on screen before it stops paging through on its own. */
 export const READ_FILTER_TARGET = 20;

@@ -19,7 +19,7 @@ import {
   type ViewName,
 } from '../model/filters.ts';
 import { InboxSidebar } from './InboxSidebar.tsx';
-import { SaveViewButton } from './SaveViewButton.tsx';
+
 import { NotificationList } from './NotificationList.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
@@ -42,6 +42,17 @@ const FilterBar = lazyPage(() => filterBarLoading.catch(loadFilterBar), {
     </div>
   ),
 });
+
+// "Save view" and the saved views in the sidebar: not needed to paint the first rows, each in a chunk of its own
+// imported from here only (so they share this page's modules instead of splitting them off).
+const SaveViewButton = lazyPage(
+  () => import('./SavedViewsNav.tsx').then((module) => module.SaveViewButton),
+  { part: true, fallback: <span className="inline-block h-6 w-20" aria-hidden="true" /> },
+);
+const SavedViewsNav = lazyPage(
+  () => import('./SavedViewsNav.tsx').then((module) => module.SavedViewsNav),
+  { part: true, fallback: null },
+);
 
 // Shown only for an address with parameters it ignored: its own chunk.
 const IgnoredNotice = lazyPage(
@@ -122,7 +133,9 @@ export function InboxPage({ view }: { view: ViewName }) {
     <div
       className={`mx-auto flex min-h-screen flex-col sm:flex-row ${paneOpen ? 'max-w-none' : 'max-w-6xl'}`}
     >
-      <InboxSidebar filters={filters} />
+      <InboxSidebar filters={filters}>
+        <SavedViewsNav />
+      </InboxSidebar>
       <main className="min-w-0 flex-1">
         <div className="flex items-center justify-between gap-2 px-3 pt-4 pb-2 sm:px-4">
           <h1 className="text-xl font-semibold">{VIEWS[view].label}</h1>

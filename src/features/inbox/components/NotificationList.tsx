@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { NotificationQuery } from '../../../api/notifications.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
@@ -18,7 +19,7 @@ import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useListShortcuts } from './use-inbox-shortcuts.ts';
 import { useSnoozeRequest } from './use-snooze-request.ts';
-import { useSavedViews } from '../api/saved-view-queries.ts';
+import { SAVED_VIEW_LIST_KEY, type SavedView } from '../../../api/saved-views.ts';
 import { VirtualFeed } from './VirtualFeed.tsx';
 
 // The help dialog is not part of the first screen: it downloads when first opened.
@@ -48,12 +49,12 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
   const pending = usePendingIds();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { state: locationState } = useLocation();
   // Back from a notification's page, or with the pane open, that row is the current row.
   const listSelection = useListSelection(ids, pane.openId ?? returnedToRow(locationState));
   const { selection, focusNonce, focusRow, onToggle, onFocusRow, dispatch } = listSelection;
   const [helpOpen, setHelpOpen] = useState(false);
-  const { data: savedViews } = useSavedViews();
   const [stickyDay, setStickyDay] = useState<string | null>(null);
   const matching = useMatchingSelection(query, byId, dispatch);
   // An action clears the selection it used; an undo puts focus back on the row it brought back.
@@ -76,8 +77,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     matching,
     openSnoozeMenu: snoozeRequest.open,
     goInbox: () => void navigate(inboxViewHref),
+    // The list as the sidebar keeps it (its code is the sidebar's lazy chunk).
     goSavedView: (index) => {
-      const saved = savedViews?.[index];
+      const saved = queryClient.getQueryData<SavedView[]>(SAVED_VIEW_LIST_KEY)?.[index];
       if (saved) void navigate(saved.address);
     },
     help: () => setHelpOpen(true),

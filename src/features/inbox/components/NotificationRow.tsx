@@ -9,7 +9,7 @@ import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
-import { MUTE_SCOPE_NOTE } from '../api/mute-queries.ts';
+import { MUTE_SCOPE_NOTE } from '../../../lib/mutes.ts';
 
 /**
  * What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when

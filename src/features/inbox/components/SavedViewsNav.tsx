@@ -217,3 +217,6 @@ export function SavedViewsNav() {
     </nav>
   );
 }
+
+/** "Save view", in the same chunk as the list (both come after the first rows). */
+export { SaveViewButton } from './SaveViewButton.tsx';

@@ -2,7 +2,7 @@ import type { Notification } from '../../../api/notifications.ts';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import type { InboxActions } from '../api/use-inbox-actions.ts';
 import { SnoozeMenu } from '../components/SnoozeMenu.tsx';
-import { MUTE_SCOPE_NOTE } from '../api/mute-queries.ts';
+import { MUTE_SCOPE_NOTE } from '../../../lib/mutes.ts';
 import type { usePaneNavigation } from './use-pane-navigation.ts';
 
 // The reading pane is not part of the first screen: it downloads when a notification is first opened beside it.
