@@ -1,10 +1,4 @@
-import {
-  queryOptions,
-  useIsMutating,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { queryOptions, useIsMutating, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { getNotifications } from '../../../api/notifications.ts';
 import {
@@ -116,27 +110,30 @@ export function useSavedViewActions() {
   const queryClient = useQueryClient();
   const showToast = useToast();
   const key = savedViewQueries.list().queryKey;
-  const change = useMutation({
-    mutationFn: (run: () => Promise<unknown>) => run(),
-    onError: (error: Error) => {
-      showToast({ tone: 'error', message: `Could not change the saved views: ${error.message}` });
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
-  });
+  /** Sends a change; a refusal is said and the list asked for again (which puts it back as the server has it). */
+  const send = (run: () => Promise<unknown>) =>
+    void run()
+      .catch((error: unknown) =>
+        showToast({
+          tone: 'error',
+          message: `Could not change the saved views: ${(error as Error).message}`,
+        }),
+      )
+      .finally(() => void queryClient.invalidateQueries({ queryKey: key }));
   const optimistic = (next: (views: SavedView[]) => SavedView[]) => {
     void queryClient.cancelQueries({ queryKey: key });
     queryClient.setQueryData(key, (views) => byPosition(next(views ?? [])));
   };
   return {
-    create: (name: string, address: string) =>
-      change.mutateAsync(async () => {
-        const view = await createSavedView({ name, address });
-        queryClient.setQueryData(key, (views) => [...(views ?? []), view]);
-        return view;
-      }) as Promise<SavedView>,
+    /** Saves a view; a refusal is the caller's to say (the Save dialog shows it beside the name). */
+    create: async (name: string, address: string) => {
+      const view = await createSavedView({ name, address });
+      queryClient.setQueryData(key, (views) => [...(views ?? []), view]);
+      return view;
+    },
     rename: (id: string, name: string) => {
       optimistic((views) => views.map((view) => (view.id === id ? { ...view, name } : view)));
-      change.mutate(() => updateSavedView(id, { name }));
+      send(() => updateSavedView(id, { name }));
     },
     move: (id: string, position: number) => {
       optimistic((views) => {
@@ -146,11 +143,11 @@ export function useSavedViewActions() {
         rest.splice(Math.max(0, Math.min(position, rest.length)), 0, moving);
         return rest;
       });
-      change.mutate(() => updateSavedView(id, { position }));
+      send(() => updateSavedView(id, { position }));
     },
     remove: (id: string) => {
       optimistic((views) => views.filter((view) => view.id !== id));
-      change.mutate(() => deleteSavedView(id));
+      send(() => deleteSavedView(id));
     },
   };
 }
