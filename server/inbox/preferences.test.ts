@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoApi } from '../api/router.ts';
 import { createApp } from '../http/app.ts';
+import { seedDatabase } from '../seed/generate.ts';
 import { createTestServer, TEST_NOW } from '../testing/fixture.ts';
 import { SettableClock } from './clock.ts';
 import { MuteService } from './mute-service.ts';
@@ -274,5 +275,16 @@ describe('mutes', () => {
     await inbox.call('DELETE', '/mutes/project/7');
     inbox.as('team:1:501');
     expect((await inbox.call('GET', '/mutes')).body.data).toHaveLength(1);
+  });
+});
+
+describe('reseeding the demo database', () => {
+  it('clears mutes with the data they name, and keeps saved views', async () => {
+    const inbox = demoInbox();
+    await inbox.call('POST', '/views', { name: 'Kept', address: '/' });
+    await inbox.call('PUT', '/mutes/project/1', { title: 'Gone' });
+    seedDatabase(inbox.server.db, { notifications: 20 });
+    expect((await inbox.call('GET', '/views')).body.data).toHaveLength(1);
+    expect((await inbox.call('GET', '/mutes')).body.data).toEqual([]);
   });
 });
