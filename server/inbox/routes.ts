@@ -8,6 +8,7 @@
  *   POST   /api/inbox/snoozes/{id}/acknowledge         → 204                      (clears "back from snooze")
  *   POST   /api/inbox/test-clock {"now": ISO}          → 200 {"data": {"now"}}    (only with INBOX_TEST_CLOCK=1)
  *
+ * Saved views and mutes: preference-routes.ts.
  * Errors are JSON:API documents, like the rest of /api.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -15,7 +16,10 @@ import { ApiError, badRequest, notFound } from '../api/errors.ts';
 import { errorResponse, jsonApi } from '../api/respond.ts';
 import type { SettableClock } from './clock.ts';
 import type { NotificationGateway } from './notification-gateway.ts';
+import type { MuteService } from './mute-service.ts';
+import { registerPreferenceRoutes } from './preference-routes.ts';
 import { MAX_SNOOZE_MS, type SnoozeService } from './snooze-service.ts';
+import type { ViewStore } from './view-store.ts';
 
 /** Whose inbox a request is for, and how to reach its notifications; null when nobody is signed in. */
 export type InboxOwner = { scope: string; gateway: NotificationGateway };
@@ -27,6 +31,8 @@ export interface InboxRoutesOptions {
   middleware?: MiddlewareHandler;
   /** INBOX_TEST_CLOCK=1: the clock that POST /api/inbox/test-clock sets. Absent: that endpoint does not exist. */
   testClock?: SettableClock;
+  /** Saved views and mutes (preference-routes.ts), when the server keeps them. */
+  preferences?: { views: ViewStore; mutes: MuteService };
 }
 
 const NOTIFICATION_ID = /^[1-9]\d{0,17}$/;
@@ -76,6 +82,7 @@ export function createInboxRoutes({
   ownerOf,
   middleware,
   testClock,
+  preferences,
 }: InboxRoutesOptions): Hono {
   const routes = new Hono();
   if (middleware) routes.use('*', middleware);
@@ -120,10 +127,13 @@ export function createInboxRoutes({
     return c.body(null, 204);
   });
 
+  if (preferences) registerPreferenceRoutes(routes, { ...preferences, owner });
+
   if (testClock) {
     routes.post('/test-clock', async (c) => {
       testClock.set(await readTime(c, 'now'));
       await service.tick();
+      await preferences?.mutes.tick();
       return jsonApi(c, { data: { now: new Date(testClock.now()).toISOString() } });
     });
   }

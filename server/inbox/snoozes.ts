@@ -1,11 +1,14 @@
 /** The snooze feature assembled for a server: store, service, routes, and the timer that wakes snoozes when due. */
 import type { Hono } from 'hono';
-import type { Database } from '../db/database.ts';
+import { openPrivateDatabase, type Database } from '../db/database.ts';
 import { SettableClock, systemClock, type Clock } from './clock.ts';
 import type { InboxOwners } from './owners.ts';
 import { createInboxRoutes } from './routes.ts';
 import { SnoozeService } from './snooze-service.ts';
 import { SnoozeStore } from './snooze-store.ts';
+import { MuteService } from './mute-service.ts';
+import { MuteStore } from './mute-store.ts';
+import { ViewStore } from './view-store.ts';
 
 /** How often the server looks for snoozes whose time has come (and at start). */
 export const SNOOZE_TICK_MS = 30_000;
@@ -13,6 +16,7 @@ export const SNOOZE_TICK_MS = 30_000;
 export interface Snoozes {
   routes: Hono;
   service: SnoozeService;
+  mutes: MuteService;
   /** Runs a round now and every SNOOZE_TICK_MS; the timer does not keep the process alive. */
   start(): void;
   close(): void;
@@ -34,7 +38,11 @@ export function createSnoozes({
   testClock?: boolean | { start?: number };
   clock?: Clock;
 }): Snoozes {
-  const store = new SnoozeStore(storage);
+  // One connection for the file, shared by the three stores (a file is opened once per process: db/database.ts).
+  const ownsDatabase = typeof storage === 'string';
+  const db = typeof storage === 'string' ? openPrivateDatabase(storage) : storage;
+  const store = new SnoozeStore(db);
+  const views = new ViewStore(db);
   const settable = testClock
     ? new SettableClock(Date.now, testClock === true ? undefined : testClock.start)
     : undefined;
@@ -43,10 +51,18 @@ export function createSnoozes({
     clock: settable ?? clock ?? systemClock,
     gatewayFor: owners.gatewayFor,
   });
+  const mutes = new MuteService({
+    store: new MuteStore(db),
+    clock: settable ?? clock ?? systemClock,
+    gatewayFor: owners.gatewayFor,
+  });
   let timer: NodeJS.Timeout | undefined;
   const round = () => {
     service.tick().catch((error: unknown) => {
       console.error('Waking snoozed notifications failed:', (error as Error).message);
+    });
+    mutes.tick().catch((error: unknown) => {
+      console.error('Dismissing muted notifications failed:', (error as Error).message);
     });
   };
   return {
@@ -55,8 +71,10 @@ export function createSnoozes({
       ownerOf: owners.ownerOf,
       middleware: owners.middleware,
       testClock: settable,
+      preferences: { views, mutes },
     }),
     service,
+    mutes,
     start() {
       round();
       timer = setInterval(round, SNOOZE_TICK_MS);
@@ -65,6 +83,7 @@ export function createSnoozes({
     close() {
       clearInterval(timer);
       store.close();
+      if (ownsDatabase) db.close();
     },
   };
 }

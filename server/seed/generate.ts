@@ -27,6 +27,13 @@ export function seedDatabase(db: Database, options: SeedOptions = {}): void {
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snoozes'")
       .get();
     if (snoozes) db.exec('DELETE FROM snoozes');
+    // So do mutes (they name its items and projects); saved views are addresses, and stay (decision 018).
+    for (const table of ['mutes', 'mute_dismissals']) {
+      const exists = db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+        .get(table);
+      if (exists) db.exec(`DELETE FROM ${table}`);
+    }
     const world = buildWorld(db, random, now);
     insertActivities(db, world.targets);
     insertNotifications(db, random, world, notificationCount);

@@ -16,6 +16,9 @@ const ICONS = {
   archive: 'M3 5h18v4H3zM5 9v10h14V9M10 13h4',
   /** Restore: back out of the archive. */
   restore: 'M9 14l-4-4 4-4M5 10h9a5 5 0 0 1 0 10h-3',
+  /** Mute: a bell struck through. */
+  'bell-off':
+    'M13.7 21a2 2 0 0 1-3.4 0M18 8a6 6 0 0 0-9.3-5M6.3 6.3A6 6 0 0 0 6 8c0 7-3 9-3 9h14M3 3l18 18',
   /** More actions. */
   more: 'M5 12h.01M12 12h.01M19 12h.01',
 } as const;

@@ -374,7 +374,13 @@ export const snoozeHandlers = [
   }),
 ];
 
-export const apiMock = setupServer(...handlers, ...snoozeHandlers);
+/** The inbox server's saved views and mutes: none (their own tests run against the real server). */
+export const preferenceHandlers = [
+  http.get('*/api/inbox/views', () => HttpResponse.json({ data: [] })),
+  http.get('*/api/inbox/mutes', () => HttpResponse.json({ data: [] })),
+];
+
+export const apiMock = setupServer(...handlers, ...snoozeHandlers, ...preferenceHandlers);
 
 /** Node's fetch needs absolute URLs; the app uses relative ones, as a browser would. Call after listen(). */
 export function resolveRelativeFetch() {

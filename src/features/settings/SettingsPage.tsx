@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { inboxAddress } from '../../lib/addresses.ts';
 import { AppearanceSettings } from './AppearanceSettings.tsx';
+import { MutedSettings } from './MutedSettings.tsx';
 import { DesktopNotificationSettings } from './DesktopNotificationSettings.tsx';
 import { ReadingPaneSettings } from './ReadingPaneSettings.tsx';
 
@@ -28,6 +29,7 @@ export function SettingsPage() {
       <AppearanceSettings />
       <ReadingPaneSettings />
       <DesktopNotificationSettings />
+      <MutedSettings />
     </main>
   );
 }

@@ -5,6 +5,10 @@ import { useToast } from '../../../components/toasts.tsx';
 import type { InboxAction } from '../model/inbox-actions.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { acknowledgeBack, wokenAmong } from './snooze-queries.ts';
+import { itemTargetOf } from '../../../lib/mutes.ts';
+
+// Muting's code comes when someone first mutes (Settings shares it).
+const muteActions = () => import('../../../lib/mute-actions.ts');
 import { useTriage } from './use-triage.ts';
 import { BULK_THRESHOLD, useBulkAction } from '../bulk/use-bulk-action.ts';
 
@@ -15,6 +19,11 @@ export interface InboxActions {
   dismiss: (ids: string[], options?: { wholeInbox?: boolean }) => void;
   restore: (ids: string[]) => void;
   snooze: (ids: string[], wakeAt: string) => void;
+  /**
+   * Mutes their items (new notifications on them are dismissed as they arrive, unless they mention the person)
+   * and dismisses them; its Undo restores them and unmutes.
+   */
+  mute: (ids: string[]) => void;
   /** Undoes the newest action still in its undo window. */
   undo: () => void;
   /**
@@ -53,7 +62,45 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
   const leavingListeners = useRef(new Set<(ids: string[]) => void>());
 
   return useMemo(() => {
-    function run(targets: string[], action: InboxAction, wakeAt?: string, wholeInbox = false) {
+    function mute(targets: string[]) {
+      const { byId: rows, showToast: toast } = latest.current;
+      const found = targets.flatMap((id) => rows.get(id) ?? []);
+      if (found.length === 0) return;
+      const items = found.map((notification) => ({
+        target: itemTargetOf(notification),
+        title: titleText(notification.targetTitle || notification.title).slice(0, 200),
+      }));
+      void muteActions().then(
+        (module) => {
+          for (const { target, title } of items)
+            void module.muteTarget(queryClient, toast, target, title);
+        },
+        () => toast({ tone: 'error', message: 'Could not mute: the app could not be downloaded' }),
+      );
+      run(
+        found.map((notification) => notification.id),
+        'dismiss',
+        undefined,
+        {
+          done: 'Muted',
+          onUndo: () => {
+            void muteActions().then((module) => {
+              for (const { target } of items) void module.unmuteTarget(queryClient, toast, target);
+            });
+          },
+        },
+      );
+    }
+
+    function run(
+      targets: string[],
+      action: InboxAction,
+      wakeAt?: string,
+      {
+        wholeInbox = false,
+        ...extra
+      }: { done?: string; onUndo?: () => void; wholeInbox?: boolean } = {},
+    ) {
       const {
         byId: rows,
         isRead: read,
@@ -86,15 +133,18 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
       const only = wanted.length === 1 ? rows.get(wanted[0] as string) : undefined;
       triageNow.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined, {
         wakeAt,
+        ...extra,
       });
       after?.();
     }
 
     return {
       read: (ids) => run(ids, 'read'),
-      dismiss: (ids, options) => run(ids, 'dismiss', undefined, options?.wholeInbox),
+      dismiss: (ids, options) =>
+        run(ids, 'dismiss', undefined, { wholeInbox: options?.wholeInbox ?? false }),
       restore: (ids) => run(ids, 'undismiss'),
       snooze: (ids, wakeAt) => run(ids, 'snooze', wakeAt),
+      mute,
       undo: () => latest.current.triage.undoLast(),
       onLeaving: (listener) => {
         leavingListeners.current.add(listener);

@@ -6,6 +6,7 @@ import { withDayHeaders } from '../model/day-groups.ts';
 import type { ReadState } from '../model/filters.ts';
 import { notificationQueries } from './notification-queries.ts';
 import { useSnoozedRows } from './use-snoozed-rows.ts';
+import { useMutedRows } from '../../../lib/mutes.ts';
 
 /** How many rows "unread only" wants on screen before it stops paging through on its own. */
 export const READ_FILTER_TARGET = 20;
@@ -28,14 +29,16 @@ export function useNotificationList(
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
   // Snoozed ones hidden, those back from snooze first (docs/decisions/009).
   const snoozed = useSnoozedRows(query, loaded);
+  // What arrived on a muted item hidden at once (docs/decisions/018).
+  const unmuted = useMutedRows(query, snoozed.rows, openId);
   const visible = useMemo(
     () =>
       read
-        ? snoozed.rows.filter(
+        ? unmuted.filter(
             (notification) => notification.read === (read === 'read') || notification.id === openId,
           )
-        : snoozed.rows,
-    [snoozed.rows, read, openId],
+        : unmuted,
+    [unmuted, read, openId],
   );
   const items = useMemo(
     () => withDayHeaders(visible, undefined, snoozed.backIds),

@@ -39,6 +39,10 @@ export const VERB: Record<InboxAction, string> = {
 interface ActOptions {
   /** A snooze's wake time (ISO with its offset): required for 'snooze'. */
   wakeAt?: string;
+  /** What the toast says was done, instead of the action's own word ("Muted" for a dismiss that mutes). */
+  done?: string;
+  /** Runs too when the action is undone (a mute's undo unmutes). */
+  onUndo?: () => void;
 }
 
 interface Triage {
@@ -58,6 +62,8 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
   // Each undo entry's toast, taken away once the entry is used (by its button or by a key).
   const undoToasts = useRef(new Map<number, number>());
   const nextKey = useRef(1);
+  // What else an entry's undo does (unmute), by entry key.
+  const undoHooks = useRef(new Map<number, () => void>());
   const undone = useRef(onUndone);
   useLayoutEffect(() => {
     undone.current = onUndone;
@@ -75,6 +81,7 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
       describe: string | undefined,
       undoable: boolean,
       wakeAt?: string,
+      extra: Pick<ActOptions, 'done' | 'onUndo'> = {},
     ) {
       if (ids.length === 0) return;
       if (action === 'snooze' && !wakeAt) return;
@@ -133,9 +140,10 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
       };
       entry = undoEntry;
       stack.current = pushUndo(stack.current, undoEntry, Date.now());
+      if (extra.onUndo) undoHooks.current.set(undoEntry.key, extra.onUndo);
       const toastId = showToast({
         tone: 'info',
-        message: `${DONE[action]} ${what(ids, describe)}${wakeAt ? ` until ${formatWakeTime(new Date(wakeAt), new Date())}` : ''}`,
+        message: `${extra.done ?? DONE[action]} ${what(ids, describe)}${wakeAt ? ` until ${formatWakeTime(new Date(wakeAt), new Date())}` : ''}`,
         action: { label: 'Undo', run: () => undo(undoEntry) },
       });
       undoToasts.current.set(undoEntry.key, toastId);
@@ -148,6 +156,9 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
       const toastId = undoToasts.current.get(entry.key);
       undoToasts.current.delete(entry.key);
       if (toastId !== undefined) dismissToast(toastId);
+      const hook = undoHooks.current.get(entry.key);
+      undoHooks.current.delete(entry.key);
+      hook?.();
       const inverse = INVERSE[entry.action];
       if (inverse === null) return;
       if (inverse !== 'cancel') {
@@ -178,7 +189,11 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
     }
 
     return {
-      act: (ids, action, describe, options) => run(ids, action, describe, true, options?.wakeAt),
+      act: (ids, action, describe, options) =>
+        run(ids, action, describe, true, options?.wakeAt, {
+          done: options?.done,
+          onUndo: options?.onUndo,
+        }),
       undoLast: () => {
         const { entry, expired, rest } = popUndo(stack.current, Date.now());
         if (entry) return undo(entry);

@@ -17,6 +17,7 @@ import {
   type ViewName,
 } from '../model/filters.ts';
 import { InboxSidebar } from './InboxSidebar.tsx';
+
 import { NotificationList } from './NotificationList.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
@@ -41,6 +42,17 @@ const FilterBar = lazyPage(() => filterBarLoading.catch(loadFilterBar), {
     </div>
   ),
 });
+
+// "Save view" and the saved views in the sidebar: not needed to paint the first rows, each in a chunk of its own
+// imported from here only (so they share this page's modules instead of splitting them off).
+const SaveViewButton = lazyPage(
+  () => import('./SavedViewsNav.tsx').then((module) => module.SaveViewButton),
+  { part: true, fallback: <span className="inline-block h-6 w-20" aria-hidden="true" /> },
+);
+const SavedViewsNav = lazyPage(
+  () => import('./SavedViewsNav.tsx').then((module) => module.SavedViewsNav),
+  { part: true, fallback: null },
+);
 
 // Shown only for an address with parameters it ignored: its own chunk.
 const IgnoredNotice = lazyPage(
@@ -121,16 +133,21 @@ export function InboxPage({ view }: { view: ViewName }) {
 
   return (
     <div className="flex min-h-screen flex-col sm:flex-row">
-      <InboxSidebar filters={filters} />
+      <InboxSidebar filters={filters}>
+        <SavedViewsNav />
+      </InboxSidebar>
       <main className="min-w-0 flex-1">
         <div
           ref={listTop}
           data-list-top
           className="z-20 bg-white sm:sticky sm:top-0 dark:bg-slate-950"
         >
-          <h1 className="sr-only px-3 pt-2 text-lg leading-6 font-semibold sm:not-sr-only sm:block sm:px-4">
-            {VIEWS[view].label}
-          </h1>
+          <div className="flex items-center justify-between gap-2 sm:px-4">
+            <h1 className="sr-only px-3 pt-2 text-lg leading-6 font-semibold sm:not-sr-only sm:block sm:px-0">
+              {VIEWS[view].label}
+            </h1>
+            <SaveViewButton />
+          </div>
           {ignored.length > 0 && (
             <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
           )}

@@ -4,12 +4,17 @@ import { settingsAddress } from '../../../lib/addresses.ts';
 import { openCommandPalette } from '../../../lib/commands.ts';
 import type { InboxFilters } from '../model/filters.ts';
 import { InboxNav } from './InboxNav.tsx';
+import type { ReactNode } from 'react';
 
-/**
- * The title, the views and the theme toggle: the left column of every inbox page, which stays while the list
- * scrolls; on a phone, one compact line of view tabs (scrolling sideways) and the toggle.
- */
-export function InboxSidebar({ filters }: { filters: InboxFilters }) {
+/** The title, the theme toggle and the views: the left column of every inbox page (the top on a phone). */
+export function InboxSidebar({
+  filters,
+  children,
+}: {
+  filters: InboxFilters;
+  /** Under the views: the saved views (the inbox page brings them, in its own lazy chunk). */
+  children?: ReactNode;
+}) {
   return (
     <aside
       data-testid="inbox-sidebar"
@@ -19,6 +24,7 @@ export function InboxSidebar({ filters }: { filters: InboxFilters }) {
         Productive inbox
       </p>
       <InboxNav filters={filters} />
+      {children}
       <div className="flex shrink-0 items-center gap-1 pr-1 sm:order-2 sm:px-2 sm:pt-1">
         <ThemeToggle />
         <Link

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useLayoutEffect, useMemo, useState } from 'react';
 import type { NotificationQuery } from '../../../api/notifications.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
@@ -19,6 +20,7 @@ import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { useListShortcuts } from './use-inbox-shortcuts.ts';
 import { useSnoozeRequest } from './use-snooze-request.ts';
+import { SAVED_VIEW_LIST_KEY, type SavedView } from '../../../api/saved-views.ts';
 import { VirtualFeed } from './VirtualFeed.tsx';
 import { useAllProjects } from '../api/use-projects.ts';
 import { placeOf } from '../model/place.ts';
@@ -50,6 +52,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
   const pending = usePendingIds();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { state: locationState } = useLocation();
   // Back from a notification's page, or with the pane open, that row is the current row.
   const listSelection = useListSelection(ids, pane.openId ?? returnedToRow(locationState));
@@ -82,6 +85,11 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
     matching,
     openSnoozeMenu: snoozeRequest.open,
     goInbox: () => void navigate(inboxViewHref),
+    // The list as the sidebar keeps it (its code is the sidebar's lazy chunk).
+    goSavedView: (index) => {
+      const saved = queryClient.getQueryData<SavedView[]>(SAVED_VIEW_LIST_KEY)?.[index];
+      if (saved) void navigate(saved.address);
+    },
     help: () => setHelpOpen(true),
   });
 

@@ -11,6 +11,7 @@ import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
 import { Avatar } from '../../../components/Avatar.tsx';
 import { useSwipe, type SwipeDirection } from './use-swipe.ts';
+import { MUTE_SCOPE_NOTE } from '../../../lib/mutes.ts';
 
 /**
  * What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when
@@ -261,6 +262,15 @@ export const NotificationRow = memo(function NotificationRow({
                   onClick={() => actions.dismiss(id)}
                 >
                   <Icon name="archive" className="size-4" />
+                </button>
+                <button
+                  type="button"
+                  className={actionClass}
+                  aria-label={`Mute: ${plainTitle}`}
+                  title={`Mute: dismiss new notifications on this item as they arrive, unless they mention you. ${MUTE_SCOPE_NOTE}`}
+                  onClick={() => actions.mute(id)}
+                >
+                  <Icon name="bell-off" className="size-4" />
                 </button>
               </>
             )}

@@ -11,6 +11,7 @@ const actions = {
   dismiss: noop,
   restore: noop,
   snooze: noop,
+  mute: noop,
   undo: noop,
   onLeaving: () => noop,
 };

@@ -29,6 +29,10 @@ export interface ShortcutHandlers {
   snooze?: () => void;
   /** r: into the reply composer of the notification open in the reading pane. */
   reply?: () => void;
+  /** m: mutes the selected rows' items, else the current one's. */
+  mute?: () => void;
+  /** g then 1…9: opens that saved view (0-based index). */
+  goSavedView?: (index: number) => void;
 }
 
 const TEXT_INPUT =
@@ -90,6 +94,7 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         ArrowLeft: inPaneBody ? h.leavePane : undefined,
         h: h.snooze,
         r: h.reply,
+        m: h.mute,
       };
       if (key === 'g') {
         awaitingG = Date.now();
@@ -99,6 +104,12 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         awaitingG = 0;
         event.preventDefault();
         h.goInbox();
+        return;
+      }
+      if (/^[1-9]$/.test(key) && Date.now() - awaitingG < 1500 && h.goSavedView) {
+        awaitingG = 0;
+        event.preventDefault();
+        h.goSavedView(Number(key) - 1);
         return;
       }
       const handler = shortcuts[key];
@@ -131,6 +142,7 @@ export interface ListKeyTargets {
   matching: { progress: unknown; clear: () => void };
   openSnoozeMenu: (target: SnoozeMenuTarget | null) => void;
   goInbox: () => void;
+  goSavedView?: (index: number) => void;
   help: () => void;
 }
 
@@ -163,6 +175,8 @@ export function useListShortcuts(list: ListKeyTargets) {
     // code may still be on its way when the rows are already painted: then focus goes there the moment it shows.
     focusFilters: () => focusFirstFilter(),
     goInbox: list.goInbox,
+    goSavedView: list.goSavedView,
+    mute: () => view !== 'dismissed' && actions.mute(actionTargets(selection)),
     help: list.help,
     undo: actions.undo,
     // With rows selected, the selection bar's menu; else the current row's (the open one, with the pane open).
