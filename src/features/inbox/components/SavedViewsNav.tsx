@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useCommands, type Command } from '../../../lib/commands.ts';
 import type { SavedView } from '../../../api/saved-views.ts';
 import { MAX_VIEW_NAME } from '../../../api/saved-views.ts';
 import {
@@ -158,6 +159,24 @@ function SavedViewItem({
   );
 }
 
+/** The saved views in the command palette (on a phone, where the sidebar's list is not shown, its way to them). */
+function useSavedViewCommands(views: readonly SavedView[] | undefined) {
+  const navigate = useNavigate();
+  const commands = useMemo<Command[]>(
+    () =>
+      (views ?? []).map((view, index) => ({
+        id: `saved-view:${view.id}`,
+        label: view.name,
+        group: 'Saved views',
+        shortcut: index < 9 ? `g then ${index + 1}` : undefined,
+        keywords: 'saved view',
+        run: () => void navigate(view.address),
+      })),
+    [views, navigate],
+  );
+  useCommands(commands);
+}
+
 /**
  * The person's saved views under the built-in ones, each with its live unread count: opened by a click or
  * `g 1`…`g 9`; moved by dragging, Alt+↑/↓ on a link, or the ↑/↓ buttons (each move announced); renamed and
@@ -165,6 +184,7 @@ function SavedViewItem({
  */
 export function SavedViewsNav() {
   const { data: views } = useSavedViews();
+  useSavedViewCommands(views);
   const { move } = useSavedViewActions();
   const { pathname, search } = useLocation();
   const here = savedAddressOf(pathname, search);
@@ -178,7 +198,7 @@ export function SavedViewsNav() {
     setAnnouncement(`Moved ${view.name} to position ${to + 1} of ${views.length}`);
   };
   return (
-    <nav aria-label="Saved views" className="px-2 pb-2 sm:px-3">
+    <nav aria-label="Saved views" className="hidden px-2 pb-2 sm:block sm:px-3">
       <div className="flex items-center justify-between px-3 pt-1">
         <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
           Saved views
