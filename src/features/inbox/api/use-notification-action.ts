@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { patchNotification, type Notification } from '../../../api/notifications.ts';
 import { deleteSnooze, putSnooze, wakeSnooze } from '../../../api/snoozes.ts';
+import { currentReplica } from '../../../replica/store.ts';
 import {
   applyActionToList,
+  applyToNotification,
   findNotification,
   placeInList,
   type CacheAction,
@@ -49,6 +51,8 @@ export function updateCachedLists(
   wakeAt?: string,
 ) {
   if (isSnoozeAction(action)) updateCachedSnoozes(queryClient, ids, action, wakeAt);
+  // The replica first: every view, count and search reads it (src/replica/).
+  currentReplica()?.apply(ids, (notification) => applyToNotification(notification, action));
   const snapshot = queryClient.getQueriesData<NotificationPages>(lists);
   // A row that leaves every cached list (dismissed or snoozed while the Dismissed view was never loaded) is
   // remembered, so that its undo puts it back at once instead of after the next refetch.
@@ -86,6 +90,7 @@ export function restoreNotifications(
 ) {
   const originals = ids.flatMap((id) => findNotification(snapshot, id) ?? []);
   if (originals.length === 0) return;
+  void currentReplica()?.put(originals);
   for (const [key, data] of queryClient.getQueriesData<NotificationPages>(lists)) {
     const query = notificationQueries.queryOf(key);
     if (!data || !query) continue;
@@ -127,7 +132,11 @@ async function sendNotificationAction({
       case 'wake':
         return wakeSnooze(id);
       default:
-        return patchNotification(id, action);
+        // The server's answer is the notification as it now is: the replica takes it.
+        return patchNotification(id, action).then((answer) => {
+          void currentReplica()?.put([answer]);
+          return answer;
+        });
     }
   };
   const result = await runBulk(await idsToSend(ids, action, hold), request);

@@ -7,14 +7,9 @@ import type { ReadState } from '../model/filters.ts';
 import { notificationQueries } from './notification-queries.ts';
 import { useSnoozedRows } from './use-snoozed-rows.ts';
 
-/** How many rows "unread only" wants on screen before it stops paging through on its own. */
-export const READ_FILTER_TARGET = 20;
-export const READ_FILTER_MAX_PAGES = 10;
-
 /**
- * One inbox list's data: the pages loaded, what is shown of them (snoozed ones hidden, those back from snooze
- * first; the API cannot filter by read state, so "unread only" filters what is loaded and pages on until it has
- * enough), grouped by day, and its paging.
+ * One inbox list's data: the view of the replica (src/replica/, the whole of it, one page), what is shown of it
+ * (snoozed ones hidden, those back from snooze first, "unread only" and "read only" over all of it), grouped by day.
  * The notification open in the reading pane stays shown even once read, so reading it never pulls it away.
  */
 export function useNotificationList(
@@ -53,13 +48,13 @@ export function useNotificationList(
     [data],
   );
 
-  const { sentinel, loadNext } = useAutoPaging(
-    { hasNextPage, isFetchingNextPage, pageCount: data?.pages.length ?? 0, fetchNextPage },
-    {
-      wantMore: read !== null && visible.length < READ_FILTER_TARGET,
-      maxPages: READ_FILTER_MAX_PAGES,
-    },
-  );
+  // A list of the server's own pages (no replica on this page) still pages as it scrolls.
+  const { sentinel, loadNext } = useAutoPaging({
+    hasNextPage,
+    isFetchingNextPage,
+    pageCount: data?.pages.length ?? 0,
+    fetchNextPage,
+  });
 
   return {
     list,

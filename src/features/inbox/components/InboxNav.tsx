@@ -1,6 +1,14 @@
 import { snoozedAddress } from '../../../lib/addresses.ts';
 import { NavLink } from 'react-router';
-import { hrefFor, VIEW_NAMES, VIEWS, type InboxFilters } from '../model/filters.ts';
+import { useInboxCounts } from '../api/use-inbox-counts.ts';
+import { hrefFor, VIEW_NAMES, VIEWS, type InboxFilters, type ViewName } from '../model/filters.ts';
+
+/** The views whose unread count the sidebar shows. */
+const COUNTED: Partial<Record<ViewName, 'inbox' | 'important' | 'mentions'>> = {
+  inbox: 'inbox',
+  important: 'important',
+  mentions: 'mentions',
+};
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap ${
@@ -9,8 +17,9 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
       : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
   }`;
 
-/** The four views (switching keeps the filters), and the snoozed notifications. */
+/** The four views (switching keeps the filters) with their true unread counts, and the snoozed notifications. */
 export function InboxNav({ filters }: { filters: InboxFilters }) {
+  const counts = useInboxCounts();
   return (
     <nav
       aria-label="Views"
@@ -21,6 +30,7 @@ export function InboxNav({ filters }: { filters: InboxFilters }) {
           <li key={view}>
             <NavLink to={hrefFor(view, filters)} end className={linkClass}>
               {VIEWS[view].label}
+              <UnreadCount count={COUNTED[view] ? (counts?.[COUNTED[view]] ?? null) : null} />
             </NavLink>
           </li>
         ))}
@@ -31,5 +41,15 @@ export function InboxNav({ filters }: { filters: InboxFilters }) {
         </li>
       </ul>
     </nav>
+  );
+}
+
+function UnreadCount({ count }: { count: number | null }) {
+  if (!count) return null;
+  return (
+    <span className="ml-2 text-xs font-semibold tabular-nums" data-testid="unread-count">
+      {count.toLocaleString('en-US')}
+      <span className="sr-only"> unread</span>
+    </span>
   );
 }

@@ -1,16 +1,14 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import { readOpenParam } from '../../../lib/addresses.ts';
 import { useSearchParams } from 'react-router';
 import { useMediaQuery } from '../../../lib/use-media-query.ts';
 import { PANE_MEDIA_QUERY } from '../pane/use-reading-pane.ts';
-import { notificationQueries } from '../api/notification-queries.ts';
+import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
 import {
   applicableFilters,
-  NO_FILTERS,
   hasFilters,
   hrefFor,
   toNotificationQuery,
@@ -72,18 +70,10 @@ function emptyTitle(
   return `No ${type}notifications${place} match these filters`;
 }
 
-/** The unread count of the Inbox view, as far as it is loaded ("50+" when more pages remain). */
+/** The Inbox's exact unread count, from the replica (none while the first sync runs, nor when it is 0). */
 function useInboxUnreadLabel(): string | null {
-  const { data } = useInfiniteQuery(
-    notificationQueries.list(toNotificationQuery('inbox', NO_FILTERS)),
-  );
-  if (!data) return null;
-  const unread = data.pages.reduce(
-    (sum, page) => sum + page.notifications.filter((notification) => !notification.read).length,
-    0,
-  );
-  const more = data.pages[data.pages.length - 1]?.hasNextPage ?? false;
-  return unread === 0 && !more ? null : `${unread}${more ? '+' : ''}`;
+  const unread = useInboxCounts()?.inbox ?? null;
+  return unread ? String(unread) : null;
 }
 
 export function InboxPage({ view }: { view: ViewName }) {

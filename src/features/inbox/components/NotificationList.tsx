@@ -4,7 +4,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListSt
 import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from 'react-router';
 import { useInboxActions } from '../api/use-inbox-actions.ts';
-import { useLiveCount } from '../api/use-live-count.ts';
+import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useMatchingSelection } from '../api/use-select-all-matching.ts';
@@ -41,10 +41,12 @@ interface Props {
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const pane = useReadingPane(view);
   const notificationList = useNotificationList(query, read, pane.openId);
-  const { list, loaded, visible, items, ids, byId, totalCount, backIds } = notificationList;
+  const { list, visible, items, ids, byId, backIds, totalCount } = notificationList;
   const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
-  const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
+  // A count only once it is the whole view's: not during the first sync, nor from the last visit's first screen.
+  const syncing =
+    useInboxCounts()?.syncing ?? (totalCount === null ? { loaded: 0, total: null } : null);
   const pending = usePendingIds();
   const navigate = useNavigate();
   const { state: locationState } = useLocation();
@@ -96,10 +98,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         <ListHeader
           read={read}
           visibleCount={visible.length}
-          loadedCount={loaded.length}
-          totalCount={totalCount}
-          newCount={newCount}
-          onShowNew={showNew}
+          syncing={syncing}
           onHelp={() => setHelpOpen(true)}
         />
         {visible.length > 0 && (
@@ -109,7 +108,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             actions={actions}
             unreadSelectedCount={selected.filter((id) => !matching.isRead(id)).length}
             loadedCount={visible.length}
-            totalCount={read ? null : totalCount}
+            totalCount={visible.length}
             inDismissedView={inDismissedView}
             allLoadedSelected={visible.length > 0 && ids.every((id) => selection.selected.has(id))}
             onSelectAllLoaded={() => dispatch({ type: 'selectAll', ids })}
@@ -119,12 +118,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             snoozeRequest={snoozeRequest.requestFor('selection')}
           />
         )}
-        {visible.length === 0 && !hasNextPage && <EmptyState title={emptyTitle} />}
-        {visible.length === 0 && hasNextPage && !isFetchingNextPage && read && (
-          <EmptyState title={`No ${read} notifications among the ${loaded.length} loaded`}>
-            Scroll or load more to look further.
-          </EmptyState>
-        )}
+        {visible.length === 0 && !hasNextPage && !syncing && <EmptyState title={emptyTitle} />}
         <RowHandlersContext value={rowHandlers}>
           <VirtualFeed
             items={items}
@@ -136,7 +130,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
               <NotificationRow
                 notification={notification}
                 position={position}
-                setSize={read ? visible.length : (totalCount ?? visible.length)}
+                setSize={visible.length}
                 focused={selection.focusedId === notification.id}
                 tabbable={tabbableId === notification.id}
                 selected={selection.selected.has(notification.id)}

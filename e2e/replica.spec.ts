@@ -1,0 +1,133 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { OwnServer } from './support/own-server.ts';
+
+// The inbox's replica on the device (src/replica/, docs/decisions/016-replica.md), against a server of its own
+// with the demo's 2,000 notifications: true counts without scrolling, "unread only" over everything, reads and
+// dismisses made elsewhere picked up by the (shortened) reconciliation, and one sync leader for two tabs.
+const server = new OwnServer(Number(process.env.E2E_PORT ?? 4319) + 28);
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => server.start());
+test.afterAll(async () => server.stop());
+
+const SYNC = { pollMs: 1000, reconcileMs: 2500 };
+async function shortenSync(context: BrowserContext) {
+  await context.addInitScript((settings) => {
+    localStorage.setItem('inbox-settings.sync', JSON.stringify(settings));
+  }, SYNC);
+}
+
+interface Item {
+  id: string;
+  attributes: { read: boolean; important: boolean; mention: boolean; dismissed: boolean };
+}
+
+/** The server's truth: every notification of the Inbox (not dismissed), all pages. */
+async function inboxTruth(): Promise<Item[]> {
+  const all: Item[] = [];
+  for (let number = 1; ; number++) {
+    const page = await server.get<{ data: Item[]; links: { next?: string } }>(
+      `/notifications?filter[dismissed]=false&page[size]=200&page[number]=${number}`,
+    );
+    all.push(...page.data);
+    if (!page.links.next) return all;
+  }
+}
+
+const unreadOf = (items: Item[]) => items.filter((item) => !item.attributes.read);
+const sidebarCount = (page: Page, view: string) =>
+  page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: new RegExp(`^${view}`) });
+
+async function patch(id: string, action: 'read' | 'dismiss') {
+  const response = await fetch(`${server.base}/api/v2/notifications/${id}/${action}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/vnd.api+json', Origin: server.base },
+  });
+  expect(response.ok).toBe(true);
+}
+
+test('the title and the sidebar give the true unread counts without scrolling', async ({
+  page,
+  context,
+}) => {
+  await shortenSync(context);
+  const inbox = await inboxTruth();
+  expect(inbox.length).toBeGreaterThan(1000);
+  const unread = unreadOf(inbox);
+  const important = unread.filter((item) => item.attributes.important).length;
+  const mentions = unread.filter((item) => item.attributes.mention).length;
+  expect(unread.length).toBeGreaterThan(200);
+
+  await page.goto(`${server.base}/`);
+  await expect(page).toHaveTitle(`(${unread.length}) Inbox`, { timeout: 30_000 });
+  await expect(sidebarCount(page, 'Inbox')).toHaveText(`Inbox${unread.length} unread`);
+  await expect(sidebarCount(page, 'Important')).toHaveText(`Important${important} unread`);
+  await expect(sidebarCount(page, 'Mentions')).toHaveText(`Mentions${mentions} unread`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${inbox.length.toLocaleString('en-US')} notifications`,
+  );
+});
+
+test('"unread only" lists every unread notification of the inbox', async ({ page, context }) => {
+  await shortenSync(context);
+  const unread = unreadOf(await inboxTruth());
+  await page.goto(`${server.base}/?read=unread`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${unread.length.toLocaleString('en-US')} unread notifications`,
+    { timeout: 30_000 },
+  );
+  const first = page.getByTestId('notification-row').first();
+  await expect(first).toHaveAttribute('aria-setsize', String(unread.length));
+  // The last of them is listed too: the oldest unread one, at the end of the list.
+  await page.keyboard.press('End');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const oldest = unread[unread.length - 1] as Item;
+  await expect(page.locator(`[data-notification-id="${oldest.id}"]`)).toBeVisible();
+});
+
+test('a read and a dismiss made elsewhere show up after the reconciliation interval', async ({
+  page,
+  context,
+}) => {
+  await shortenSync(context);
+  await page.goto(`${server.base}/`);
+  const unread = unreadOf(await inboxTruth());
+  await expect(page).toHaveTitle(`(${unread.length}) Inbox`, { timeout: 30_000 });
+  const [toRead, toDismiss] = unread as [Item, Item];
+  const dismissedRow = page.locator(`[data-notification-id="${toDismiss.id}"]`);
+  // Made directly through the API, as Productive's own app would.
+  await patch(toRead.id, 'read');
+  await patch(toDismiss.id, 'dismiss');
+  await expect(page).toHaveTitle(`(${unread.length - 2}) Inbox`, { timeout: 15_000 });
+  await expect(dismissedRow).toHaveCount(0);
+});
+
+test('two tabs, one sync leader: only one of them asks the server', async ({ context }) => {
+  await shortenSync(context);
+  const asked = new Map<Page, number>();
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname !== '/api/v2/notifications') return;
+    const from = request.frame().page();
+    asked.set(from, (asked.get(from) ?? 0) + 1);
+  });
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(`${server.base}/`);
+  await second.goto(`${server.base}/`);
+  const unread = unreadOf(await inboxTruth()).length;
+  await expect(first).toHaveTitle(`(${unread}) Inbox`, { timeout: 30_000 });
+  await expect(second).toHaveTitle(`(${unread}) Inbox`, { timeout: 30_000 });
+  // Several poll intervals and a reconciliation: one tab asks, the other hears.
+  asked.clear();
+  await first.waitForTimeout(SYNC.reconcileMs + 2 * SYNC.pollMs);
+  const counts = [asked.get(first) ?? 0, asked.get(second) ?? 0].sort((a, b) => a - b);
+  expect(counts[0]).toBe(0);
+  expect(counts[1]).toBeGreaterThan(2);
+
+  // What one tab does, the other shows, with no request of its own.
+  await patch(unreadOf(await inboxTruth())[0]?.id as string, 'read');
+  await expect(first).toHaveTitle(`(${unread - 1}) Inbox`, { timeout: 15_000 });
+  await expect(second).toHaveTitle(`(${unread - 1}) Inbox`, { timeout: 15_000 });
+});
