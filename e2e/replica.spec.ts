@@ -18,7 +18,13 @@ async function shortenSync(context: BrowserContext) {
 
 interface Item {
   id: string;
-  attributes: { read: boolean; important: boolean; mention: boolean; dismissed: boolean };
+  attributes: {
+    read: boolean;
+    important: boolean;
+    mention: boolean;
+    dismissed: boolean;
+    target_title: string;
+  };
 }
 
 /** The server's truth: every notification of the Inbox (not dismissed), all pages. */
@@ -64,9 +70,7 @@ test('the title and the sidebar give the true unread counts without scrolling', 
   await expect(sidebarCount(page, 'Inbox')).toHaveText(`Inbox${unread.length} unread`);
   await expect(sidebarCount(page, 'Important')).toHaveText(`Important${important} unread`);
   await expect(sidebarCount(page, 'Mentions')).toHaveText(`Mentions${mentions} unread`);
-  await expect(page.getByTestId('list-summary')).toHaveText(
-    `${inbox.length.toLocaleString('en-US')} notifications`,
-  );
+  await expect(page.getByTestId('list-summary')).toHaveText(`${inbox.length} notifications`);
 });
 
 test('"unread only" lists every unread notification of the inbox', async ({ page, context }) => {
@@ -74,7 +78,7 @@ test('"unread only" lists every unread notification of the inbox', async ({ page
   const unread = unreadOf(await inboxTruth());
   await page.goto(`${server.base}/?read=unread`);
   await expect(page.getByTestId('list-summary')).toHaveText(
-    `${unread.length.toLocaleString('en-US')} unread notifications`,
+    `${unread.length} unread notifications`,
     { timeout: 30_000 },
   );
   const first = page.getByTestId('notification-row').first();
@@ -130,4 +134,99 @@ test('two tabs, one sync leader: only one of them asks the server', async ({ con
   await patch(unreadOf(await inboxTruth())[0]?.id as string, 'read');
   await expect(first).toHaveTitle(`(${unread - 1}) Inbox`, { timeout: 15_000 });
   await expect(second).toHaveTitle(`(${unread - 1}) Inbox`, { timeout: 15_000 });
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('search finds one never on screen, highlighted, and still does after a reload with the server stopped', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    await shortenSync(context);
+    // The app's shell comes from its service worker offline.
+    await page.goto(`${server.base}/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    const unread = unreadOf(await inboxTruth());
+    await expect(page).toHaveTitle(`(${unread.length}) Inbox`, { timeout: 30_000 });
+    // The oldest notification of the inbox whose target's title is its own: far below the first screen.
+    const inbox = await inboxTruth();
+    const titles = new Map<string, number>();
+    for (const item of inbox)
+      titles.set(item.attributes.target_title, (titles.get(item.attributes.target_title) ?? 0) + 1);
+    const target = inbox.findLast((item) => titles.get(item.attributes.target_title) === 1) as Item;
+    expect(inbox.indexOf(target)).toBeGreaterThan(500);
+    await expect(page.locator(`[data-notification-id="${target.id}"]`)).toHaveCount(0);
+    // Its target's title, typed in another case: `/` goes to the search box.
+    const words = target.attributes.target_title.toUpperCase();
+    await page.locator('body').click();
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search notifications' })).toBeFocused();
+    await page.keyboard.type(words);
+    const row = page.locator(`[data-notification-id="${target.id}"]`);
+    await expect(row).toBeVisible();
+    await expect(page).toHaveURL(/[?&]q=/);
+    await expect(row.locator('mark').first()).toBeVisible();
+
+    // Offline: the replica is on the device.
+    await server.stop();
+    try {
+      await page.reload();
+      await expect(page.locator(`[data-notification-id="${target.id}"]`)).toBeVisible({
+        timeout: 15_000,
+      });
+      await expect(page.getByRole('searchbox', { name: 'Search notifications' })).toHaveValue(
+        words,
+      );
+    } finally {
+      await server.start();
+    }
+  });
+});
+
+test('group=project shows each project with its count', async ({ page, context }) => {
+  await shortenSync(context);
+  const projects = await server.get<{ data: { id: string; attributes: { name: string } }[] }>(
+    '/projects?page[size]=200',
+  );
+  await page.goto(`${server.base}/?group=project`);
+  await expect(page.getByTestId('list-summary')).toHaveText(/^[\d,]+ notifications$/, {
+    timeout: 30_000,
+  });
+  const headers = page.getByTestId('group-header');
+  await expect(headers.first()).toBeVisible();
+  // Every header shown names a project and counts what the server lists for it.
+  const shown = await headers.evaluateAll((elements) =>
+    elements.map((element) => ({
+      group: element.getAttribute('data-group') ?? '',
+      count: Number(element.querySelector('[data-testid="group-count"]')?.textContent ?? ''),
+    })),
+  );
+  const projectGroups = shown.filter(
+    (header) => header.group.startsWith('project:') && header.group !== 'project:none',
+  );
+  expect(projectGroups.length).toBeGreaterThan(0);
+  for (const header of projectGroups.slice(0, 3)) {
+    const id = header.group.slice('project:'.length);
+    expect(projects.data.some((project) => project.id === id)).toBe(true);
+    // Filtered by that project, the view counts the same.
+    await page.goto(`${server.base}/?project=${id}&group=project`);
+    await expect(page.getByTestId('group-count').first()).toHaveText(String(header.count));
+    const truth = await server.get<{ meta: { total_count: number } }>(
+      `/notifications?filter[dismissed]=false&filter[project_id]=${id}&page[size]=1`,
+    );
+    await expect(page.getByTestId('list-summary')).toHaveText(
+      `${truth.meta.total_count} notification${truth.meta.total_count === 1 ? '' : 's'}`,
+    );
+  }
+  // A group folds, and its "Mark all read" is the bulk action of its rows.
+  await page.goto(`${server.base}/?group=project`);
+  const first = headers.first();
+  await first.getByRole('button', { expanded: true }).click();
+  await expect(first.getByRole('button', { expanded: false })).toBeVisible();
 });

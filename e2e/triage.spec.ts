@@ -78,7 +78,7 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await page.keyboard.press('/');
+  await page.keyboard.press('f');
   await page.keyboard.press('Enter');
   await page.getByLabel('Search projects').focus();
   const before = await rowIds(page);

@@ -1,5 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Notification, NotificationPage, NotificationQuery } from '../api/notifications.ts';
+import {
+  getNotifications,
+  type Notification,
+  type NotificationPage,
+  type NotificationQuery,
+} from '../api/notifications.ts';
+import { recentDismissedSince, SYNC_PAGE_SIZE } from './sync.ts';
 import { currentReplica, type Replica } from './store.ts';
 import { inQuery, projectIndex, type ProjectIndex } from './view.ts';
 
@@ -25,11 +31,66 @@ export function viewOf(replica: Replica, query: NotificationQuery): Notification
   return { notifications, totalCount: notifications.length, hasNextPage: false, skipped: 0 };
 }
 
+/** How long a project's notifications, once asked for, are taken as known. */
+const PROJECT_LEARNED_MS = 60_000;
+const learnedAt = new Map<string, number>();
+
+/**
+ * The API's notification does not say which project it is in, but a list filtered by projects does: before a
+ * view filtered by projects is read, its notifications are asked for (pages of 200, what the view holds) and the
+ * replica learns their project, so the view is exact. Offline or refused, the view uses what the replica knows.
+ */
+export async function learnProjects(
+  replica: Replica,
+  query: NotificationQuery,
+  signal?: AbortSignal,
+) {
+  const projectIds = query.projectIds ?? [];
+  const dismissed = query.dismissed ?? false;
+  for (const projectId of projectIds) {
+    const key = `${replica.scope}:${projectId}:${dismissed}`;
+    if (Date.now() - (learnedAt.get(key) ?? 0) < PROJECT_LEARNED_MS) continue;
+    const asked: NotificationQuery = {
+      projectIds: [projectId],
+      dismissed,
+      ...(dismissed ? { after: recentDismissedSince() } : {}),
+    };
+    try {
+      for (let number = 1; ; number++) {
+        const page = await getNotifications(asked, number, signal, SYNC_PAGE_SIZE);
+        await replica.put(page.notifications.map((item) => ({ ...item, projectId })));
+        if (!page.hasNextPage || page.notifications.length === 0) break;
+      }
+      learnedAt.set(key, Date.now());
+    } catch {
+      return;
+    }
+  }
+}
+
+/** Grouping by project learns at most this many projects' notifications (one request each, or more past 200). */
+export const MAX_PROJECTS_LEARNED = 100;
+
+/** Before a list is grouped by project: the projects of its notifications, learned from the server. */
+export async function learnProjectsForGrouping(projectIds: readonly number[], dismissed: boolean) {
+  const replica = currentReplica();
+  if (!replica) return;
+  await replica.whenUsable();
+  await learnProjects(replica, {
+    projectIds: projectIds.slice(0, MAX_PROJECTS_LEARNED),
+    dismissed,
+  });
+}
+
 /** A view's list once the replica has its first rows (from the device or the first sync's first page). */
-export async function readView(query: NotificationQuery): Promise<NotificationPage | null> {
+export async function readView(
+  query: NotificationQuery,
+  signal?: AbortSignal,
+): Promise<NotificationPage | null> {
   const replica = currentReplica();
   if (!replica) return null;
   await replica.whenUsable();
+  if (query.projectIds?.length) await learnProjects(replica, query, signal);
   return viewOf(replica, query);
 }
 

@@ -175,8 +175,15 @@ export class Replica {
   }
 
   /** Holds these notifications as given (the server's answer, a page of the sync), in memory, on disk, in every tab. */
-  async put(notifications: readonly Notification[], removed: readonly string[] = []) {
-    if (this.closed || (notifications.length === 0 && removed.length === 0)) return;
+  async put(given: readonly Notification[], removed: readonly string[] = []) {
+    if (this.closed || (given.length === 0 && removed.length === 0)) return;
+    // A project learned before stays learned: the API's records never carry it.
+    const notifications = given.map((notification) => {
+      const known = this.byId.get(notification.id)?.projectId;
+      return known !== undefined && notification.projectId === undefined
+        ? { ...notification, projectId: known }
+        : notification;
+    });
     for (const notification of notifications) this.byId.set(notification.id, notification);
     for (const id of removed) this.byId.delete(id);
     if (notifications.length) this.markUsable();
@@ -217,7 +224,15 @@ export class Replica {
   async replaceAll(notifications: readonly Notification[], keep: ReadonlySet<string>) {
     if (this.closed) return;
     const next = new Map<string, Notification>();
-    for (const notification of notifications) next.set(notification.id, notification);
+    for (const notification of notifications) {
+      const known = this.byId.get(notification.id)?.projectId;
+      next.set(
+        notification.id,
+        known !== undefined && notification.projectId === undefined
+          ? { ...notification, projectId: known }
+          : notification,
+      );
+    }
     for (const id of keep) {
       const local = this.byId.get(id);
       if (local) next.set(id, local);

@@ -52,9 +52,13 @@ export type FetchPage = (
   signal: AbortSignal,
 ) => Promise<NotificationPage>;
 
+/** The start of what the replica keeps of the dismissed ones. */
+export const recentDismissedSince = (now = Date.now()) =>
+  new Date(now - DISMISSED_KEPT_DAYS * DAY_MS).toISOString();
+
 const recentDismissedQuery = (now: number): NotificationQuery => ({
   dismissed: true,
-  after: new Date(now - DISMISSED_KEPT_DAYS * DAY_MS).toISOString(),
+  after: recentDismissedSince(now),
 });
 
 async function readAllPages(

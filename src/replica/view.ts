@@ -29,8 +29,14 @@ const directProject = (notification: Notification): ProjectRef | null => {
   return null;
 };
 
-/** Learns each task's project from the notifications about the task, for the todos under it. */
-export function projectIndex(notifications: Iterable<Notification>): ProjectIndex {
+/**
+ * Learns each task's project from the notifications about the task, for the todos under it. A project learned
+ * from the server (`projectId`, see queries.ts) comes first; `names` names projects known only by id.
+ */
+export function projectIndex(
+  notifications: Iterable<Notification>,
+  names: (id: number) => string = () => '',
+): ProjectIndex {
   const taskProject = new Map<number, ProjectRef>();
   for (const notification of notifications) {
     const project = directProject(notification);
@@ -39,6 +45,10 @@ export function projectIndex(notifications: Iterable<Notification>): ProjectInde
   }
   return (notification) => {
     const direct = directProject(notification);
+    if (notification.projectId !== undefined) {
+      if (direct?.id === notification.projectId) return direct;
+      return { id: notification.projectId, name: names(notification.projectId) };
+    }
     if (direct) return direct;
     if (notification.parentType?.toLowerCase() === 'task' && notification.parentId !== null)
       return taskProject.get(notification.parentId) ?? null;

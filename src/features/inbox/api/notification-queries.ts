@@ -26,7 +26,7 @@ async function readList(
   signal: AbortSignal,
 ): Promise<NotificationPage> {
   if (!query.ids) {
-    const view = await readView(query);
+    const view = await readView(query, signal);
     if (view) return view;
   }
   return getNotifications(query, page, signal);

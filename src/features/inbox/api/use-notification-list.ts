@@ -1,10 +1,28 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { NotificationQuery } from '../../../api/notifications.ts';
+import { useCallback, useMemo, useState } from 'react';
+import type { Notification, NotificationQuery } from '../../../api/notifications.ts';
 import { useAutoPaging } from '../../../lib/use-auto-paging.ts';
-import { withDayHeaders } from '../model/day-groups.ts';
-import type { ReadState } from '../model/filters.ts';
+import type { Grouping, ReadState } from '../model/filters.ts';
+import { groupItems } from '../model/groups.ts';
+import { targetTypeLabel } from '../components/TargetIcon.tsx';
+import { useProjectName } from './use-projects.ts';
+import { projectsOf } from '../../../replica/queries.ts';
+import { currentReplica } from '../../../replica/store.ts';
+import { matchesTerms, projectIndex, searchableText, searchTerms } from '../../../replica/view.ts';
 import { notificationQueries } from './notification-queries.ts';
+
+/** Each notification's searchable text, made once per version of it (the replica replaces changed ones). */
+const searchTexts = new WeakMap<Notification, string>();
+function searchTextOf(notification: Notification): string {
+  let text = searchTexts.get(notification);
+  if (text === undefined) {
+    const replica = currentReplica();
+    const project = replica ? projectsOf(replica)(notification) : null;
+    text = searchableText(notification, project);
+    searchTexts.set(notification, text);
+  }
+  return text;
+}
 import { useSnoozedRows } from './use-snoozed-rows.ts';
 
 /**
@@ -16,6 +34,8 @@ export function useNotificationList(
   query: NotificationQuery,
   read: ReadState | null,
   openId: string | null = null,
+  search = '',
+  grouping: Grouping = 'day',
 ) {
   const list = useInfiniteQuery(notificationQueries.list(query));
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -23,20 +43,43 @@ export function useNotificationList(
   const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
   // Snoozed ones hidden, those back from snooze first (docs/decisions/009).
   const snoozed = useSnoozedRows(query, loaded);
-  const visible = useMemo(
-    () =>
-      read
-        ? snoozed.rows.filter(
-            (notification) => notification.read === (read === 'read') || notification.id === openId,
-          )
-        : snoozed.rows,
-    [snoozed.rows, read, openId],
+  const terms = useMemo(() => searchTerms(search), [search]);
+  const visible = useMemo(() => {
+    const byRead = read
+      ? snoozed.rows.filter(
+          (notification) => notification.read === (read === 'read') || notification.id === openId,
+        )
+      : snoozed.rows;
+    return terms.length
+      ? byRead.filter((notification) => matchesTerms(searchTextOf(notification), terms))
+      : byRead;
+  }, [snoozed.rows, read, openId, terms]);
+  const projectName = useProjectName();
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleGroup = useCallback(
+    (group: string) =>
+      setCollapsed((current) => {
+        const next = new Set(current);
+        if (!next.delete(group)) next.add(group);
+        return next;
+      }),
+    [],
   );
-  const items = useMemo(
-    () => withDayHeaders(visible, undefined, snoozed.backIds),
-    [visible, snoozed.backIds],
+  const items = useMemo(() => {
+    const replica = currentReplica();
+    return groupItems(visible, grouping, {
+      projectOf: replica ? projectsOf(replica) : projectIndex(visible),
+      projectName,
+      typeLabel: targetTypeLabel,
+      back: snoozed.backIds,
+      collapsed,
+    });
+  }, [visible, grouping, projectName, snoozed.backIds, collapsed]);
+  // The rows in the order shown (groups of a project or type gather rows from all over the list); folded ones out.
+  const ids = useMemo(
+    () => items.flatMap((item) => (item.kind === 'row' ? [item.notification.id] : [])),
+    [items],
   );
-  const ids = useMemo(() => visible.map((notification) => notification.id), [visible]);
   const byId = useMemo(
     () => new Map(visible.map((notification) => [notification.id, notification])),
     [visible],
@@ -57,6 +100,8 @@ export function useNotificationList(
   });
 
   return {
+    terms,
+    toggleGroup,
     list,
     loaded,
     visible,

@@ -18,6 +18,7 @@ import {
 } from '../model/filters.ts';
 import { InboxSidebar } from './InboxSidebar.tsx';
 import { NotificationList } from './NotificationList.tsx';
+import { SearchBox } from './SearchBox.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
 
@@ -61,6 +62,7 @@ function emptyTitle(
   projectName: (id: number) => string,
 ): string {
   if (!hasFilters(filters)) return EMPTY_VIEW[view];
+  if (filters.search.trim()) return `Nothing matches “${filters.search.trim()}”`;
   const type =
     filters.types.length === 1
       ? `${targetTypeLabel(filters.types[0] as string).toLowerCase()} `
@@ -117,11 +119,19 @@ export function InboxPage({ view }: { view: ViewName }) {
         {ignored.length > 0 && (
           <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
         )}
+        <SearchBox
+          search={filters.search}
+          onChange={(search) => setFilters({ ...filters, search }, { replace: true })}
+          group={filters.group}
+          onGroupChange={(group) => setFilters({ ...filters, group })}
+        />
         <FilterBar view={view} filters={filters} onChange={setFilters} />
         <NotificationList
           view={view}
           query={query}
           read={filters.read}
+          search={filters.search}
+          group={filters.group}
           emptyTitle={emptyTitle(view, filters, projectName)}
           inboxViewHref={hrefFor('inbox', filters)}
         />

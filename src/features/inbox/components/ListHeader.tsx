@@ -13,8 +13,7 @@ interface Props {
   onHelp: () => void;
 }
 
-const plural = (count: number, noun: string) =>
-  `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Above the list: how many there are (or how far the first sync is), and the keyboard help. */
 export function ListHeader({ read, visibleCount, syncing, onHelp }: Props) {

@@ -8,11 +8,14 @@ import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useMatchingSelection } from '../api/use-select-all-matching.ts';
-import type { ReadState, ViewName } from '../model/filters.ts';
+import type { Grouping, ReadState, ViewName } from '../model/filters.ts';
+import { SearchTermsContext } from '../../../components/Highlighted.tsx';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { PaneBeside } from '../pane/PaneBeside.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
+import { GroupHeader } from './GroupHeader.tsx';
+import { useProjectsLearned } from '../api/use-projects-learned.ts';
 import { ListFooter, ListHeader } from './ListHeader.tsx';
 import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
@@ -29,6 +32,9 @@ interface Props {
   view: ViewName;
   query: NotificationQuery;
   read: ReadState | null;
+  /** The search box's words (filtering the view as typed). */
+  search: string;
+  group: Grouping;
   emptyTitle: string;
   /** Where "g i" goes: the Inbox view with the current filters. */
   inboxViewHref: string;
@@ -38,10 +44,20 @@ interface Props {
  * One inbox view's list and, from 1024 px, the reading pane beside it: a thin view over the list's data, its
  * live count, the selection, the row actions, the pane's address and the keyboard, each a hook of its own.
  */
-export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
+export function NotificationList({
+  view,
+  query,
+  read,
+  search,
+  group,
+  emptyTitle,
+  inboxViewHref,
+}: Props) {
   const pane = useReadingPane(view);
-  const notificationList = useNotificationList(query, read, pane.openId);
-  const { list, visible, items, ids, byId, backIds, totalCount } = notificationList;
+  useProjectsLearned(group === 'project', query.dismissed ?? false);
+  const notificationList = useNotificationList(query, read, pane.openId, search, group);
+  const { list, visible, items, ids, byId, backIds, totalCount, terms, toggleGroup } =
+    notificationList;
   const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
   // A count only once it is the whole view's: not during the first sync, nor from the last visit's first screen.
@@ -119,29 +135,41 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
           />
         )}
         {visible.length === 0 && !hasNextPage && !syncing && <EmptyState title={emptyTitle} />}
-        <RowHandlersContext value={rowHandlers}>
-          <VirtualFeed
-            items={items}
-            busy={isFetchingNextPage}
-            focusedId={selection.focusedId}
-            focusNonce={focusNonce}
-            onStickyDayChange={setStickyDay}
-            renderRow={({ notification, position }) => (
-              <NotificationRow
-                notification={notification}
-                position={position}
-                setSize={visible.length}
-                focused={selection.focusedId === notification.id}
-                tabbable={tabbableId === notification.id}
-                selected={selection.selected.has(notification.id)}
-                pending={pending.has(notification.id)}
-                open={pane.openId === notification.id}
-                backFromSnooze={backIds.has(notification.id)}
-                snoozeRequest={snoozeRequest.requestFor(notification.id)}
-              />
-            )}
-          />
-        </RowHandlersContext>
+        <SearchTermsContext value={terms}>
+          <RowHandlersContext value={rowHandlers}>
+            <VirtualFeed
+              items={items}
+              busy={isFetchingNextPage}
+              focusedId={selection.focusedId}
+              focusNonce={focusNonce}
+              onStickyDayChange={setStickyDay}
+              renderHeader={(item) => (
+                <GroupHeader
+                  item={item}
+                  unread={(item.ids ?? []).filter((id) => byId.get(id)?.read === false).length}
+                  inDismissedView={inDismissedView}
+                  onToggle={toggleGroup}
+                  onReadAll={actions.read}
+                  onDismissAll={actions.dismiss}
+                />
+              )}
+              renderRow={({ notification, position }) => (
+                <NotificationRow
+                  notification={notification}
+                  position={position}
+                  setSize={visible.length}
+                  focused={selection.focusedId === notification.id}
+                  tabbable={tabbableId === notification.id}
+                  selected={selection.selected.has(notification.id)}
+                  pending={pending.has(notification.id)}
+                  open={pane.openId === notification.id}
+                  backFromSnooze={backIds.has(notification.id)}
+                  snoozeRequest={snoozeRequest.requestFor(notification.id)}
+                />
+              )}
+            />
+          </RowHandlersContext>
+        </SearchTermsContext>
         <ListFooter list={notificationList} />
       </div>
       <PaneBeside

@@ -7,6 +7,7 @@ import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
+import { Highlighted } from '../../../components/Highlighted.tsx';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
 
@@ -78,7 +79,11 @@ export const NotificationRow = memo(function NotificationRow({
     <span
       className={unread ? 'text-slate-900 dark:text-white' : 'text-slate-600 dark:text-slate-300'}
     >
-      {notification.actor && <span className="font-medium">{notification.actor.name} </span>}
+      {notification.actor && (
+        <span className="font-medium">
+          <Highlighted text={notification.actor.name} />{' '}
+        </span>
+      )}
       <NotificationTitle markup={notification.title} />
     </span>
   );
@@ -131,7 +136,9 @@ export const NotificationRow = memo(function NotificationRow({
               : targetTypeLabel(notification.targetType)}
           </span>
           {notification.parentTitle && (
-            <span className="truncate">in {notification.parentTitle}</span>
+            <span className="truncate">
+              in <Highlighted text={notification.parentTitle} />
+            </span>
           )}
           <RelativeTime iso={notification.lastActionAt} />
           {backFromSnooze && (
@@ -162,7 +169,7 @@ export const NotificationRow = memo(function NotificationRow({
         </p>
         {notification.excerpt && (
           <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">
-            {notification.excerpt}
+            <Highlighted text={notification.excerpt} />
           </p>
         )}
       </div>

@@ -18,6 +18,8 @@ export interface ShortcutHandlers {
   selectAll: () => void;
   clear: () => void;
   focusFilters: () => void;
+  /** `/`: into the search box. */
+  focusSearch: () => void;
   goInbox: () => void;
   help: () => void;
   undo: () => void;
@@ -80,7 +82,8 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         X: h.range,
         '*': h.selectAll,
         Escape: h.clear,
-        '/': h.focusFilters,
+        '/': h.focusSearch,
+        f: h.focusFilters,
         '?': h.help,
         z: h.undo,
         // Arrows sideways belong to the control that has focus, except on a row (into the pane) and on the
@@ -124,7 +127,8 @@ export const SHORTCUTS: [string, string][] = [
   ['*', 'Select all loaded'],
   ['Esc', 'Clear the selection, then close the reading pane'],
   ['→ / ←', 'Into the reading pane / back to the list'],
-  ['/', 'Go to the filters'],
+  ['/', 'Search'],
+  ['f', 'Go to the filters'],
   ['g then i', 'Go to the Inbox'],
   ['z / Ctrl + Z', 'Undo'],
   ['?', 'This help'],
@@ -179,6 +183,7 @@ export function useListShortcuts(list: ListKeyTargets) {
     // The first filter control shown: the "Filters" button on a phone, else the first control. The filter bar's
     // code may still be on its way when the rows are already painted: then focus goes there the moment it shows.
     focusFilters: () => focusFirstFilter(),
+    focusSearch: () => document.querySelector<HTMLInputElement>('[data-inbox-search]')?.focus(),
     goInbox: list.goInbox,
     help: list.help,
     undo: actions.undo,
