@@ -26,14 +26,25 @@ export function InboxNav({ filters }: { filters: InboxFilters }) {
       className="border-b border-slate-200 sm:border-r sm:border-b-0 dark:border-slate-800"
     >
       <ul className="flex gap-1 overflow-x-auto px-2 py-2 sm:flex-col sm:px-3 sm:py-4">
-        {VIEW_NAMES.map((view) => (
-          <li key={view}>
-            <NavLink to={hrefFor(view, filters)} end className={linkClass}>
-              {VIEWS[view].label}
-              <UnreadCount count={COUNTED[view] ? (counts?.[COUNTED[view]] ?? null) : null} />
-            </NavLink>
-          </li>
-        ))}
+        {VIEW_NAMES.map((view) => {
+          const counted = COUNTED[view];
+          const count = counted ? (counts?.[counted] ?? null) : null;
+          const countId = `unread-${view}`;
+          return (
+            // The count beside the link, not in its name: the link stays "Inbox"; the count describes it.
+            <li key={view} className="relative" data-view={view}>
+              <NavLink
+                to={hrefFor(view, filters)}
+                end
+                className={linkClass}
+                aria-describedby={count ? countId : undefined}
+              >
+                {VIEWS[view].label}
+              </NavLink>
+              <UnreadCount id={countId} count={count} />
+            </li>
+          );
+        })}
         <li>
           <NavLink to={snoozedAddress()} end className={linkClass}>
             Snoozed
@@ -44,11 +55,15 @@ export function InboxNav({ filters }: { filters: InboxFilters }) {
   );
 }
 
-function UnreadCount({ count }: { count: number | null }) {
+function UnreadCount({ id, count }: { id: string; count: number | null }) {
   if (!count) return null;
   return (
-    <span className="ml-2 text-xs font-semibold tabular-nums" data-testid="unread-count">
-      {count.toLocaleString('en-US')}
+    <span
+      id={id}
+      className="pointer-events-none absolute top-1.5 right-2 text-xs font-semibold tabular-nums"
+      data-testid="unread-count"
+    >
+      {count}
       <span className="sr-only"> unread</span>
     </span>
   );
