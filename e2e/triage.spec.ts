@@ -195,7 +195,7 @@ test('select all matching spells out the count and restores them all', async ({
     `${before.total} notification${before.total === 1 ? '' : 's'}`,
   );
   await rows(page).first().getByRole('checkbox').check();
-  await page.getByText(`Select all ${before.total} loaded`).click();
+  await page.getByRole('button', { name: `Select all ${before.total} matching` }).click();
   await expect(page.getByText(`${before.total} selected`)).toBeVisible();
   await page
     .getByRole('button', {

@@ -10,6 +10,7 @@ import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useMatchingSelection } from '../api/use-select-all-matching.ts';
 import type { Grouping, ReadState, ViewName } from '../model/filters.ts';
 import { SearchTermsContext } from '../../../components/Highlighted.tsx';
+import { recentDismissedSince } from '../../../replica/sync.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { PaneBeside } from '../pane/PaneBeside.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
@@ -71,7 +72,16 @@ export function NotificationList({
   const { selection, focusNonce, focusRow, onToggle, onFocusRow, dispatch } = listSelection;
   const [helpOpen, setHelpOpen] = useState(false);
   const [stickyDay, setStickyDay] = useState<string | null>(null);
-  const matching = useMatchingSelection(query, byId, dispatch);
+  // "Select all matching" asks the server for what this view lists: the dismissed ones the replica holds (30 days).
+  const [recentSince] = useState(recentDismissedSince);
+  const matchingQuery = useMemo(
+    () =>
+      query.dismissed && !(query.after && query.after > recentSince)
+        ? { ...query, after: recentSince }
+        : query,
+    [query, recentSince],
+  );
+  const matching = useMatchingSelection(matchingQuery, byId, dispatch);
   // An action clears the selection it used; an undo puts focus back on the row it brought back.
   const afterAction = selection.selected.size > 0 ? matching.clear : undefined;
   const actions = useInboxActions({ byId, isRead: matching.isRead, afterAction, focusRow });
