@@ -1,5 +1,9 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { patchNotification, type Notification } from '../../../api/notifications.ts';
+import {
+  getNotification,
+  patchNotification,
+  type Notification,
+} from '../../../api/notifications.ts';
 import { deleteSnooze, putSnooze, wakeSnooze } from '../../../api/snoozes.ts';
 import { currentReplica } from '../../../replica/store.ts';
 import {
@@ -180,9 +184,24 @@ export function setNotificationActionDefaults(queryClient: QueryClient) {
   queryClient.setMutationDefaults(notificationActionKey, {
     mutationFn: sendNotificationAction,
     onMutate: (variables) => ({ queueKey: writeEntry(variables) }),
-    onSettled: (_data, _error, variables, context) =>
-      settled(queryClient, variables, (context as { queueKey?: string } | undefined)?.queueKey),
+    onSettled: (data, error, variables, context) => {
+      // An action adopted after a reload has no snapshot to roll back to: what the server refused is read again
+      // into the replica, so a refused dismiss puts its row back.
+      const refused = error ? (variables?.ids ?? []) : (data?.failed.map((item) => item.id) ?? []);
+      void rereadIntoReplica(refused);
+      settled(queryClient, variables, (context as { queueKey?: string } | undefined)?.queueKey);
+    },
   });
+}
+
+/** Reads notifications again from the server into the replica (at most a page's worth; the sync does the rest). */
+async function rereadIntoReplica(ids: readonly string[]) {
+  const replica = currentReplica();
+  if (!replica || ids.length === 0) return;
+  const fresh = await Promise.all(
+    ids.slice(0, 50).map((id) => getNotification(id).catch(() => null)),
+  );
+  await replica.put(fresh.filter((notification) => notification !== null));
 }
 
 /** The server has answered (or refused) an action: it leaves the outbox; the lists refresh when idle. */
