@@ -61,7 +61,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       // The project picker, open.
       await page.locator('summary', { hasText: 'All projects' }).click();
-      await expect(page.getByRole('searchbox').or(page.getByRole('textbox')).first()).toBeVisible();
+      await expect(page.getByLabel('Search projects')).toBeVisible();
       await expectNoViolations(page, 'project picker');
       await page.keyboard.press('Escape');
 

@@ -37,8 +37,8 @@ test('keyboard only: filter by project, read, dismiss, undo, open a feed and com
   await expect(announcements(page)).toBeAttached();
   await expect(announcements(page)).toHaveText('');
 
-  // "/" goes to the filters; the project picker opens, searches and picks with keys alone.
-  await page.keyboard.press('/');
+  // "f" goes to the filters ("/" to the search box); the project picker opens, searches and picks with keys alone.
+  await page.keyboard.press('f');
   await expectFocusVisible(page, 'filters');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');

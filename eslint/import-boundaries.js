@@ -14,7 +14,7 @@ function layerOf(file) {
   return path[0];
 }
 
-const LOWER = new Set(['components', 'api', 'lib', 'outbox']);
+const LOWER = new Set(['components', 'api', 'lib', 'outbox', 'replica']);
 
 const isFile = (path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 

@@ -231,6 +231,23 @@ try {
   rmSync(directory, { recursive: true, force: true });
 }
 
+// 6. The replica (scripts/bench/replica.ts): over a database of its own with 20,000 notifications.
+if (!firstRowsOnly) {
+  log(
+    'the replica: first sync, filter and search to paint, IndexedDB and heap (20,000 notifications)',
+  );
+  const replica = spawnSync(
+    process.execPath,
+    ['scripts/bench/replica.ts', '--notifications', '20000', '--runs', quick ? '7' : '15'],
+    { encoding: 'utf8', env: { ...process.env, BENCH_PORT: String(PORT + 5) } },
+  );
+  for (const line of replica.stdout.split('\n')) {
+    const cells = /^\| (Replica) \| (.+) \| (.+) \|$/.exec(line);
+    if (cells) rows.push([cells[1] as string, cells[2] as string, cells[3] as string]);
+  }
+  if (replica.status !== 0) rows.push(['Replica', 'Not measured', 'the replica bench failed']);
+}
+
 const heading = `Productive inbox benchmarks: ${notifications.toLocaleString('en')} notifications, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}${firstRowsOnly ? ' (--first-rows-only)' : ''}`;
 const table = [
   '| Area | Measure | Value |',

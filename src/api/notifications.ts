@@ -38,6 +38,11 @@ export interface Notification {
   /** What the triggering activity changed, `{field: [old, new]}` entries as activities carry them. Optional:
    * lists cached before it was parsed lack it. */
   changeset?: ChangesetEntry[];
+  /**
+   * The project, where the app has learned it (the API's notification does not carry it): set on the replica's
+   * copy when the notification came in a list filtered by one project (src/replica/).
+   */
+  projectId?: number;
 }
 
 /** What the server can be asked to filter by (it has no read filter). */

@@ -16,6 +16,8 @@ import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider, useToast } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
 import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
+import { connectReplica } from '../features/inbox/api/replica-connection.ts';
+import { deleteOtherReplicas, openReplica } from '../replica/store.ts';
 import { inboxActionSender } from '../features/inbox/api/action-sender.ts';
 import { seedFirstPage } from '../features/inbox/first-page.ts';
 import { releaseFirstPaint } from '../lib/first-paint.ts';
@@ -133,9 +135,13 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
     discardOtherScopes(scope);
     setDeviceScope(scope);
     setRequestScope(scope);
+    // The inbox's replica on this device (src/replica/): opened before the first loader reads it.
+    void deleteOtherReplicas(scope);
+    openReplica(scope);
     return persistOptions();
   });
   const [queryClient] = useState(createClient);
+  useEffect(() => connectReplica(queryClient, openReplica(scope)), [queryClient, scope]);
   // Made once, after the scope is set: its loaders start this page's first requests at once.
   const [router] = useState(() => createAppRouter(queryClient, Frame));
   // The server now serves someone else here (restarted in another mode, another sign-in in another tab): start

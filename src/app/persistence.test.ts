@@ -6,7 +6,14 @@ import { notificationQueries } from '../features/inbox/api/notification-queries.
 import { projectQueries } from '../features/inbox/api/project-queries.ts';
 import { deviceKey } from '../lib/device-data.ts';
 import { aNotification, pagesOf } from '../testing/notification-factory.ts';
-import { isPersisted, persistOptions, restoreCacheNow, saveCacheNow } from './persistence.ts';
+import type { NotificationPages } from '../features/inbox/model/cache-updates.ts';
+import {
+  FIRST_SCREEN_ROWS,
+  isPersisted,
+  persistOptions,
+  restoreCacheNow,
+  saveCacheNow,
+} from './persistence.ts';
 
 const inbox = notificationQueries.listKey({ dismissed: false });
 const dismissed = notificationQueries.listKey({ dismissed: true });
@@ -74,12 +81,39 @@ describe('what is kept on the device', () => {
     saveCacheNow(written);
     const restored = new QueryClient();
     await persistQueryClientRestore({ queryClient: restored, ...persistOptions() });
-    expect(restored.getQueryData(inbox)).toEqual(written.getQueryData(inbox));
-    expect(restored.getQueryData(dismissed)).toEqual(written.getQueryData(dismissed));
+    // A view of the replica is kept as its first screen: its rows, one page, no count (the replica has it).
+    expect(restored.getQueryData(inbox)).toEqual({
+      pages: [
+        {
+          notifications: written
+            .getQueryData<NotificationPages>(inbox)
+            ?.pages.flatMap((item) => item.notifications),
+          totalCount: null,
+          hasNextPage: false,
+        },
+      ],
+      pageParams: [1],
+    });
     expect(restored.getQueryData(projects)).toEqual(written.getQueryData(projects));
     expect(restored.getQueryData(long)).toBeUndefined();
     expect(restored.getQueryData(liveCount)).toBeUndefined();
     expect(restored.getQueryData(detail)).toBeUndefined();
+  });
+
+  it('keeps a whole view of the replica as its first screen only', () => {
+    const client = new QueryClient();
+    const rows = Array.from({ length: 500 }, (_, index) =>
+      aNotification({ id: String(index + 1) }),
+    );
+    client.setQueryData(inbox, pagesOf({ notifications: rows }));
+    saveCacheNow(client);
+    const restored = new QueryClient();
+    restoreCacheNow(restored);
+    const kept = restored.getQueryData<NotificationPages>(inbox)?.pages;
+    expect(kept?.[0]?.notifications.map((item) => item.id)).toEqual(
+      rows.slice(0, FIRST_SCREEN_ROWS).map((item) => item.id),
+    );
+    expect(kept?.[0]?.totalCount).toBeNull();
   });
 });
 
@@ -89,8 +123,8 @@ describe('restoring before the first render', () => {
     saveCacheNow(source);
     const client = new QueryClient();
     restoreCacheNow(client);
-    expect(JSON.stringify(client.getQueryData(inbox))).toBe(
-      JSON.stringify(source.getQueryData(inbox)),
+    expect(client.getQueryData<NotificationPages>(inbox)?.pages[0]?.notifications).toEqual(
+      source.getQueryData<NotificationPages>(inbox)?.pages.flatMap((item) => item.notifications),
     );
     expect(client.getQueryData(projects)).toEqual([{ id: 3, name: 'Website' }]);
     expect(client.getQueryData(detail)).toBeUndefined();

@@ -6,8 +6,12 @@ import {
   type QueryClient,
   type QueryKey,
 } from '@tanstack/react-query';
-import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
-import { notificationQueries } from '../features/inbox/api/notification-queries.ts';
+import type {
+  PersistedClient,
+  PersistQueryClientOptions,
+} from '@tanstack/react-query-persist-client';
+import type { NotificationPages } from '../features/inbox/model/cache-updates.ts';
+import { isReplicaList, notificationQueries } from '../features/inbox/api/notification-queries.ts';
 import { projectQueries } from '../features/inbox/api/project-queries.ts';
 import { snoozeQueries } from '../features/inbox/api/snooze-queries.ts';
 import { deviceKey, deviceStorage } from '../lib/device-data.ts';
@@ -17,10 +21,38 @@ const MAX_PERSISTED_PAGES = 10;
 
 /**
  * The kinds of query kept offline: the notification lists, the projects and the snooze list (offline, a reload
- * still hides what is snoozed and shows the Snoozed view); nothing else, never a detail.
+ * still hides what is snoozed and shows the Snoozed view); nothing else, never a detail. A view of the replica is
+ * kept as its first screen only (the replica itself is in IndexedDB, src/replica/): it paints the first frame of
+ * the next visit, until the replica is read.
  */
 export const isPersisted = (key: QueryKey): boolean =>
   notificationQueries.isList(key) || projectQueries.isList(key) || snoozeQueries.isList(key);
+
+/** How many rows of a replica's view are kept for the next visit's first frame. */
+export const FIRST_SCREEN_ROWS = 60;
+
+/**
+ * A replica view's first screen: its first rows, with no count (the header says it is loading until the replica
+ * answers with the whole view).
+ */
+function firstScreen(state: PersistedClient['clientState']): PersistedClient['clientState'] {
+  return {
+    ...state,
+    queries: state.queries.map((query) => {
+      const data = query.state.data as NotificationPages | undefined;
+      if (!isReplicaList(query.queryKey) || !data?.pages) return query;
+      const rows = data.pages.flatMap((page) => page.notifications).slice(0, FIRST_SCREEN_ROWS);
+      const glimpse: NotificationPages = {
+        pages: [{ notifications: rows, totalCount: null, hasNextPage: false }],
+        pageParams: [1],
+      };
+      return { ...query, state: { ...query.state, data: glimpse } };
+    }),
+  };
+}
+
+const serialize = (client: PersistedClient) =>
+  JSON.stringify({ ...client, clientState: firstScreen(client.clientState) });
 
 export function shouldPersistQuery(query: Query): boolean {
   if (query.state.status !== 'success' || !isPersisted(query.queryKey)) return false;
@@ -36,7 +68,7 @@ export function shouldPersistQuery(query: Query): boolean {
  * scope (backend and person: `inbox.cache:SCOPE`, `inbox.actions:SCOPE`), so nobody else's are ever restored or
  * replayed (src/lib/device-data.ts).
  */
-const BUSTER = 'v2';
+const BUSTER = 'v3';
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const dehydrateOptions = {
   shouldDehydrateQuery: shouldPersistQuery,
@@ -48,6 +80,7 @@ export function persistOptions(): Omit<PersistQueryClientOptions, 'queryClient'>
     persister: createSyncStoragePersister({
       storage: typeof window === 'undefined' ? undefined : deviceStorage,
       key: deviceKey('cache'),
+      serialize,
     }),
     maxAge: MAX_AGE_MS,
     buster: BUSTER,
@@ -64,7 +97,7 @@ export function saveCacheNow(queryClient: QueryClient) {
   try {
     deviceStorage.setItem(
       deviceKey('cache'),
-      JSON.stringify({
+      serialize({
         buster: BUSTER,
         timestamp: Date.now(),
         clientState: dehydrate(queryClient, dehydrateOptions),

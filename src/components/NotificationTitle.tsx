@@ -1,4 +1,5 @@
 import { parseTitleMarkup } from '../lib/markup/title-markup.ts';
+import { Highlighted } from './Highlighted.tsx';
 
 /** The API's title markup as React text: bold and italic survive, nothing is ever parsed as HTML. */
 export function NotificationTitle({ markup }: { markup: string }) {
@@ -9,10 +10,10 @@ export function NotificationTitle({ markup }: { markup: string }) {
           `${segment.bold ? 'font-semibold' : ''} ${segment.italic ? 'italic' : ''}`.trim();
         return className ? (
           <span key={index} className={className}>
-            {segment.text}
+            <Highlighted text={segment.text} />
           </span>
         ) : (
-          segment.text
+          <Highlighted key={index} text={segment.text} />
         );
       })}
     </>

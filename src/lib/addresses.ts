@@ -41,6 +41,10 @@ export const settingsAddress = () => ROUTES.settings;
 /** The search parameter naming the notification open beside the list (the reading pane, phase 2). */
 export const OPEN_PARAM = 'open';
 
+/** The inbox's search (`q=`, the words typed in the search box) and its grouping (`group=`) parameters. */
+export const SEARCH_PARAM = 'q';
+export const GROUP_PARAM = 'group';
+
 /**
  * The parameters a feed is opened with from a notification: which one, its first unread activity, and for a
  * todo's notification (opened on its task's feed) the todo whose activities are marked.

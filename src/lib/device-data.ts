@@ -1,3 +1,5 @@
+import { deleteAllReplicas } from '../replica/store.ts';
+
 /**
  * What the app keeps on this device (the persisted query cache, queued actions, the service worker's caches)
  * belongs to one backend and one person: its scope (`demo`, `personal:ORG:…`, `team:ORG:PERSON`). Data of any
@@ -70,10 +72,15 @@ export const deviceStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> 
   removeItem: (key) => safeStorage('localStorage')?.removeItem(key),
 };
 
-/** Removes everything this app keeps on the device but the theme: storage, and the service worker with its caches. */
+/**
+ * Removes everything this app keeps on the device but the theme: storage, the inbox's replica, and the service
+ * worker with its caches.
+ */
 export async function clearDeviceData(): Promise<void> {
   cleared = true;
   removeKeys(null);
+  // The inbox's replica (IndexedDB): this tab's closes, and every scope's database goes.
+  await deleteAllReplicas();
   try {
     if (typeof caches !== 'undefined') {
       for (const name of await caches.keys()) await caches.delete(name);

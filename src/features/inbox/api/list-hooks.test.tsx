@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NotificationQuery } from '../../../api/notifications.ts';
@@ -11,8 +10,10 @@ import {
   resetMockState,
   resolveRelativeFetch,
 } from '../../../testing/api-mock.ts';
-import { useLiveCount } from './use-live-count.ts';
-import { READ_FILTER_TARGET, useNotificationList } from './use-notification-list.ts';
+import 'fake-indexeddb/auto';
+import { getNotifications } from '../../../api/notifications.ts';
+import { deleteAllReplicas, openReplica } from '../../../replica/store.ts';
+import { useNotificationList } from './use-notification-list.ts';
 
 beforeAll(() => {
   apiMock.listen({ onUnhandledFrame: 'error' });
@@ -58,7 +59,18 @@ describe('useNotificationList', () => {
     );
   });
 
-  it('"unread only" pages on by itself until it has enough rows, within a bound', async () => {
+  /** A replica holding the mock server's whole inbox, as a first sync leaves it. */
+  async function syncedReplica() {
+    const replica = openReplica('test-list-hooks');
+    await replica.loaded;
+    const all = await getNotifications(INBOX, 1, undefined, 200);
+    await replica.put(all.notifications);
+    await replica.setMeta({ complete: true });
+  }
+  afterEach(() => deleteAllReplicas());
+
+  it('"unread only" filters the whole replica, not what one page holds', async () => {
+    await syncedReplica();
     const { wrapper: Wrapper } = wrapper();
     const { result } = renderHook(() => useNotificationList(INBOX, 'unread'), {
       wrapper: Wrapper,
@@ -69,11 +81,13 @@ describe('useNotificationList', () => {
       expect(result.current.list.hasNextPage).toBe(false);
     });
     expect(result.current.visible.every((notification) => !notification.read)).toBe(true);
+    // One in ten is unread: all 12 of the 120, in one list with its exact count.
     expect(result.current.visible).toHaveLength(12);
-    expect(READ_FILTER_TARGET).toBeGreaterThan(12);
+    expect(result.current.totalCount).toBe(120);
   });
 
   it('keeps the notification open in the pane shown under "unread only" once it is read', async () => {
+    await syncedReplica();
     const { wrapper: Wrapper } = wrapper();
     const { result } = renderHook(() => useNotificationList(INBOX, 'unread', '2'), {
       wrapper: Wrapper,
@@ -84,41 +98,5 @@ describe('useNotificationList', () => {
     });
     expect(result.current.ids).toContain('2');
     expect(result.current.byId.get('2')?.read).toBe(true);
-  });
-});
-
-describe('useLiveCount', () => {
-  beforeEach(() => resetMockState([mockNotification(1), mockNotification(2), mockNotification(3)]));
-
-  it('counts what arrived after the newest notification held, and shows it on request', async () => {
-    const { wrapper: Wrapper, queryClient } = wrapper();
-    const { result } = renderHook(
-      () => {
-        const list = useNotificationList(INBOX, null);
-        const live = useLiveCount(INBOX, list.loaded, list.list.status === 'success');
-        return { list, live };
-      },
-      { wrapper: Wrapper },
-    );
-    await waitFor(() => expect(result.current.list.ids).toHaveLength(3));
-    expect(result.current.live.newCount).toBe(0);
-
-    // Two arrive; scrolled down, they are offered, not shown.
-    Object.defineProperty(window, 'scrollY', { value: 500, configurable: true });
-    window.scrollTo = () => {};
-    let asked = 0;
-    apiMock.use(
-      http.get('*/api/v2/notifications', ({ request }) => {
-        const after = new URL(request.url).searchParams.get('filter[after]');
-        if (!after) return undefined;
-        asked++;
-        return HttpResponse.json({ data: [], meta: { total_count: 2 } });
-      }),
-    );
-    await act(() => queryClient.refetchQueries({ queryKey: ['notifications', 'new'] }));
-    await waitFor(() => expect(result.current.live.newCount).toBe(2));
-    expect(asked).toBeGreaterThan(0);
-    expect(result.current.list.ids).toHaveLength(3);
-    Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
   });
 });

@@ -1,5 +1,10 @@
 import { infiniteQueryOptions, type QueryKey } from '@tanstack/react-query';
-import { getNotifications, type NotificationQuery } from '../../../api/notifications.ts';
+import {
+  getNotifications,
+  type NotificationPage,
+  type NotificationQuery,
+} from '../../../api/notifications.ts';
+import { readView } from '../../../replica/queries.ts';
 
 const ROOT = 'notifications';
 const LIST = 'list';
@@ -12,6 +17,28 @@ const isQuery = (value: unknown): value is NotificationQuery =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * A list's page: a view of the replica, whole, with its exact count (src/replica/); the server's own pages only
+ * for a list of given notifications (those back from snooze) or where the page has no replica.
+ */
+async function readList(
+  query: NotificationQuery,
+  page: number,
+  signal: AbortSignal,
+): Promise<NotificationPage> {
+  if (!query.ids) {
+    const view = await readView(query, signal);
+    if (view) return view;
+  }
+  return getNotifications(query, page, signal);
+}
+
+/** Lists read from the replica (every list but one of given notifications). */
+export const isReplicaList = (key: QueryKey) => {
+  const query = notificationQueries.queryOf(key);
+  return query !== null && !query.ids;
+};
+
+/**
  * Query keys and options for notifications, general to specific. This module owns the keys' shape: everyone else
  * builds them here and reads them through the accessors below, never by position or by string.
  */
@@ -22,7 +49,9 @@ export const notificationQueries = {
   list: (query: NotificationQuery) =>
     infiniteQueryOptions({
       queryKey: notificationQueries.listKey(query),
-      queryFn: ({ pageParam, signal }) => getNotifications(query, pageParam, signal),
+      queryFn: ({ pageParam, signal }) => readList(query, pageParam, signal),
+      // A view of the replica is read from the device: offline too (the sync alone asks the server).
+      networkMode: query.ids ? 'online' : 'always',
       initialPageParam: 1,
       getNextPageParam: (lastPage, _pages, lastPageParam) =>
         lastPage.hasNextPage ? lastPageParam + 1 : undefined,

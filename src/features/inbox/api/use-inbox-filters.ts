@@ -11,12 +11,13 @@ export function useInboxFilters() {
   const [searchParams, setSearchParams] = useSearchParams();
   const { filters, ignored } = useMemo(() => parseFilters(searchParams), [searchParams]);
   const setFilters = useCallback(
-    (next: InboxFilters) => {
+    (next: InboxFilters, options: { replace?: boolean } = {}) => {
       // The open notification stays open beside the list while its filters change.
       const params = filtersToSearchParams(next);
       const open = readOpenParam(searchParams);
       if (open) params.set(OPEN_PARAM, open);
-      setSearchParams(params);
+      // Typing a search replaces the entry: back leaves the search, not one letter of it.
+      setSearchParams(params, { replace: options.replace ?? false });
     },
     [setSearchParams, searchParams],
   );

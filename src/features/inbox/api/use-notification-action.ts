@@ -1,8 +1,14 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { patchNotification, type Notification } from '../../../api/notifications.ts';
+import {
+  getNotification,
+  patchNotification,
+  type Notification,
+} from '../../../api/notifications.ts';
 import { deleteSnooze, putSnooze, wakeSnooze } from '../../../api/snoozes.ts';
+import { currentReplica } from '../../../replica/store.ts';
 import {
   applyActionToList,
+  applyToNotification,
   findNotification,
   placeInList,
   type CacheAction,
@@ -49,6 +55,8 @@ export function updateCachedLists(
   wakeAt?: string,
 ) {
   if (isSnoozeAction(action)) updateCachedSnoozes(queryClient, ids, action, wakeAt);
+  // The replica first: every view, count and search reads it (src/replica/).
+  currentReplica()?.apply(ids, (notification) => applyToNotification(notification, action));
   const snapshot = queryClient.getQueriesData<NotificationPages>(lists);
   // A row that leaves every cached list (dismissed or snoozed while the Dismissed view was never loaded) is
   // remembered, so that its undo puts it back at once instead of after the next refetch.
@@ -86,6 +94,7 @@ export function restoreNotifications(
 ) {
   const originals = ids.flatMap((id) => findNotification(snapshot, id) ?? []);
   if (originals.length === 0) return;
+  void currentReplica()?.put(originals);
   for (const [key, data] of queryClient.getQueriesData<NotificationPages>(lists)) {
     const query = notificationQueries.queryOf(key);
     if (!data || !query) continue;
@@ -127,7 +136,11 @@ async function sendNotificationAction({
       case 'wake':
         return wakeSnooze(id);
       default:
-        return patchNotification(id, action);
+        // The server's answer is the notification as it now is: the replica takes it.
+        return patchNotification(id, action).then((answer) => {
+          void currentReplica()?.put([answer]);
+          return answer;
+        });
     }
   };
   const result = await runBulk(await idsToSend(ids, action, hold), request);
@@ -171,9 +184,24 @@ export function setNotificationActionDefaults(queryClient: QueryClient) {
   queryClient.setMutationDefaults(notificationActionKey, {
     mutationFn: sendNotificationAction,
     onMutate: (variables) => ({ queueKey: writeEntry(variables) }),
-    onSettled: (_data, _error, variables, context) =>
-      settled(queryClient, variables, (context as { queueKey?: string } | undefined)?.queueKey),
+    onSettled: (data, error, variables, context) => {
+      // An action adopted after a reload has no snapshot to roll back to: what the server refused is read again
+      // into the replica, so a refused dismiss puts its row back.
+      const refused = error ? (variables?.ids ?? []) : (data?.failed.map((item) => item.id) ?? []);
+      void rereadIntoReplica(refused);
+      settled(queryClient, variables, (context as { queueKey?: string } | undefined)?.queueKey);
+    },
   });
+}
+
+/** Reads notifications again from the server into the replica (at most a page's worth; the sync does the rest). */
+async function rereadIntoReplica(ids: readonly string[]) {
+  const replica = currentReplica();
+  if (!replica || ids.length === 0) return;
+  const fresh = await Promise.all(
+    ids.slice(0, 50).map((id) => getNotification(id).catch(() => null)),
+  );
+  await replica.put(fresh.filter((notification) => notification !== null));
 }
 
 /** The server has answered (or refused) an action: it leaves the outbox; the lists refresh when idle. */

@@ -1,27 +1,42 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { NotificationQuery } from '../../../api/notifications.ts';
+import { useCallback, useMemo, useState } from 'react';
+import type { Notification, NotificationQuery } from '../../../api/notifications.ts';
 import { useAutoPaging } from '../../../lib/use-auto-paging.ts';
-import { withDayHeaders } from '../model/day-groups.ts';
-import type { ReadState } from '../model/filters.ts';
+import type { Grouping, ReadState } from '../model/filters.ts';
+import { groupItems } from '../model/groups.ts';
+import { targetTypeLabel } from '../components/TargetIcon.tsx';
+import { useProjectName } from './use-projects.ts';
+import { projectsOf } from '../../../replica/queries.ts';
+import { currentReplica } from '../../../replica/store.ts';
+import { matchesTerms, projectIndex, searchableText, searchTerms } from '../../../replica/view.ts';
 import { notificationQueries } from './notification-queries.ts';
+
+/** Each notification's searchable text, made once per version of it (the replica replaces changed ones). */
+const searchTexts = new WeakMap<Notification, string>();
+function searchTextOf(notification: Notification): string {
+  let text = searchTexts.get(notification);
+  if (text === undefined) {
+    const replica = currentReplica();
+    const project = replica ? projectsOf(replica)(notification) : null;
+    text = searchableText(notification, project);
+    searchTexts.set(notification, text);
+  }
+  return text;
+}
 import { useSnoozedRows } from './use-snoozed-rows.ts';
 import { useMutedRows } from '../../../lib/mutes.ts';
 
-/** How many rows "unread only" wants on screen before it stops paging through on its own. */
-export const READ_FILTER_TARGET = 20;
-export const READ_FILTER_MAX_PAGES = 10;
-
 /**
- * One inbox list's data: the pages loaded, what is shown of them (snoozed ones hidden, those back from snooze
- * first; the API cannot filter by read state, so "unread only" filters what is loaded and pages on until it has
- * enough), grouped by day, and its paging.
+ * One inbox list's data: the view of the replica (src/replica/, the whole of it, one page), what is shown of it
+ * (snoozed ones hidden, those back from snooze first, "unread only" and "read only" over all of it), grouped by day.
  * The notification open in the reading pane stays shown even once read, so reading it never pulls it away.
  */
 export function useNotificationList(
   query: NotificationQuery,
   read: ReadState | null,
   openId: string | null = null,
+  search = '',
+  grouping: Grouping = 'day',
 ) {
   const list = useInfiniteQuery(notificationQueries.list(query));
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -31,20 +46,43 @@ export function useNotificationList(
   const snoozed = useSnoozedRows(query, loaded);
   // What arrived on a muted item hidden at once (docs/decisions/018).
   const unmuted = useMutedRows(query, snoozed.rows, openId);
-  const visible = useMemo(
-    () =>
-      read
-        ? unmuted.filter(
-            (notification) => notification.read === (read === 'read') || notification.id === openId,
-          )
-        : unmuted,
-    [unmuted, read, openId],
+  const terms = useMemo(() => searchTerms(search), [search]);
+  const visible = useMemo(() => {
+    const byRead = read
+      ? unmuted.filter(
+          (notification) => notification.read === (read === 'read') || notification.id === openId,
+        )
+      : unmuted;
+    return terms.length
+      ? byRead.filter((notification) => matchesTerms(searchTextOf(notification), terms))
+      : byRead;
+  }, [unmuted, read, openId, terms]);
+  const projectName = useProjectName();
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleGroup = useCallback(
+    (group: string) =>
+      setCollapsed((current) => {
+        const next = new Set(current);
+        if (!next.delete(group)) next.add(group);
+        return next;
+      }),
+    [],
   );
-  const items = useMemo(
-    () => withDayHeaders(visible, undefined, snoozed.backIds),
-    [visible, snoozed.backIds],
+  const items = useMemo(() => {
+    const replica = currentReplica();
+    return groupItems(visible, grouping, {
+      projectOf: replica ? projectsOf(replica) : projectIndex(visible),
+      projectName,
+      typeLabel: targetTypeLabel,
+      back: snoozed.backIds,
+      collapsed,
+    });
+  }, [visible, grouping, projectName, snoozed.backIds, collapsed]);
+  // The rows in the order shown (groups of a project or type gather rows from all over the list); folded ones out.
+  const ids = useMemo(
+    () => items.flatMap((item) => (item.kind === 'row' ? [item.notification.id] : [])),
+    [items],
   );
-  const ids = useMemo(() => visible.map((notification) => notification.id), [visible]);
   const byId = useMemo(
     () => new Map(visible.map((notification) => [notification.id, notification])),
     [visible],
@@ -56,15 +94,17 @@ export function useNotificationList(
     [data],
   );
 
-  const { sentinel, loadNext } = useAutoPaging(
-    { hasNextPage, isFetchingNextPage, pageCount: data?.pages.length ?? 0, fetchNextPage },
-    {
-      wantMore: read !== null && visible.length < READ_FILTER_TARGET,
-      maxPages: READ_FILTER_MAX_PAGES,
-    },
-  );
+  // A list of the server's own pages (no replica on this page) still pages as it scrolls.
+  const { sentinel, loadNext } = useAutoPaging({
+    hasNextPage,
+    isFetchingNextPage,
+    pageCount: data?.pages.length ?? 0,
+    fetchNextPage,
+  });
 
   return {
+    terms,
+    toggleGroup,
     list,
     loaded,
     visible,

@@ -43,5 +43,9 @@ export function useAllProjects(showArchived: boolean) {
 
 export function useProjectName() {
   const { projects } = useAllProjects(false);
-  return (id: number) => projects.find((project) => project.id === id)?.name ?? `Project ${id}`;
+  // One function per list of projects: lists grouped by project follow it.
+  return useMemo(() => {
+    const names = new Map(projects.map((project) => [project.id, project.name]));
+    return (id: number) => names.get(id) ?? `Project ${id}`;
+  }, [projects]);
 }

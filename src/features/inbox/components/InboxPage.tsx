@@ -1,14 +1,12 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { BulkProgress } from './BulkProgress.tsx';
 import { useEffect } from 'react';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import { setAppBadge } from '../../../lib/app-badge.ts';
-import { notificationQueries } from '../api/notification-queries.ts';
+import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
 import {
   applicableFilters,
-  NO_FILTERS,
   hasFilters,
   hrefFor,
   toNotificationQuery,
@@ -19,6 +17,7 @@ import {
 import { InboxSidebar } from './InboxSidebar.tsx';
 
 import { NotificationList } from './NotificationList.tsx';
+import { SearchBox } from './SearchBox.tsx';
 import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
 import { useFilterCommands } from './use-filter-commands.ts';
@@ -75,6 +74,7 @@ function emptyTitle(
   projectName: (id: number) => string,
 ): string {
   if (!hasFilters(filters)) return EMPTY_VIEW[view];
+  if (filters.search.trim()) return `Nothing matches “${filters.search.trim()}”`;
   const type =
     filters.types.length === 1
       ? `${targetTypeLabel(filters.types[0] as string).toLowerCase()} `
@@ -84,18 +84,10 @@ function emptyTitle(
   return `No ${type}notifications${place} match these filters`;
 }
 
-/** The unread count of the Inbox view, as far as it is loaded ("50+" when more pages remain). */
+/** The Inbox's exact unread count, from the replica (none while the first sync runs, nor when it is 0). */
 function useInboxUnreadLabel(): string | null {
-  const { data } = useInfiniteQuery(
-    notificationQueries.list(toNotificationQuery('inbox', NO_FILTERS)),
-  );
-  if (!data) return null;
-  const unread = data.pages.reduce(
-    (sum, page) => sum + page.notifications.filter((notification) => !notification.read).length,
-    0,
-  );
-  const more = data.pages[data.pages.length - 1]?.hasNextPage ?? false;
-  return unread === 0 && !more ? null : `${unread}${more ? '+' : ''}`;
+  const unread = useInboxCounts()?.inbox ?? null;
+  return unread ? String(unread) : null;
 }
 
 export function InboxPage({ view }: { view: ViewName }) {
@@ -146,6 +138,12 @@ export function InboxPage({ view }: { view: ViewName }) {
             <h1 className="sr-only px-3 pt-2 text-lg leading-6 font-semibold sm:not-sr-only sm:block sm:px-0">
               {VIEWS[view].label}
             </h1>
+            <SearchBox
+              search={filters.search}
+              onChange={(search) => setFilters({ ...filters, search }, { replace: true })}
+              group={filters.group}
+              onGroupChange={(group) => setFilters({ ...filters, group })}
+            />
             <SaveViewButton />
           </div>
           {ignored.length > 0 && (
@@ -158,6 +156,8 @@ export function InboxPage({ view }: { view: ViewName }) {
           view={view}
           query={query}
           read={filters.read}
+          search={filters.search}
+          group={filters.group}
           emptyTitle={emptyTitle(view, filters, projectName)}
           inboxViewHref={hrefFor('inbox', filters)}
         />

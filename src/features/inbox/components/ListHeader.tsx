@@ -1,38 +1,31 @@
 import { ListSkeleton, LoadMoreButton, SkippedNote } from '../../../components/ListStates.tsx';
-import { Icon } from '../../../components/icons.tsx';
+import type { InboxCounts } from '../../../replica/queries.ts';
+import { syncingLabel } from '../api/use-inbox-counts.ts';
 import type { useNotificationList } from '../api/use-notification-list.ts';
 import type { ReadState } from '../model/filters.ts';
 
 interface Props {
-  /** The read-state filter (the API cannot filter by it: it filters what is loaded). */
   read: ReadState | null;
+  /** How many the view lists, exactly (the whole replica, filtered). */
   visibleCount: number;
-  loadedCount: number;
-  totalCount: number | null;
-  newCount: number;
-  onShowNew: () => void;
+  /** While the first sync runs: what it has read so far (then no count is given: it would be partial). */
+  syncing: InboxCounts['syncing'];
   onHelp: () => void;
 }
 
-/** Above the list: how many there are, the keyboard help, and "N new notifications" when more have arrived. */
-export function ListHeader({
-  read,
-  visibleCount,
-  loadedCount,
-  totalCount,
-  newCount,
-  onShowNew,
-  onHelp,
-}: Props) {
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** Above the list: how many there are (or how far the first sync is), and the keyboard help. */
+export function ListHeader({ read, visibleCount, syncing, onHelp }: Props) {
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-1 text-xs text-slate-600 sm:px-4 dark:text-slate-400">
-        <p data-testid="list-summary">
-          {read
-            ? `${visibleCount} ${read} of ${loadedCount} loaded${totalCount !== null ? ` (of ${totalCount})` : ''}. The API cannot filter by read state, so this filters what is loaded.`
-            : totalCount !== null
-              ? `${totalCount} notification${totalCount === 1 ? '' : 's'}`
-              : `${loadedCount} loaded`}
+        <p data-testid="list-summary" aria-live="polite">
+          {syncing
+            ? syncingLabel(syncing)
+            : read
+              ? plural(visibleCount, `${read} notification`)
+              : plural(visibleCount, 'notification')}
         </p>
         <button
           type="button"
@@ -42,17 +35,6 @@ export function ListHeader({
           Keyboard shortcuts <kbd>?</kbd>
         </button>
       </div>
-      {newCount > 0 && (
-        <div className="sticky top-2 z-20 flex justify-center">
-          <button
-            type="button"
-            onClick={onShowNew}
-            className="rounded-full bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
-          >
-            {newCount} new notification{newCount === 1 ? '' : 's'} <Icon name="arrow-up" />
-          </button>
-        </div>
-      )}
     </>
   );
 }

@@ -5,16 +5,20 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListSt
 import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from 'react-router';
 import { useInboxActions } from '../api/use-inbox-actions.ts';
-import { useLiveCount } from '../api/use-live-count.ts';
+import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useMatchingSelection } from '../api/use-select-all-matching.ts';
 import { releaseFirstPaint } from '../../../lib/first-paint.ts';
-import type { ReadState, ViewName } from '../model/filters.ts';
+import type { Grouping, ReadState, ViewName } from '../model/filters.ts';
+import { SearchTermsContext } from '../../../components/Highlighted.tsx';
+import { recentDismissedSince } from '../../../replica/sync.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { PaneBeside } from '../pane/PaneBeside.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
+import { GroupHeader } from './GroupHeader.tsx';
+import { useProjectsLearned } from '../api/use-projects-learned.ts';
 import { ListFooter, ListHeader } from './ListHeader.tsx';
 import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
@@ -34,6 +38,9 @@ interface Props {
   view: ViewName;
   query: NotificationQuery;
   read: ReadState | null;
+  /** The search box's words (filtering the view as typed). */
+  search: string;
+  group: Grouping;
   emptyTitle: string;
   /** Where "g i" goes: the Inbox view with the current filters. */
   inboxViewHref: string;
@@ -43,13 +50,25 @@ interface Props {
  * One inbox view's list and, from 1024 px, the reading pane beside it: a thin view over the list's data, its
  * live count, the selection, the row actions, the pane's address and the keyboard, each a hook of its own.
  */
-export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
+export function NotificationList({
+  view,
+  query,
+  read,
+  search,
+  group,
+  emptyTitle,
+  inboxViewHref,
+}: Props) {
   const pane = useReadingPane(view);
-  const notificationList = useNotificationList(query, read, pane.openId);
-  const { list, loaded, visible, items, ids, byId, totalCount, backIds } = notificationList;
+  useProjectsLearned(group === 'project', query.dismissed ?? false);
+  const notificationList = useNotificationList(query, read, pane.openId, search, group);
+  const { list, visible, items, ids, byId, backIds, totalCount, terms, toggleGroup } =
+    notificationList;
   const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
-  const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
+  // A count only once it is the whole view's: not during the first sync, nor from the last visit's first screen.
+  const syncing =
+    useInboxCounts()?.syncing ?? (totalCount === null ? { loaded: 0, total: null } : null);
   const pending = usePendingIds();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -59,7 +78,16 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
   const { selection, focusNonce, focusRow, onToggle, onFocusRow, dispatch } = listSelection;
   const [helpOpen, setHelpOpen] = useState(false);
   const [stickyDay, setStickyDay] = useState<string | null>(null);
-  const matching = useMatchingSelection(query, byId, dispatch);
+  // "Select all matching" asks the server for what this view lists: the dismissed ones the replica holds (30 days).
+  const [recentSince] = useState(recentDismissedSince);
+  const matchingQuery = useMemo(
+    () =>
+      query.dismissed && !(query.after && query.after > recentSince)
+        ? { ...query, after: recentSince }
+        : query,
+    [query, recentSince],
+  );
+  const matching = useMatchingSelection(matchingQuery, byId, dispatch);
   // An action clears the selection it used; an undo puts focus back on the row it brought back.
   const afterAction = selection.selected.size > 0 ? matching.clear : undefined;
   const actions = useInboxActions({ byId, isRead: matching.isRead, afterAction, focusRow });
@@ -118,10 +146,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
         <ListHeader
           read={read}
           visibleCount={visible.length}
-          loadedCount={loaded.length}
-          totalCount={totalCount}
-          newCount={newCount}
-          onShowNew={showNew}
+          syncing={syncing}
           onHelp={() => setHelpOpen(true)}
         />
         {visible.length > 0 && (
@@ -131,7 +156,7 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             actions={actions}
             unreadSelectedCount={selected.filter((id) => !matching.isRead(id)).length}
             loadedCount={visible.length}
-            totalCount={read ? null : totalCount}
+            totalCount={visible.length}
             inDismissedView={inDismissedView}
             allLoadedSelected={visible.length > 0 && ids.every((id) => selection.selected.has(id))}
             onSelectAllLoaded={() => dispatch({ type: 'selectAll', ids })}
@@ -142,36 +167,43 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             snoozeRequest={snoozeRequest.requestFor('selection')}
           />
         )}
-        {visible.length === 0 && !hasNextPage && <EmptyState title={emptyTitle} />}
-        {visible.length === 0 && hasNextPage && !isFetchingNextPage && read && (
-          <EmptyState title={`No ${read} notifications among the ${loaded.length} loaded`}>
-            Scroll or load more to look further.
-          </EmptyState>
-        )}
-        <RowHandlersContext value={rowHandlers}>
-          <VirtualFeed
-            items={items}
-            busy={isFetchingNextPage}
-            focusedId={selection.focusedId}
-            focusNonce={focusNonce}
-            onStickyDayChange={setStickyDay}
-            renderRow={({ notification, position }) => (
-              <NotificationRow
-                notification={notification}
-                position={position}
-                setSize={read ? visible.length : (totalCount ?? visible.length)}
-                focused={selection.focusedId === notification.id}
-                tabbable={tabbableId === notification.id}
-                selected={selection.selected.has(notification.id)}
-                pending={pending.has(notification.id)}
-                open={pane.openId === notification.id}
-                backFromSnooze={backIds.has(notification.id)}
-                snoozeRequest={snoozeRequest.requestFor(notification.id)}
-                place={placeOf(notification, (id) => projectNames.get(id))}
-              />
-            )}
-          />
-        </RowHandlersContext>
+        {visible.length === 0 && !hasNextPage && !syncing && <EmptyState title={emptyTitle} />}
+        <SearchTermsContext value={terms}>
+          <RowHandlersContext value={rowHandlers}>
+            <VirtualFeed
+              items={items}
+              busy={isFetchingNextPage}
+              focusedId={selection.focusedId}
+              focusNonce={focusNonce}
+              onStickyDayChange={setStickyDay}
+              renderHeader={(item) => (
+                <GroupHeader
+                  item={item}
+                  unread={(item.ids ?? []).filter((id) => byId.get(id)?.read === false).length}
+                  inDismissedView={inDismissedView}
+                  onToggle={toggleGroup}
+                  onReadAll={actions.read}
+                  onDismissAll={actions.dismiss}
+                />
+              )}
+              renderRow={({ notification, position }) => (
+                <NotificationRow
+                  notification={notification}
+                  position={position}
+                  setSize={visible.length}
+                  focused={selection.focusedId === notification.id}
+                  tabbable={tabbableId === notification.id}
+                  selected={selection.selected.has(notification.id)}
+                  pending={pending.has(notification.id)}
+                  open={pane.openId === notification.id}
+                  backFromSnooze={backIds.has(notification.id)}
+                  snoozeRequest={snoozeRequest.requestFor(notification.id)}
+                  place={placeOf(notification, (id) => projectNames.get(id))}
+                />
+              )}
+            />
+          </RowHandlersContext>
+        </SearchTermsContext>
         <ListFooter list={notificationList} />
       </div>
       <PaneBeside

@@ -7,6 +7,7 @@ import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
+import { Highlighted } from '../../../components/Highlighted.tsx';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
 import { Avatar } from '../../../components/Avatar.tsx';
@@ -158,7 +159,11 @@ export const NotificationRow = memo(function NotificationRow({
               onClick={onLinkClick}
               className={`min-w-0 flex-1 truncate text-sm leading-5 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${unread ? 'font-semibold text-slate-950 dark:text-white' : 'text-slate-700 dark:text-slate-300'}`}
             >
-              {notification.actor && <span>{notification.actor.name} </span>}
+              {notification.actor && (
+                <span>
+                  <Highlighted text={notification.actor.name} />{' '}
+                </span>
+              )}
               <NotificationTitle markup={notification.title} />
             </a>
             {notification.newActivitiesCount > 0 && unread && (
@@ -177,7 +182,7 @@ export const NotificationRow = memo(function NotificationRow({
                 data-testid="row-place"
                 className="max-w-[60%] shrink-0 truncate font-medium text-slate-700 dark:text-slate-300"
               >
-                {place}
+                <Highlighted text={place} />
               </span>
             )}
             <span className="shrink-0 rounded bg-slate-100 px-1 font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
@@ -205,7 +210,9 @@ export const NotificationRow = memo(function NotificationRow({
               </span>
             )}
             {notification.excerpt && (
-              <span className="min-w-0 truncate">{notification.excerpt}</span>
+              <span className="min-w-0 truncate">
+                <Highlighted text={notification.excerpt} />
+              </span>
             )}
           </p>
         </div>

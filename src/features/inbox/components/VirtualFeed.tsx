@@ -6,6 +6,8 @@ interface Props {
   items: ListItem[];
   busy: boolean;
   renderRow: (item: Extract<ListItem, { kind: 'row' }>) => ReactNode;
+  /** A group's header, where the list is grouped with counts and actions; else a plain divider. */
+  renderHeader?: (item: Extract<ListItem, { kind: 'header' }>) => ReactNode;
   /** The current row, and a counter that changes whenever the keyboard moves it. */
   focusedId: string | null;
   focusNonce: number;
@@ -57,6 +59,7 @@ export function VirtualFeed({
   items,
   busy,
   renderRow,
+  renderHeader,
   focusedId,
   focusNonce,
   onStickyDayChange,
@@ -155,7 +158,9 @@ export function VirtualFeed({
               className="absolute top-0 left-0 w-full"
               style={{ transform: `translateY(${row.start}px)` }}
             >
-              {item.kind === 'header' ? (
+              {item.kind === 'header' && renderHeader ? (
+                renderHeader(item)
+              ) : item.kind === 'header' ? (
                 // A feed may hold only articles: the day is a visual divider; each row says its own time.
                 <div
                   aria-hidden="true"

@@ -18,6 +18,7 @@ const handlers = () =>
       'focusFilters',
       'goInbox',
       'help',
+      'focusSearch',
       'undo',
       'enterPane',
       'leavePane',
@@ -47,7 +48,8 @@ describe('the inbox’s keyboard', () => {
       ['X', 'range'],
       ['*', 'selectAll'],
       ['Escape', 'clear'],
-      ['/', 'focusFilters'],
+      ['/', 'focusSearch'],
+      ['f', 'focusFilters'],
       ['?', 'help'],
       ['z', 'undo'],
     ] as const) {

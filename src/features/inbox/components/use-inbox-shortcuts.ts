@@ -19,6 +19,8 @@ export interface ShortcutHandlers {
   selectAll: () => void;
   clear: () => void;
   focusFilters: () => void;
+  /** `/`: into the search box. */
+  focusSearch: () => void;
   goInbox: () => void;
   help: () => void;
   undo: () => void;
@@ -85,7 +87,8 @@ export function useInboxShortcuts(handlers: ShortcutHandlers) {
         X: h.range,
         '*': h.selectAll,
         Escape: h.clear,
-        '/': h.focusFilters,
+        '/': h.focusSearch,
+        f: h.focusFilters,
         '?': h.help,
         z: h.undo,
         // Arrows sideways belong to the control that has focus, except on a row (into the pane) and on the
@@ -174,6 +177,7 @@ export function useListShortcuts(list: ListKeyTargets) {
     // The first filter control shown: the "Filters" button on a phone, else the first control. The filter bar's
     // code may still be on its way when the rows are already painted: then focus goes there the moment it shows.
     focusFilters: () => focusFirstFilter(),
+    focusSearch: () => document.querySelector<HTMLInputElement>('[data-inbox-search]')?.focus(),
     goInbox: list.goInbox,
     goSavedView: list.goSavedView,
     mute: () => view !== 'dismissed' && actions.mute(actionTargets(selection)),
@@ -207,6 +211,7 @@ export function useListShortcuts(list: ListKeyTargets) {
       next: () => handlers.move(1),
       previous: () => handlers.move(-1),
       snooze: () => handlers.snooze?.(),
+      mute: () => handlers.mute?.(),
       reply: () => handlers.reply?.(),
     },
     (wakeAt) => {

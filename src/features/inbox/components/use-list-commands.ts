@@ -10,6 +10,7 @@ export type ListAction =
   | 'restore'
   | 'read'
   | 'snooze'
+  | 'mute'
   | 'undo'
   | 'open'
   | 'reply'
@@ -19,6 +20,7 @@ export type ListAction =
   | 'range'
   | 'selectAll'
   | 'clear'
+  | 'focusSearch'
   | 'focusFilters'
   | 'help';
 
@@ -28,6 +30,7 @@ const ACTIONS: readonly ListAction[] = [
   'restore',
   'read',
   'snooze',
+  'mute',
   'undo',
   'open',
   'reply',
@@ -37,6 +40,7 @@ const ACTIONS: readonly ListAction[] = [
   'range',
   'selectAll',
   'clear',
+  'focusSearch',
   'focusFilters',
   'help',
 ];
@@ -59,7 +63,7 @@ export function useListCommands(
   const commands = useMemo((): Command[] => {
     const inDismissed = view === 'dismissed';
     const actions = ACTIONS.filter((name) =>
-      inDismissed ? name !== 'dismiss' && name !== 'snooze' : name !== 'restore',
+      inDismissed ? name !== 'dismiss' && name !== 'snooze' && name !== 'mute' : name !== 'restore',
     ).map((name): Command => ({
       id: `action:${name}`,
       label: INBOX_KEYS[name].label,

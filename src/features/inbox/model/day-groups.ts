@@ -1,7 +1,16 @@
 import type { Notification } from '../../../api/notifications.ts';
 
 export type ListItem =
-  | { kind: 'header'; key: string; label: string }
+  | {
+      kind: 'header';
+      key: string;
+      label: string;
+      /** Grouped lists (groups.ts): how many the group holds, which, and whether it is folded. */
+      count?: number;
+      ids?: readonly string[];
+      collapsed?: boolean;
+      group?: string;
+    }
   | { kind: 'row'; key: string; notification: Notification; position: number };
 
 const startOfDay = (date: Date) =>

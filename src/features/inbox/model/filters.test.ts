@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applicableFilters,
   filtersToSearchParams,
+  hasFilters,
   hrefFor,
   NO_FILTERS,
   parseFilters,
@@ -13,7 +14,7 @@ const parse = (search: string) => parseFilters(new URLSearchParams(search));
 describe('filters in the URL', () => {
   it('round-trips every filter', () => {
     const search =
-      'project=3,5&type=task,todo&importance=important&after=2026-11-01&before=2026-11-20&read=unread';
+      'project=3,5&type=task,todo&importance=important&after=2026-11-01&before=2026-11-20&read=unread&q=Ana+N%C3%BA%C3%B1ez&group=project';
     const { filters, ignored } = parse(search);
     expect(ignored).toEqual([]);
     expect(filters).toEqual({
@@ -23,9 +24,19 @@ describe('filters in the URL', () => {
       after: '2026-11-01',
       before: '2026-11-20',
       read: 'unread',
+      search: 'Ana Núñez',
+      group: 'project',
     });
     expect(filtersToSearchParams(filters).toString()).toBe(new URLSearchParams(search).toString());
     expect(parse(filtersToSearchParams(filters).toString()).filters).toEqual(filters);
+  });
+
+  it('names a grouping it does not know, keeps day out of the address, and is not a filter', () => {
+    expect(parse('group=week').ignored).toEqual(['group=week']);
+    expect(filtersToSearchParams({ ...NO_FILTERS, group: 'day' }).toString()).toBe('');
+    expect(hasFilters({ ...NO_FILTERS, group: 'project' })).toBe(false);
+    expect(hasFilters({ ...NO_FILTERS, search: 'login' })).toBe(true);
+    expect(parse(`q=${'a'.repeat(500)}`).filters.search).toHaveLength(200);
   });
 
   it('no filters is an empty query string', () => {

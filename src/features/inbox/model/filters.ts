@@ -1,6 +1,8 @@
 import type { NotificationQuery } from '../../../api/notifications.ts';
 import {
+  GROUP_PARAM,
   INBOX_VIEW_PATHS,
+  SEARCH_PARAM,
   inboxAddress,
   isAddressId,
   OPEN_PARAM,
@@ -42,6 +44,11 @@ export const TARGET_TYPES = [
 
 export type Importance = 'important' | 'normal';
 export type ReadState = 'unread' | 'read';
+/** How the list is grouped: by day (the default), project, type, or not at all. */
+export const GROUPINGS = ['day', 'project', 'type', 'none'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+/** The longest search kept from an address: longer ones are cut there. */
+export const MAX_SEARCH_LENGTH = 200;
 
 export interface InboxFilters {
   projectIds: number[];
@@ -51,6 +58,10 @@ export interface InboxFilters {
   after: string | null;
   before: string | null;
   read: ReadState | null;
+  /** The search box's words (`q=`), as typed; '' for none. */
+  search: string;
+  /** How the list is grouped (`group=`; day when absent). Not a filter: it changes no count. */
+  group: Grouping;
 }
 
 export const NO_FILTERS: InboxFilters = {
@@ -60,6 +71,8 @@ export const NO_FILTERS: InboxFilters = {
   after: null,
   before: null,
   read: null,
+  search: '',
+  group: 'day',
 };
 
 export interface ParsedFilters {
@@ -120,6 +133,13 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
         if (isCalendarDay(value)) filters[name] = value;
         else ignored.push(describe(name, value));
         break;
+      case SEARCH_PARAM:
+        filters.search = value.slice(0, MAX_SEARCH_LENGTH);
+        break;
+      case GROUP_PARAM:
+        if ((GROUPINGS as readonly string[]).includes(value)) filters.group = value as Grouping;
+        else ignored.push(describe(name, value));
+        break;
       case OPEN_PARAM:
         // The reading pane's notification: not a filter, read by the pane; a malformed or second one is named.
         if (!isAddressId(value) || openSeen) ignored.push(describe(name, value));
@@ -145,6 +165,8 @@ export function filtersToSearchParams(filters: InboxFilters): URLSearchParams {
   if (filters.after) params.set('after', filters.after);
   if (filters.before) params.set('before', filters.before);
   if (filters.read) params.set('read', filters.read);
+  if (filters.search.trim()) params.set(SEARCH_PARAM, filters.search);
+  if (filters.group !== 'day') params.set(GROUP_PARAM, filters.group);
   return params;
 }
 
@@ -157,7 +179,9 @@ export function hrefFor(view: ViewName, filters: InboxFilters, open?: string | n
   return inboxAddress(view, filtersToSearchParams(carried), open);
 }
 
-export const hasFilters = (filters: InboxFilters) => filtersToSearchParams(filters).size > 0;
+/** Whether anything narrows the list (the grouping does not). */
+export const hasFilters = (filters: InboxFilters) =>
+  filtersToSearchParams({ ...filters, group: 'day' }).size > 0;
 
 /** Midnight at the start of a calendar day in the user's time zone, as an ISO instant. */
 const startOfDay = (day: string, offsetDays = 0) => {

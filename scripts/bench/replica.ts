@@ -1,0 +1,273 @@
+/**
+ * The inbox's replica (src/replica/, docs/decisions/016-replica.md) in Chromium over the real server:
+ * - the first sync of N notifications: time to the whole inbox held, and the requests it took;
+ * - a filter change and a search to the painted list, with N held (p50/p95);
+ * - IndexedDB's size and the page's heap with N held;
+ * - the store itself: writing N records in one transaction, reading them all, and a filtered view of them.
+ *
+ * `node scripts/bench/replica.ts [--notifications 20000] [--runs 15]` seeds its own database and server (after
+ * `npm run build`); `npm run bench` runs it too.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { percentile } from '../../server/bench/load.ts';
+import { chromiumLaunchOptions } from '../chromium.ts';
+
+export interface ReplicaFigures {
+  notifications: number;
+  firstSyncMs: number;
+  firstSyncRequests: number;
+  filterToPaint: { p50: number; p95: number; runs: number };
+  searchToPaint: { p50: number; p95: number; runs: number };
+  indexedDbBytes: number;
+  heapBytes: number;
+  store: { writeMs: number; readAllMs: number; filteredViewMs: number };
+}
+
+const SUMMARY = '[data-testid="list-summary"]';
+
+/** Milliseconds from an input's change to the frame after the list has repainted. */
+async function changeToPaint(page: Page, selector: string, values: string[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ selector, values }) => {
+      const element = document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+      if (!element) throw new Error(`No ${selector}`);
+      const prototype =
+        element instanceof HTMLSelectElement
+          ? HTMLSelectElement.prototype
+          : HTMLInputElement.prototype;
+      const setValue = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
+      const times: number[] = [];
+      for (const value of values) {
+        const summary = document.querySelector('[data-testid="list-summary"]')?.textContent;
+        const start = performance.now();
+        setValue?.call(element, value);
+        element.dispatchEvent(
+          new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+        );
+        // Until the header's count changed (the list re-rendered), then the frame that paints it.
+        while (document.querySelector('[data-testid="list-summary"]')?.textContent === summary) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (performance.now() - start > 5000) break;
+        }
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        times.push(performance.now() - start);
+      }
+      return times;
+    },
+    { selector, values },
+  );
+}
+
+const stats = (values: number[]) => ({
+  p50: percentile(values, 50),
+  p95: percentile(values, 95),
+  runs: values.length,
+});
+
+export async function measureReplica(base: string, runs = 15): Promise<ReplicaFigures> {
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions,
+    args: [...(chromiumLaunchOptions.args ?? []), '--enable-precise-memory-info'],
+  });
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let requests = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v2/notifications') requests++;
+    });
+    const total = (
+      (await (
+        await fetch(`${base}/api/v2/notifications?filter[dismissed]=false&page[size]=1`)
+      ).json()) as { meta: { total_count: number } }
+    ).meta.total_count;
+
+    // 1. First sync: navigation to the whole inbox held (the header gives the count).
+    const started = Date.now();
+    await page.goto(`${base}/`);
+    await page.waitForFunction(
+      ({ selector, total }) =>
+        document.querySelector(selector)?.textContent === `${total} notifications`,
+      { selector: SUMMARY, total },
+      { timeout: 600_000, polling: 50 },
+    );
+    const firstSyncMs = Date.now() - started;
+    const firstSyncRequests = requests;
+
+    // 2. Filter change ("Read state") and search, each to the painted list.
+    const readId = await page.getByLabel('Read state').getAttribute('id');
+    const filterToPaint = await changeToPaint(
+      page,
+      `#${CSS_escape(readId ?? '')}`,
+      Array.from({ length: runs }, (_, index) => ['unread', 'read', ''][index % 3] as string),
+    );
+    const searchId = await page
+      .getByRole('searchbox', { name: 'Search notifications' })
+      .getAttribute('id');
+    const words = ['login', 'client', 'review', 'invoice', 'design'];
+    const searchToPaint = await changeToPaint(
+      page,
+      `#${CSS_escape(searchId ?? '')}`,
+      Array.from({ length: runs }, (_, index) =>
+        index % 2 ? '' : (words[index % words.length] as string),
+      ),
+    );
+
+    // 3. What the device holds: IndexedDB's usage, and the page's heap after a collection.
+    const indexedDbBytes = await page.evaluate(
+      async () => (await navigator.storage.estimate()).usage ?? 0,
+    );
+    const session = await context.newCDPSession(page);
+    await session.send('HeapProfiler.collectGarbage');
+    const heap = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+
+    // 4. The store itself, as the replica uses IndexedDB: read all, write all in one transaction, filter a view.
+    const store = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).flatMap((info) => info.name ?? []);
+      const name = names.find((candidate) => candidate.startsWith('inbox.replica:'));
+      if (!name) throw new Error('No replica database');
+      const open = (databaseName: string, upgrade?: (db: IDBDatabase) => void) =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(databaseName, 1);
+          if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('open failed'));
+        });
+      const db = await open(name);
+      let start = performance.now();
+      const records = await new Promise<
+        { dismissed: boolean; read: boolean; important: boolean }[]
+      >((resolve, reject) => {
+        const request = db.transaction('notifications').objectStore('notifications').getAll();
+        request.onsuccess = () => resolve(request.result as never);
+        request.onerror = () => reject(request.error ?? new Error('read failed'));
+      });
+      const readAllMs = performance.now() - start;
+      start = performance.now();
+      const view = records.filter(
+        (record) => !record.dismissed && !record.read && record.important,
+      );
+      const filteredViewMs = performance.now() - start;
+      const copy = await open('bench.replica-copy', (target) =>
+        target.createObjectStore('notifications', { keyPath: 'id' }),
+      );
+      start = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const transaction = copy.transaction('notifications', 'readwrite');
+        const objects = transaction.objectStore('notifications');
+        for (const record of records) objects.put(record);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
+      });
+      const writeMs = performance.now() - start;
+      copy.close();
+      db.close();
+      indexedDB.deleteDatabase('bench.replica-copy');
+      return { writeMs, readAllMs, filteredViewMs, viewSize: view.length };
+    });
+
+    return {
+      notifications: total,
+      firstSyncMs,
+      firstSyncRequests,
+      filterToPaint: stats(filterToPaint),
+      searchToPaint: stats(searchToPaint),
+      indexedDbBytes,
+      heapBytes: heap.usedSize,
+      store: {
+        writeMs: store.writeMs,
+        readAllMs: store.readAllMs,
+        filteredViewMs: store.filteredViewMs,
+      },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** An id as a CSS selector (React's useId gives `«r1»`-like ids). */
+function CSS_escape(id: string): string {
+  return id.replace(/[^a-zA-Z0-9_-]/g, (char) => `\\${char.codePointAt(0)?.toString(16)} `);
+}
+
+export function replicaRows(figures: ReplicaFigures): [string, string, string][] {
+  const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const n = figures.notifications.toLocaleString('en');
+  return [
+    [
+      'Replica',
+      `First sync of ${n} (time / requests)`,
+      `${ms(figures.firstSyncMs)} / ${figures.firstSyncRequests}`,
+    ],
+    [
+      'Replica',
+      `Filter change to painted list, ${n} held (p50 / p95, ${figures.filterToPaint.runs} runs)`,
+      `${ms(figures.filterToPaint.p50)} / ${ms(figures.filterToPaint.p95)}`,
+    ],
+    [
+      'Replica',
+      `Search to painted list, ${n} held (p50 / p95, ${figures.searchToPaint.runs} runs)`,
+      `${ms(figures.searchToPaint.p50)} / ${ms(figures.searchToPaint.p95)}`,
+    ],
+    ['Replica', `IndexedDB usage with ${n} held`, mb(figures.indexedDbBytes)],
+    ['Replica', `JS heap with ${n} held (after GC)`, mb(figures.heapBytes)],
+    [
+      'Replica',
+      `IndexedDB: write ${n} in one transaction / read all / filter a view`,
+      `${ms(figures.store.writeMs)} / ${ms(figures.store.readAllMs)} / ${ms(figures.store.filteredViewMs)}`,
+    ],
+  ];
+}
+
+// Standalone: its own database and server.
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      notifications: { type: 'string', default: '20000' },
+      runs: { type: 'string', default: '15' },
+    },
+  });
+  const port = Number(process.env.BENCH_PORT ?? 4395);
+  const directory = mkdtempSync(join(tmpdir(), 'inbox-replica-bench-'));
+  const database = join(directory, 'bench.db');
+  const seeded = spawnSync(
+    process.execPath,
+    ['server/seed-cli.ts', '--notifications', values.notifications, '--db', database],
+    { stdio: 'inherit' },
+  );
+  if (seeded.status !== 0) throw new Error('Seeding failed');
+  const server = spawn(process.execPath, ['server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      INBOX_DB: database,
+      INBOX_DATA_DIR: join(directory, 'data'),
+      INBOX_RATE_LIMITS: 'off',
+    },
+    stdio: 'ignore',
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let attempt = 0; ; attempt++) {
+      const up = await fetch(`${base}/api/v2/projects?page[size]=1`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (up) break;
+      if (attempt > 300) throw new Error('The server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const figures = await measureReplica(base, Number(values.runs));
+    for (const [area, measure, value] of replicaRows(figures))
+      console.log(`| ${area} | ${measure} | ${value} |`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}

@@ -1,0 +1,284 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Notification, NotificationQuery } from '../api/notifications.ts';
+import { countsOf, viewOf } from './queries.ts';
+import { deleteAllReplicas, openReplica, Replica } from './store.ts';
+import {
+  BACK_OFF_FACTOR,
+  DEFAULT_INTERVALS,
+  firstSync,
+  pollNew,
+  reconcile,
+  SYNC_PAGE_SIZE,
+  syncIntervals,
+  syncStep,
+  type FetchPage,
+} from './sync.ts';
+import {
+  highlightRanges,
+  inQuery,
+  normalizeForSearch,
+  projectIndex,
+  searchableText,
+  searchTerms,
+} from './view.ts';
+
+const NOW = Date.parse('2026-06-15T12:00:00Z');
+const DAY = 24 * 60 * 60 * 1000;
+const at = (msAgo: number) => new Date(NOW - msAgo).toISOString();
+
+function aNotification(id: number, overrides: Partial<Notification> = {}): Notification {
+  return {
+    id: String(id),
+    title: `commented on task <b>#${id}</b>`,
+    targetId: id,
+    targetType: 'task',
+    targetTitle: `#${id}: Fix the login`,
+    targetLabel: 'task',
+    parentId: 1,
+    parentType: 'project',
+    parentTitle: '[Acme] Website',
+    read: false,
+    dismissed: false,
+    important: false,
+    mention: false,
+    newActivitiesCount: 1,
+    excerpt: '',
+    lastActionAt: at(id * 60_000),
+    firstUnreadActivityId: null,
+    actor: { id: '2', name: 'Marko Horvat', avatarUrl: null },
+    ...overrides,
+  };
+}
+
+/** A server of notifications, answering pages as the API does (newest first, filters, 200 a page at most). */
+function fakeServer(notifications: Notification[]) {
+  const asked: { query: NotificationQuery; page: number }[] = [];
+  const fetchPage: FetchPage = async (query, page) => {
+    asked.push({ query, page });
+    const matching = notifications
+      .filter((item) => inQuery(item, query, () => null))
+      .sort((a, b) => (b.lastActionAt ?? '').localeCompare(a.lastActionAt ?? ''));
+    const slice = matching.slice((page - 1) * SYNC_PAGE_SIZE, page * SYNC_PAGE_SIZE);
+    return {
+      notifications: slice.map((item) => ({ ...item })),
+      totalCount: matching.length,
+      hasNextPage: page * SYNC_PAGE_SIZE < matching.length,
+    };
+  };
+  return { asked, fetchPage };
+}
+
+let scopes = 0;
+const freshReplica = async () => {
+  const replica = openReplica(`test-${++scopes}`);
+  await replica.loaded;
+  return replica;
+};
+const signal = new AbortController().signal;
+const clock = () => NOW;
+
+afterEach(() => deleteAllReplicas());
+
+describe('search normalisation and highlighting', () => {
+  it('ignores accents, case and runs of space', () => {
+    expect(normalizeForSearch('Éva  NÚÑEZ')).toBe('eva nunez');
+    expect(searchTerms('  Núñez   Web ')).toEqual(['nunez', 'web']);
+  });
+
+  it('looks through title words (not its markup), target, project, actor and excerpt', () => {
+    const notification = aNotification(7, { excerpt: 'Déjà vu', actor: null });
+    const text = searchableText(notification, { id: 1, name: 'Zürich office' });
+    for (const word of ['commented', 'fix the login', 'acme', 'zurich', 'deja vu'])
+      expect(text).toContain(word);
+    expect(text).not.toContain('<b>');
+  });
+
+  it('highlights in the text as shown, across accents', () => {
+    expect(highlightRanges('Fix Zürich login', ['zurich'])).toEqual([[4, 10]]);
+    expect(highlightRanges('aaa', ['aa', 'a'])).toEqual([[0, 3]]);
+    expect(highlightRanges('nothing', [])).toEqual([]);
+  });
+});
+
+describe('a view of the replica', () => {
+  it('knows a todo’s project from its task’s notification', () => {
+    const task = aNotification(1, { targetId: 50, parentId: 9, parentTitle: 'Apollo' });
+    const todo = aNotification(2, { targetType: 'todo', parentType: 'task', parentId: 50 });
+    const orphan = aNotification(3, { targetType: 'todo', parentType: 'task', parentId: 51 });
+    const projectOf = projectIndex([task, todo, orphan]);
+    expect(projectOf(todo)).toEqual({ id: 9, name: 'Apollo' });
+    expect(projectOf(orphan)).toBeNull();
+    expect(inQuery(todo, { projectIds: [9] }, projectOf)).toBe(true);
+    expect(inQuery(orphan, { projectIds: [9] }, projectOf)).toBe(false);
+  });
+
+  it('lists a query exactly, newest first, and counts the unread of each view', async () => {
+    const replica = await freshReplica();
+    await replica.put([
+      aNotification(1, { important: true }),
+      aNotification(2, { mention: true, read: true }),
+      aNotification(3, { mention: true }),
+      aNotification(4, { dismissed: true }),
+    ]);
+    expect(viewOf(replica, { dismissed: false }).notifications.map((n) => n.id)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    expect(viewOf(replica, { dismissed: false, mention: true }).totalCount).toBe(2);
+    expect(countsOf(replica)).toMatchObject({ inbox: null, syncing: { loaded: 0 } });
+    await replica.setMeta({ complete: true });
+    expect(countsOf(replica)).toEqual({ inbox: 2, important: 1, mentions: 1, syncing: null });
+  });
+});
+
+describe('the store', () => {
+  it('keeps what it holds on the device: a new page of the same scope reads it back', async () => {
+    const replica = await freshReplica();
+    await replica.put([aNotification(1), aNotification(2)]);
+    await replica.setMeta({ complete: true, loaded: 2, total: 2 });
+    const again = new Replica(replica.scope);
+    await again.loaded;
+    expect(again.all().map((n) => n.id)).toEqual(['1', '2']);
+    expect(again.meta).toMatchObject({ complete: true, total: 2 });
+    again.close();
+  });
+
+  it('applies an action at once, returning the notifications as they were', async () => {
+    const replica = await freshReplica();
+    await replica.put([aNotification(1)]);
+    const before = replica.apply(['1', '404'], (n) => ({ ...n, read: true }));
+    expect(before.map((n) => n.read)).toEqual([false]);
+    expect(replica.get('1')?.read).toBe(true);
+  });
+
+  it('a reconciliation leaves alone what an action here changed meanwhile', async () => {
+    const replica = await freshReplica();
+    await replica.put([aNotification(1), aNotification(2)]);
+    replica.apply(['1'], (n) => ({ ...n, dismissed: true }));
+    await replica.replaceAll([aNotification(1), aNotification(3)], replica.editedSince(0));
+    expect(replica.get('1')?.dismissed).toBe(true);
+    expect(replica.get('2')).toBeUndefined();
+    expect(replica.get('3')).toBeDefined();
+  });
+
+  it('is removed from the device with the rest of its data', async () => {
+    const replica = await freshReplica();
+    await replica.put([aNotification(1)]);
+    await deleteAllReplicas();
+    const names = (await indexedDB.databases()).map((info) => info.name);
+    expect(names).not.toContain(`inbox.replica:${replica.scope}`);
+    await replica.put([aNotification(2)]);
+    expect(replica.get('2')).toBeUndefined();
+  });
+});
+
+describe('the sync', () => {
+  const world = () => [
+    ...Array.from({ length: 450 }, (_, index) => aNotification(index + 1)),
+    aNotification(1001, { dismissed: true, lastActionAt: at(2 * DAY) }),
+    aNotification(1002, { dismissed: true, lastActionAt: at(40 * DAY) }),
+  ];
+
+  it('first pages the Inbox at 200, saying how far it is, then the dismissed ones of 30 days', async () => {
+    const replica = await freshReplica();
+    const server = fakeServer(world());
+    const progress: (number | null)[] = [];
+    replica.subscribe(() => progress.push(replica.meta.loaded));
+    await firstSync(replica, server.fetchPage, signal, clock);
+    expect(server.asked.filter((ask) => ask.query.dismissed === false)).toHaveLength(3);
+    expect(progress).toEqual(expect.arrayContaining([200, 400, 450]));
+    expect(replica.size).toBe(451);
+    expect(replica.get('1001')).toBeDefined();
+    expect(replica.get('1002')).toBeUndefined();
+    expect(replica.meta).toMatchObject({ complete: true, total: 450 });
+  });
+
+  it('resumes a first sync where it stopped', async () => {
+    const replica = await freshReplica();
+    const server = fakeServer(world());
+    await replica.setMeta({ loaded: 400, total: 450 });
+    await firstSync(replica, server.fetchPage, signal, clock);
+    expect(server.asked[0]).toEqual({ query: { dismissed: false }, page: 3 });
+  });
+
+  it('asks for what is new after the newest held, which brings back one undismissed by new activity', async () => {
+    const notifications = world();
+    const replica = await freshReplica();
+    const server = fakeServer(notifications);
+    await firstSync(replica, server.fetchPage, signal, clock);
+    const back = notifications.find((n) => n.id === '1001') as Notification;
+    Object.assign(back, { dismissed: false, lastActionAt: at(-1000) });
+    server.asked.length = 0;
+    await pollNew(replica, server.fetchPage, signal, clock);
+    expect(server.asked[0]?.query).toEqual({ dismissed: false, after: at(60_000) });
+    expect(replica.get('1001')?.dismissed).toBe(false);
+    expect(replica.all()[0]?.id).toBe('1001');
+  });
+
+  it('reconciles reads and dismisses made elsewhere', async () => {
+    const notifications = world();
+    const replica = await freshReplica();
+    const server = fakeServer(notifications);
+    await firstSync(replica, server.fetchPage, signal, clock);
+    Object.assign(notifications[0] as Notification, { read: true });
+    Object.assign(notifications[1] as Notification, { dismissed: true });
+    await reconcile(replica, server.fetchPage, signal, clock);
+    expect(replica.get('1')?.read).toBe(true);
+    expect(replica.get('2')?.dismissed).toBe(true);
+    expect(countsOf(replica).inbox).toBe(448);
+  });
+
+  it('does what is due: nothing within the intervals, a poll after one, a reconciliation after the other', async () => {
+    const replica = await freshReplica();
+    const server = fakeServer(world());
+    let now = NOW;
+    const time = () => now;
+    await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time);
+    server.asked.length = 0;
+    expect(await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time)).toBe(false);
+    now += DEFAULT_INTERVALS.pollMs;
+    await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time);
+    expect(server.asked.map((ask) => ask.query.after !== undefined)).toEqual([true]);
+    server.asked.length = 0;
+    now += DEFAULT_INTERVALS.reconcileMs;
+    await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time);
+    expect(server.asked.filter((ask) => ask.query.dismissed === false)).toHaveLength(3);
+  });
+
+  it('backs off to a quarter while a bulk action has the rate budget', async () => {
+    const replica = await freshReplica();
+    const server = fakeServer(world());
+    let now = NOW;
+    const time = () => now;
+    let bulkRunning = true;
+    const backOff = () => bulkRunning;
+    await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time, backOff);
+    server.asked.length = 0;
+    now += DEFAULT_INTERVALS.pollMs;
+    expect(
+      await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time, backOff),
+    ).toBe(false);
+    now += (BACK_OFF_FACTOR - 1) * DEFAULT_INTERVALS.pollMs;
+    expect(
+      await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time, backOff),
+    ).toBe(true);
+    bulkRunning = false;
+    now += DEFAULT_INTERVALS.pollMs;
+    expect(
+      await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time, backOff),
+    ).toBe(true);
+  });
+
+  it('takes shortened intervals from a setting, and ignores nonsense there', () => {
+    const storage = (value: string | null) => ({ getItem: () => value });
+    expect(syncIntervals(storage('{"pollMs":500,"reconcileMs":2000}'))).toEqual({
+      pollMs: 500,
+      reconcileMs: 2000,
+    });
+    expect(syncIntervals(storage('{"pollMs":1,"reconcileMs":"x"}'))).toEqual(DEFAULT_INTERVALS);
+    expect(syncIntervals(storage('{not json'))).toEqual(DEFAULT_INTERVALS);
+    expect(syncIntervals(null)).toEqual(DEFAULT_INTERVALS);
+  });
+});
