@@ -104,7 +104,7 @@ test('snooze one row and three selected rows: they leave the Inbox, wait in Snoo
   // Three selected rows, from the selection bar: tomorrow at 9:00.
   for (const id of three) await row(page, id).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Snooze 3 notifications' }).click();
-  await page.getByRole('menuitem', { name: /^Tomorrow 9:00/ }).click();
+  await page.getByRole('menuitem', { name: /^Tomorrow morning/ }).click();
   for (const id of three) await expect(row(page, id)).toHaveCount(0);
   await expect(announcements(page)).toContainText('Snoozed 3 notifications until Thu 9:00');
 
@@ -206,7 +206,7 @@ test('undo of a snooze sends exactly one DELETE and the row comes back; z undoes
   await row(page, first as string)
     .getByRole('button', { name: /^Snooze:/ })
     .click();
-  await page.getByRole('menuitem', { name: /^Next Monday 9:00/ }).click();
+  await page.getByRole('menuitem', { name: /^Next Monday morning/ }).click();
   await expect(row(page, first as string)).toHaveCount(0);
   const toast = announcements(page).locator('div', { hasText: /Snoozed .* until Mon 9:00/ });
   await expect.poll(async () => (await serverSnoozes()).length).toBe(1);
@@ -222,7 +222,7 @@ test('undo of a snooze sends exactly one DELETE and the row comes back; z undoes
   await row(page, second as string)
     .getByRole('button', { name: /^Snooze:/ })
     .click();
-  await page.getByRole('menuitem', { name: /^Tomorrow 9:00/ }).click();
+  await page.getByRole('menuitem', { name: /^Tomorrow morning/ }).click();
   await expect(row(page, second as string)).toHaveCount(0);
   await expect.poll(async () => (await serverSnoozes()).length).toBe(1);
   await page.keyboard.press('z');
@@ -250,7 +250,7 @@ test('keyboard only: h opens the menu on the current row, arrows and Enter snooz
   await expect(page.getByRole('menuitem', { name: /^Later today/ })).toBeFocused();
   await page.keyboard.press('e');
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('menuitem', { name: /^Tomorrow 9:00/ })).toBeFocused();
+  await expect(page.getByRole('menuitem', { name: /^Tomorrow morning/ })).toBeFocused();
   await page.keyboard.press('Enter');
 
   await expect(row(page, first as string)).toHaveCount(0);
@@ -366,7 +366,7 @@ test.describe('with the app shell in the service worker', () => {
       await row(page, first as string)
         .getByRole('button', { name: /^Snooze:/ })
         .click();
-      await page.getByRole('menuitem', { name: /^Tomorrow 9:00/ }).click();
+      await page.getByRole('menuitem', { name: /^Tomorrow morning/ }).click();
       await expect(row(page, first as string)).toHaveCount(0);
       await page.reload();
       await expect(rows(page).first()).toBeVisible();

@@ -191,7 +191,9 @@ test('select all matching spells out the count and restores them all', async ({
   await page.goto('/dismissed?type=discussion');
   await expect(rows(page).first()).toBeVisible();
   await rows(page).first().getByRole('checkbox').check();
-  await page.getByRole('button', { name: `Select all ${before.total} matching` }).click();
+  await page
+    .getByRole('button', { name: `Select all ${before.total.toLocaleString('en-US')} matching` })
+    .click();
   await expect(page.getByText(`${before.total} selected`)).toBeVisible();
   await page
     .getByRole('button', {

@@ -1,3 +1,5 @@
+import { formatDay } from './formats.ts';
+
 /**
  * The one date format of the app's text: "Dec 6" (with the year when it is not this year), and the time when
  * there is one. Calendar days (YYYY-MM-DD) are days in the user's time zone.
@@ -5,11 +7,5 @@
 export function formatDate(value: string, withTime = false): string {
   const date = withTime ? new Date(value) : new Date(`${value}T00:00:00`);
   if (Number.isNaN(date.getTime())) return value;
-  const sameYear = date.getFullYear() === new Date().getFullYear();
-  return new Intl.DateTimeFormat(undefined, {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-  }).format(date);
+  return formatDay(date, withTime);
 }

@@ -9,7 +9,8 @@ import { useTriage } from './use-triage.ts';
 
 /** What a person does to rows of the inbox: each optimistic, undoable, durable (the mutation writes the outbox). */
 export interface InboxActions {
-  read: (ids: string[]) => void;
+  /** `quiet`: read by opening it, undoable with `z` but not told (docs/decisions/016-one-toast.md). */
+  read: (ids: string[], options?: { quiet?: boolean }) => void;
   dismiss: (ids: string[]) => void;
   restore: (ids: string[]) => void;
   snooze: (ids: string[], wakeAt: string) => void;
@@ -50,7 +51,7 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
   const leavingListeners = useRef(new Set<(ids: string[]) => void>());
 
   return useMemo(() => {
-    function run(targets: string[], action: InboxAction, wakeAt?: string) {
+    function run(targets: string[], action: InboxAction, wakeAt?: string, quiet = false) {
       const {
         byId: rows,
         isRead: read,
@@ -63,7 +64,7 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
       if (action === 'read')
         acknowledgeBack(queryClient, wokenAmong(queryClient, targets.filter(read)));
       if (wanted.length === 0) {
-        if (targets.length > 0)
+        if (targets.length > 0 && !quiet)
           toast({
             tone: 'info',
             message: targets.length === 1 ? 'Already read' : `All ${targets.length} already read`,
@@ -74,12 +75,13 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
       const only = wanted.length === 1 ? rows.get(wanted[0] as string) : undefined;
       triageNow.act(wanted, action, only ? titleText(only.targetTitle || only.title) : undefined, {
         wakeAt,
+        quiet,
       });
       after?.();
     }
 
     return {
-      read: (ids) => run(ids, 'read'),
+      read: (ids, options) => run(ids, 'read', undefined, options?.quiet),
       dismiss: (ids) => run(ids, 'dismiss'),
       restore: (ids) => run(ids, 'undismiss'),
       snooze: (ids, wakeAt) => run(ids, 'snooze', wakeAt),

@@ -1,10 +1,11 @@
 import { ListSkeleton, LoadMoreButton, SkippedNote } from '../../../components/ListStates.tsx';
 import { Icon } from '../../../components/icons.tsx';
+import { formatCount } from '../../../lib/formats.ts';
 import type { useNotificationList } from '../api/use-notification-list.ts';
 import type { ReadState } from '../model/filters.ts';
 
 interface Props {
-  /** The read-state filter (the API cannot filter by it: it filters what is loaded). */
+  /** The read-state filter (it filters what is loaded: docs/decisions/001-unread-only-filter.md). */
   read: ReadState | null;
   visibleCount: number;
   loadedCount: number;
@@ -29,10 +30,10 @@ export function ListHeader({
       <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400">
         <p data-testid="list-summary">
           {read
-            ? `${visibleCount} ${read} of ${loadedCount} loaded${totalCount !== null ? ` (of ${totalCount})` : ''}. The API cannot filter by read state, so this filters what is loaded.`
+            ? `${formatCount(visibleCount)} ${read} of ${formatCount(loadedCount)} loaded${totalCount !== null ? ` (of ${formatCount(totalCount)})` : ''}`
             : totalCount !== null
-              ? `${totalCount} notification${totalCount === 1 ? '' : 's'}`
-              : `${loadedCount} loaded`}
+              ? `${formatCount(totalCount)} notification${totalCount === 1 ? '' : 's'}`
+              : `${formatCount(loadedCount)} loaded`}
         </p>
         <button
           type="button"
@@ -49,7 +50,8 @@ export function ListHeader({
             onClick={onShowNew}
             className="rounded-full bg-brand-600 px-4 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
           >
-            {newCount} new notification{newCount === 1 ? '' : 's'} <Icon name="arrow-up" />
+            {formatCount(newCount)} new notification{newCount === 1 ? '' : 's'}{' '}
+            <Icon name="arrow-up" />
           </button>
         </div>
       )}

@@ -11,6 +11,7 @@ import { useTabSync } from '../api/use-tab-sync.ts';
 import { useTriage } from '../api/use-triage.ts';
 import { NO_FILTERS } from '../model/filters.ts';
 import { formatWakeTime } from '../model/wake-time.ts';
+import { formatExact } from '../../../lib/formats.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { InboxSidebar } from './InboxSidebar.tsx';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
@@ -147,7 +148,7 @@ function SnoozedRow({
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           <span data-testid="wake-time">
             Wakes{' '}
-            <time dateTime={snooze.wakeAt} title={wakeAt.toLocaleString()}>
+            <time dateTime={snooze.wakeAt} title={formatExact(wakeAt)}>
               {formatWakeTime(wakeAt, new Date())}
             </time>
           </span>
