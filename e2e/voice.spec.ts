@@ -99,3 +99,152 @@ test.describe('dates', () => {
     await expect(rows(page).first()).toBeVisible();
   });
 });
+
+const row = (page: Page, id: string) => page.locator(`[data-notification-id="${id}"]`);
+const pane = (page: Page) => page.getByRole('region', { name: 'Reading pane' });
+const toasts = (page: Page) => page.getByTestId('toast');
+const rowIds = async (page: Page) => {
+  await expect(rows(page).first()).toBeVisible();
+  return rows(page).evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-notification-id') as string),
+  );
+};
+const focusedId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-notification-id') ?? null);
+
+test.describe('feedback: one toast at a time', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('walking ten notifications with j in the pane leaves at most one toast, and z still undoes', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const ids = await rowIds(page);
+    await row(page, ids[0] as string)
+      .getByRole('link')
+      .first()
+      .click();
+    await expect(pane(page)).toHaveAttribute('data-open-notification', ids[0] as string);
+    let most = 0;
+    for (let step = 1; step <= 10; step++) {
+      await page.keyboard.press('j');
+      await expect(pane(page)).toHaveAttribute('data-open-notification', ids[step] as string);
+      most = Math.max(most, await toasts(page).count());
+    }
+    // Opening is reading, told by the row, not by a toast.
+    expect(most).toBeLessThanOrEqual(1);
+    await expect(toasts(page)).toHaveCount(0);
+    const last = row(page, ids[10] as string);
+    await expect(last).toHaveAttribute('data-read', 'true');
+    // z undoes the newest read (it waits out the undo window before it is sent): unread again.
+    const wasUnread = await page.evaluate(
+      async (id) =>
+        (
+          (await (await fetch(`/api/v2/notifications/${id}`)).json()) as {
+            data: { attributes: { read: boolean } };
+          }
+        ).data.attributes.read === false,
+      ids[10] as string,
+    );
+    await page.keyboard.press('z');
+    await expect(toasts(page)).toHaveCount(1);
+    await expect(toasts(page)).toContainText('Undone');
+    if (wasUnread) await expect(last).toHaveAttribute('data-read', 'false');
+  });
+
+  test('a burst of the same action reads "Marked 5 as read" in one toast, and its Undo undoes all five', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    const unread = await rows(page).evaluateAll((elements) =>
+      elements
+        .filter((element) => element.getAttribute('data-read') === 'false')
+        .map((element) => element.getAttribute('data-notification-id') as string),
+    );
+    expect(unread.length).toBeGreaterThanOrEqual(5);
+    const five = unread.slice(0, 5);
+    await page.keyboard.press('j');
+    for (const id of five) {
+      for (let step = 0; step < 40 && (await focusedId(page)) !== id; step++)
+        await page.keyboard.press('j');
+      expect(await focusedId(page)).toBe(id);
+      await page.keyboard.press('Shift+I');
+      await expect(row(page, id)).toHaveAttribute('data-read', 'true');
+      await expect(toasts(page)).toHaveCount(1);
+    }
+    await expect(toasts(page)).toHaveText(/Marked 5 as read/);
+    await toasts(page).getByRole('button', { name: 'Undo' }).click();
+    for (const id of five) await expect(row(page, id)).toHaveAttribute('data-read', 'false');
+    await expect(toasts(page)).toHaveCount(1);
+    await expect(toasts(page)).toContainText('Undone');
+  });
+
+  test('a failure shows only its own toast: never "Dismissed · Undo" beside "Could not dismiss · Retry"', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const ids = await rowIds(page);
+    const target = ids[2] as string;
+    await page.route(`**/api/v2/notifications/${target}/dismiss`, (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/vnd.api+json',
+        body: JSON.stringify({
+          errors: [{ status: '500', title: 'Server Error', detail: 'Broken on purpose' }],
+        }),
+      }),
+    );
+    await row(page, target)
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    await expect(
+      page.getByRole('alert').getByText(/Could not dismiss .*Broken on purpose/),
+    ).toBeVisible();
+    await expect(toasts(page)).toHaveCount(1);
+    await expect(page.getByRole('status').getByText(/^Dismissed/)).toHaveCount(0);
+    await expect(row(page, target)).toHaveCount(1);
+    // Its Retry, once the server is well again, goes through.
+    await page.unroute(`**/api/v2/notifications/${target}/dismiss`);
+    await toasts(page).getByRole('button', { name: 'Retry' }).click();
+    await expect(row(page, target)).toHaveCount(0);
+    await expect(toasts(page)).toHaveCount(1);
+  });
+});
+
+test.describe('unread only keeps what you are reading', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('the open one stays once read, j leaves it in the list and k returns to it', async ({
+    page,
+  }) => {
+    await page.goto('/?read=unread');
+    const ids = await rowIds(page);
+    const [first, second] = ids as [string, string];
+    await row(page, first).getByRole('link').first().click();
+    await expect(pane(page)).toHaveAttribute('data-open-notification', first);
+    await expect(row(page, first)).toHaveAttribute('data-read', 'true');
+    await page.keyboard.press('j');
+    await expect(pane(page)).toHaveAttribute('data-open-notification', second);
+    // Read, no longer open, and still in the list.
+    await expect(row(page, first)).toHaveCount(1);
+    await expect(row(page, first)).toHaveAttribute('data-read', 'true');
+    await page.keyboard.press('k');
+    await expect(pane(page)).toHaveAttribute('data-open-notification', first);
+    // The back button leaves the pane (j and k replace its address): both read ones are still in the list.
+    await page.keyboard.press('j');
+    await expect(pane(page)).toHaveAttribute('data-open-notification', second);
+    await page.goBack();
+    await expect(pane(page)).toHaveCount(0);
+    await expect(row(page, first)).toHaveCount(1);
+    await expect(row(page, second)).toHaveCount(1);
+    // The summary says counts, not the API's limits.
+    await expect(page.getByTestId('list-summary')).not.toContainText('API');
+    // Leaving the view lets them go.
+    await page.getByRole('search').getByLabel('Read state').selectOption('');
+    await page.getByRole('search').getByLabel('Read state').selectOption('unread');
+    await expect(rows(page).first()).toBeVisible();
+    await expect(row(page, first)).toHaveCount(0);
+    await expect(row(page, second)).toHaveCount(0);
+  });
+});

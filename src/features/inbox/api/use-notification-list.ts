@@ -10,17 +10,18 @@ import { useSnoozedRows } from './use-snoozed-rows.ts';
 /** How many rows "unread only" wants on screen before it stops paging through on its own. */
 export const READ_FILTER_TARGET = 20;
 export const READ_FILTER_MAX_PAGES = 10;
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
  * One inbox list's data: the pages loaded, what is shown of them (snoozed ones hidden, those back from snooze
- * first; the API cannot filter by read state, so "unread only" filters what is loaded and pages on until it has
- * enough), grouped by day, and its paging.
- * The notification open in the reading pane stays shown even once read, so reading it never pulls it away.
+ * first; "unread only" filters what is loaded and pages on until it has enough: docs/decisions/001), grouped by day, and its paging.
+ * Those `kept` (open in the reading pane, opened from this list since it was entered: kept-rows.ts) stay shown
+ * even once read, so reading one never pulls it away and `k` returns to it.
  */
 export function useNotificationList(
   query: NotificationQuery,
   read: ReadState | null,
-  openId: string | null = null,
+  kept: ReadonlySet<string> = NO_IDS,
 ) {
   const list = useInfiniteQuery(notificationQueries.list(query));
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -32,10 +33,10 @@ export function useNotificationList(
     () =>
       read
         ? snoozed.rows.filter(
-            (notification) => notification.read === (read === 'read') || notification.id === openId,
+            (notification) => notification.read === (read === 'read') || kept.has(notification.id),
           )
         : snoozed.rows,
-    [snoozed.rows, read, openId],
+    [snoozed.rows, read, kept],
   );
   const items = useMemo(
     () => withDayHeaders(visible, undefined, snoozed.backIds),

@@ -3,6 +3,7 @@ import type { NotificationQuery } from '../../../api/notifications.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
 import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from 'react-router';
+import { keptListKey, useKeptRows } from '../api/kept-rows.ts';
 import { useInboxActions } from '../api/use-inbox-actions.ts';
 import { useLiveCount } from '../api/use-live-count.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
@@ -40,14 +41,19 @@ interface Props {
  */
 export function NotificationList({ view, query, read, emptyTitle, inboxViewHref }: Props) {
   const pane = useReadingPane(view);
-  const notificationList = useNotificationList(query, read, pane.openId);
+  const { state: locationState } = useLocation();
+  // Read ones opened from here stay while the view is not left (kept-rows.ts); so does the one come back to.
+  const kept = useKeptRows(keptListKey(view, query, read), [
+    pane.openId,
+    read ? returnedToRow(locationState) : null,
+  ]);
+  const notificationList = useNotificationList(query, read, kept);
   const { list, loaded, visible, items, ids, byId, totalCount, backIds } = notificationList;
   const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
   const { newCount, showNew } = useLiveCount(query, loaded, status === 'success');
   const pending = usePendingIds();
   const navigate = useNavigate();
-  const { state: locationState } = useLocation();
   // Back from a notification's page, or with the pane open, that row is the current row.
   const listSelection = useListSelection(ids, pane.openId ?? returnedToRow(locationState));
   const { selection, focusNonce, focusRow, onToggle, onFocusRow, dispatch } = listSelection;
