@@ -248,3 +248,78 @@ test.describe('unread only keeps what you are reading', () => {
     await expect(row(page, second)).toHaveCount(0);
   });
 });
+
+test.describe('phone triage (390 × 844)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  const bar = (page: Page) => page.getByRole('region', { name: 'This notification' });
+  /** The page shows this notification's item: its detail, or its item's feed opened from it. */
+  const onPageOf = (page: Page, id: string) =>
+    expect
+      .poll(() => {
+        const url = new URL(page.url());
+        return url.pathname === `/notifications/${id}` ||
+          url.searchParams.get('notification') === id
+          ? id
+          : url.pathname + url.search;
+      })
+      .toBe(id);
+
+  test('a notification’s page has Dismiss, Snooze, Previous and Next; Dismiss goes on to the next', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/');
+    const ids = await rowIds(page);
+    const [first, second, third] = ids as [string, string, string];
+    await row(page, first).getByRole('link').first().click();
+    await onPageOf(page, first);
+    await expect(bar(page)).toBeVisible();
+    await expect(bar(page).getByRole('button', { name: 'Previous' })).toBeDisabled();
+    await expect(bar(page).getByRole('button', { name: /^Snooze/ })).toBeVisible();
+    await expect(bar(page).getByRole('button', { name: /^Dismiss/ })).toBeInViewport();
+
+    await bar(page).getByRole('button', { name: 'Next' }).click();
+    await onPageOf(page, second);
+    await expect(bar(page).getByRole('button', { name: 'Previous' })).toBeEnabled();
+    await bar(page)
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    // On to the next, as the reading pane does; the dismissed one is dismissed on the server.
+    await onPageOf(page, third);
+    await expect(toasts(page)).toHaveCount(1);
+    await expect(toasts(page)).toContainText('Dismissed');
+    await expect
+      .poll(async () => {
+        const response = await request.get(`/api/v2/notifications/${second}`);
+        return ((await response.json()) as { data: { attributes: { dismissed: boolean } } }).data
+          .attributes.dismissed;
+      })
+      .toBe(true);
+    // Previous goes back past the dismissed one.
+    await bar(page).getByRole('button', { name: 'Previous' }).click();
+    await onPageOf(page, first);
+    // Back to the list: the dismissed one is gone, the others are there.
+    await page.getByRole('link', { name: '← Back to the inbox' }).click();
+    await expect(row(page, first)).toBeVisible();
+    await expect(row(page, second)).toHaveCount(0);
+  });
+
+  test('with Unread only, the one read is still in the list on coming back, and can be dismissed', async ({
+    page,
+  }) => {
+    await page.goto('/?read=unread');
+    const [first] = (await rowIds(page)) as [string];
+    await row(page, first).getByRole('link').first().click();
+    await onPageOf(page, first);
+    await page.goBack();
+    await expect(row(page, first)).toBeVisible();
+    await expect(row(page, first)).toHaveAttribute('data-read', 'true');
+    await row(page, first).getByRole('link').first().click();
+    await onPageOf(page, first);
+    await bar(page)
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('notification')).not.toBe(first);
+  });
+});

@@ -21,6 +21,7 @@ import {
 import {
   inboxLoader,
   loadInboxPage,
+  loadNotificationTriageBar,
   loadSnoozedPage,
   snoozedLoader,
 } from '../features/inbox/index.ts';
@@ -44,6 +45,27 @@ const page =
     const Page = await load().catch(() => lazyPage(load));
     return function RoutePage() {
       return <Page {...(props ?? ({} as P))} />;
+    };
+  };
+
+/**
+ * A page a notification opens (its detail, its item's feed), with the inbox's Dismiss, Snooze, Previous and Next
+ * above it; the bar shows only where the page was opened from a notification. Without the bar's code (offline, a
+ * new deploy), the page alone.
+ */
+const notificationPage =
+  (load: () => Promise<ComponentType>) => async (): Promise<ComponentType> => {
+    const [Page, Bar] = await Promise.all([
+      page(load)(),
+      loadNotificationTriageBar().catch(() => null),
+    ]);
+    return function NotificationRoutePage() {
+      return (
+        <>
+          {Bar && <Bar />}
+          <Page />
+        </>
+      );
     };
   };
 
@@ -89,7 +111,7 @@ export function pageRoutes(queryClient: QueryClient): RouteObject[] {
     shouldRevalidate: sameAddress,
     lazy: {
       loader: async () => (await loadActivityLoaders()).feedLoader(queryClient, kind),
-      Component: page(load),
+      Component: notificationPage(load),
     },
   });
   return [
@@ -125,7 +147,7 @@ export function pageRoutes(queryClient: QueryClient): RouteObject[] {
       shouldRevalidate: sameAddress,
       lazy: {
         loader: async () => (await loadActivityLoaders()).notificationLoader(queryClient),
-        Component: page(loadNotificationPage),
+        Component: notificationPage(loadNotificationPage),
       },
     },
     { path: '*', Component: NotFoundPage },

@@ -6,3 +6,9 @@ export const loadInboxPage = () =>
 export const loadSnoozedPage = () =>
   import('./components/SnoozedPage.tsx').then((module) => module.SnoozedPage);
 export { inboxLoader, snoozedLoader } from './loaders.ts';
+/**
+ * Dismiss, Snooze, Previous and Next on a notification's page (its detail, or its item's feed opened from it),
+ * through the list it was opened from: a chunk of its own, rendered by the app above those pages.
+ */
+export const loadNotificationTriageBar = () =>
+  import('./components/NotificationTriageBar.tsx').then((module) => module.NotificationTriageBar);
