@@ -323,3 +323,29 @@ test.describe('phone triage (390 × 844)', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('notification')).not.toBe(first);
   });
 });
+
+test('each page titles its tab: Dismissed, Snoozed, the notification’s item, the feed’s item', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/dismissed');
+  await expect(page).toHaveTitle(/Dismissed$/);
+  await page.goto('/snoozed');
+  await expect(page).toHaveTitle('Snoozed');
+  const response = await request.get('/api/v2/notifications?filter[type]=Task&page[size]=1');
+  const [task] = (
+    (await response.json()) as {
+      data: { id: string; attributes: { target_id: number; target_title: string } }[];
+    }
+  ).data;
+  expect(task).toBeDefined();
+  const { id, attributes } = task as NonNullable<typeof task>;
+  await page.goto(`/notifications/${id}`);
+  await expect(page).toHaveTitle(attributes.target_title);
+  await page.goto(`/tasks/${attributes.target_id}`);
+  // The feed names its task with its number: "#20 Update staging deploy script".
+  const name = attributes.target_title.replace(/^#\d+:\s*/, '');
+  await expect.poll(() => page.title()).toContain(name);
+  await page.goto('/no/such/page');
+  await expect(page).toHaveTitle('Page not found');
+});

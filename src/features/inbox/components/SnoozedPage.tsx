@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
 import type { Snooze } from '../../../api/snoozes.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
@@ -12,6 +12,7 @@ import { useTriage } from '../api/use-triage.ts';
 import { NO_FILTERS } from '../model/filters.ts';
 import { formatWakeTime } from '../model/wake-time.ts';
 import { formatExact } from '../../../lib/formats.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { InboxSidebar } from './InboxSidebar.tsx';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
@@ -46,9 +47,7 @@ export function SnoozedPage() {
   const triage = useTriage();
   const showToast = useToast();
   useTabSync();
-  useEffect(() => {
-    document.title = 'Snoozed';
-  }, []);
+  useDocumentTitle('Snoozed');
 
   const wake = (snooze: Snooze, notification: Notification | undefined) => {
     const title = notification ? titleText(notification.targetTitle || notification.title) : null;
