@@ -289,6 +289,10 @@ test.describe('phone triage (390 × 844)', () => {
     await onPageOf(page, third);
     await expect(toasts(page)).toHaveCount(1);
     await expect(toasts(page)).toContainText('Dismissed');
+    // The toast stands above the bar, never over its buttons.
+    const toastBox = await toasts(page).boundingBox();
+    const barBox = await bar(page).boundingBox();
+    expect((toastBox?.y ?? 0) + (toastBox?.height ?? 0)).toBeLessThanOrEqual(barBox?.y ?? 0);
     await expect
       .poll(async () => {
         const response = await request.get(`/api/v2/notifications/${second}`);

@@ -50,7 +50,7 @@ const page =
 
 /**
  * A page a notification opens (its detail, its item's feed), with the inbox's Dismiss, Snooze, Previous and Next
- * above it; the bar shows only where the page was opened from a notification. Without the bar's code (offline, a
+ * after it (a bar held at the bottom of the screen, after the page's own way back in the tab order); the bar shows only where the page was opened from a notification. Without the bar's code (offline, a
  * new deploy), the page alone.
  */
 const notificationPage =
@@ -62,8 +62,8 @@ const notificationPage =
     return function NotificationRoutePage() {
       return (
         <>
-          {Bar && <Bar />}
           <Page />
+          {Bar && <Bar />}
         </>
       );
     };

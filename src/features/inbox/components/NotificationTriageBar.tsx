@@ -20,7 +20,7 @@ import { neighborAfterLeaving } from '../pane/neighbor.ts';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 
 const button =
-  'inline-flex items-center gap-1 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800';
+  'inline-flex items-center gap-1 rounded-md border border-slate-300 px-2.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800';
 
 /** The list a notification's page was opened from: its view and filters, read from the way back's address. */
 function listOf(href: string) {
@@ -94,9 +94,10 @@ function TriageBar({ notificationId }: { notificationId: string }) {
   return (
     <section
       aria-label="This notification"
-      className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 px-3 py-2 backdrop-blur sm:px-4 dark:border-slate-800 dark:bg-slate-950/95"
+      data-bottom-bar
+      className="sticky bottom-0 z-30 border-t border-slate-200 bg-white/95 px-3 py-2 backdrop-blur sm:px-4 dark:border-slate-800 dark:bg-slate-950/95"
     >
-      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-2">
+      <div className="mx-auto flex max-w-3xl items-center gap-2">
         <button
           type="button"
           className={button}
@@ -114,7 +115,7 @@ function TriageBar({ notificationId }: { notificationId: string }) {
           <Icon name="chevron-down" /> Next
         </button>
         {index >= 0 && (
-          <span className="text-xs text-slate-600 dark:text-slate-400">
+          <span className="hidden text-xs text-slate-600 sm:inline dark:text-slate-400">
             {index + 1} of {ids.length}
           </span>
         )}
