@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe.ts';
 
 // Issue 20's feedback, dates, words and phone triage, in a real browser over the real demo server.
 
@@ -289,10 +290,12 @@ test.describe('phone triage (390 × 844)', () => {
     await onPageOf(page, third);
     await expect(toasts(page)).toHaveCount(1);
     await expect(toasts(page)).toContainText('Dismissed');
-    // The toast stands above the bar, never over its buttons.
+    // The toast never covers the bar's buttons.
     const toastBox = await toasts(page).boundingBox();
     const barBox = await bar(page).boundingBox();
-    expect((toastBox?.y ?? 0) + (toastBox?.height ?? 0)).toBeLessThanOrEqual(barBox?.y ?? 0);
+    const [upper, lower] =
+      (toastBox?.y ?? 0) < (barBox?.y ?? 0) ? [toastBox, barBox] : [barBox, toastBox];
+    expect((upper?.y ?? 0) + (upper?.height ?? 0)).toBeLessThanOrEqual(lower?.y ?? 0);
     await expect
       .poll(async () => {
         const response = await request.get(`/api/v2/notifications/${second}`);
@@ -353,3 +356,41 @@ test('each page titles its tab: Dismissed, Snoozed, the notification’s item, t
   await page.goto('/no/such/page');
   await expect(page).toHaveTitle('Page not found');
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`axe on the new controls (${colorScheme})`, () => {
+    test.use({
+      colorScheme,
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+
+    test('the date presets and a notification’s page with its triage bar and a toast', async ({
+      page,
+    }) => {
+      await page.goto('/');
+      await expect(rows(page).first()).toBeVisible();
+      await page
+        .getByRole('search')
+        .getByRole('button', { name: /^Filters/ })
+        .click();
+      await page.getByLabel('Date range').selectOption({ label: 'Last 30 days' });
+      await expect(page).toHaveURL(/after=/);
+      await expectNoViolations(page, `date presets (${colorScheme})`);
+      await page.goto('/');
+      const [first] = (await rowIds(page)) as [string];
+      await row(page, first).getByRole('link').first().click();
+      const bar = page.getByRole('region', { name: 'This notification' });
+      await expect(bar).toBeVisible();
+      await expect(
+        page.getByTestId('notification-detail').or(page.getByTestId('activity-entry').first()),
+      ).toBeVisible();
+      await expectNoViolations(page, `triage bar (${colorScheme})`);
+      await bar.getByRole('button', { name: 'Next' }).click();
+      await bar.getByRole('button', { name: /^Dismiss/ }).click();
+      await expect(toasts(page)).toHaveCount(1);
+      await expectNoViolations(page, `triage bar with a toast (${colorScheme})`);
+    });
+  });
+}

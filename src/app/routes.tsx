@@ -10,6 +10,7 @@ import {
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
+import { PageActionsContext } from '../components/PageActions.tsx';
 import {
   loadActivityLoaders,
   loadActivityPage,
@@ -50,7 +51,7 @@ const page =
 
 /**
  * A page a notification opens (its detail, its item's feed), with the inbox's Dismiss, Snooze, Previous and Next
- * after it (a bar held at the bottom of the screen, after the page's own way back in the tab order); the bar shows only where the page was opened from a notification. Without the bar's code (offline, a
+ * on it (a bar held at the top of the screen, after the page's own way back: components/PageActions.tsx); the bar shows only where the page was opened from a notification. Without the bar's code (offline, a
  * new deploy), the page alone.
  */
 const notificationPage =
@@ -61,10 +62,9 @@ const notificationPage =
     ]);
     return function NotificationRoutePage() {
       return (
-        <>
+        <PageActionsContext value={Bar ? <Bar /> : null}>
           <Page />
-          {Bar && <Bar />}
-        </>
+        </PageActionsContext>
       );
     };
   };

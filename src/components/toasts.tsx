@@ -81,8 +81,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       <DismissContext.Provider value={dismiss}>{children}</DismissContext.Provider>
-      {/* Above a bar held at the bottom of the screen (a notification's page), never over its buttons. */}
-      <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4 [body:has([data-bottom-bar])_&]:bottom-24">
+      <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
         <div role="alert" className="flex w-full max-w-md flex-col gap-2">
           {render('error')}
         </div>

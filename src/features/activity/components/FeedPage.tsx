@@ -10,6 +10,7 @@ import { ActivityFeed } from './ActivityFeed.tsx';
 import { FeedNotFound } from './FeedStates.tsx';
 import { OpenInProductive } from './OpenInProductive.tsx';
 import { useReplyShortcut } from './use-reply-shortcut.ts';
+import { PageActions } from '../../../components/PageActions.tsx';
 
 const ROUTE_PARAM: Record<FeedKind, string> = {
   task: 'taskId',
@@ -89,6 +90,7 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
           </p>
         )}
       </header>
+      <PageActions />
 
       <IgnoredNotice ignored={ignored} cleanHref={`?${feedSearchParams(filters, searchParams)}`} />
 

@@ -6,6 +6,7 @@ import { notificationDetailQueries } from '../api/notification-detail-queries.ts
 import { FeedNotFound } from './FeedStates.tsx';
 import { NotificationDetail } from './NotificationDetail.tsx';
 import { useReplyShortcut } from './use-reply-shortcut.ts';
+import { PageActions } from '../../../components/PageActions.tsx';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 
@@ -39,6 +40,7 @@ export function NotificationPage() {
           ← Back to the inbox
         </Link>
       </nav>
+      <PageActions />
       <NotificationDetail notificationId={notificationId} headingLevel={1} />
     </main>
   );

@@ -94,8 +94,7 @@ function TriageBar({ notificationId }: { notificationId: string }) {
   return (
     <section
       aria-label="This notification"
-      data-bottom-bar
-      className="sticky bottom-0 z-30 border-t border-slate-200 bg-white/95 px-3 py-2 backdrop-blur sm:px-4 dark:border-slate-800 dark:bg-slate-950/95"
+      className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 px-3 py-2 backdrop-blur sm:px-4 dark:border-slate-800 dark:bg-slate-950/95"
     >
       <div className="mx-auto flex max-w-3xl items-center gap-2">
         <button
