@@ -9,7 +9,12 @@ import { useLiveCount } from '../api/use-live-count.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useMatchingSelection } from '../api/use-select-all-matching.ts';
-import type { ReadState, ViewName } from '../model/filters.ts';
+import {
+  NO_FILTERS,
+  toNotificationQuery,
+  type ReadState,
+  type ViewName,
+} from '../model/filters.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { PaneBeside } from '../pane/PaneBeside.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
@@ -25,6 +30,21 @@ import { VirtualFeed } from './VirtualFeed.tsx';
 const ShortcutHelp = lazy(() =>
   import('./ShortcutHelp.tsx').then((module) => ({ default: module.ShortcutHelp })),
 );
+
+const EMPTY_HINT: Record<ViewName, string> = {
+  inbox: 'New notifications show here as they come; what you dismiss waits under Dismissed.',
+  important: 'Notifications Productive marks important show here.',
+  mentions: 'Notifications where someone mentions you show here.',
+  dismissed: 'What you dismiss waits here; Restore brings it back to the Inbox.',
+};
+
+/** What to do about an empty list: widen the filters, or what will show here. */
+function emptyHint(view: ViewName, query: NotificationQuery, read: ReadState | null): string {
+  const filtered =
+    read !== null ||
+    JSON.stringify(query) !== JSON.stringify(toNotificationQuery(view, NO_FILTERS));
+  return filtered ? 'Remove a filter above, or clear them all, to see more.' : EMPTY_HINT[view];
+}
 
 interface Props {
   view: ViewName;
@@ -125,7 +145,9 @@ export function NotificationList({ view, query, read, emptyTitle, inboxViewHref 
             snoozeRequest={snoozeRequest.requestFor('selection')}
           />
         )}
-        {visible.length === 0 && !hasNextPage && <EmptyState title={emptyTitle} />}
+        {visible.length === 0 && !hasNextPage && (
+          <EmptyState title={emptyTitle}>{emptyHint(view, query, read)}</EmptyState>
+        )}
         {visible.length === 0 && hasNextPage && !isFetchingNextPage && read && (
           <EmptyState title={`No ${read} notifications among the ${loaded.length} loaded`}>
             Scroll or load more to look further.
