@@ -129,7 +129,7 @@ test('"Select all N matching" counts, and sends, only the unread among rows not 
   await page
     .getByRole('button', { name: `Select all ${matching.length.toLocaleString('en-US')} matching` })
     .click();
-  await expect(page.getByText(`${matching.length} selected`)).toBeVisible();
+  await expect(page.getByText(`${matching.length.toLocaleString('en-US')} selected`)).toBeVisible();
   await expect(
     page.getByRole('button', { name: `Mark ${unread} notifications as read` }),
   ).toBeVisible();

@@ -50,7 +50,9 @@ test('select all matching shows its progress, waits out a 429 and selects every 
   await expect(page.getByRole('status').filter({ hasText: /^Selecting… [\d,]+ of / })).toHaveText(
     new RegExp(`of ${total.toLocaleString('en-US')}$`),
   );
-  await expect(page.getByText(`${total} selected`)).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByText(`${total.toLocaleString('en-US')} selected`)).toBeVisible({
+    timeout: 40_000,
+  });
   await expect(
     page.getByText(`Selected all ${total.toLocaleString('en-US')} matching notifications`),
   ).toBeVisible();
@@ -91,5 +93,7 @@ test('a page that fails is told with its reason, nothing is selected, and Retry 
   ).toBeVisible();
   failing = false;
   await page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByText(`${total} selected`)).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByText(`${total.toLocaleString('en-US')} selected`)).toBeVisible({
+    timeout: 40_000,
+  });
 });

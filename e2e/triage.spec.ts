@@ -69,9 +69,9 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
 
   // * selects all loaded, Esc clears.
   await page.keyboard.press('*');
-  await expect(page.getByText(`${loaded} selected`)).toBeVisible();
+  await expect(page.getByText(`${loaded.toLocaleString('en-US')} selected`)).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByText(`${loaded} selected`)).toHaveCount(0);
+  await expect(page.getByText(`${loaded.toLocaleString('en-US')} selected`)).toHaveCount(0);
 
   // ? opens the help; shortcuts do nothing while it is open or while typing.
   await page.keyboard.press('?');
@@ -194,7 +194,7 @@ test('select all matching spells out the count and restores them all', async ({
   await page
     .getByRole('button', { name: `Select all ${before.total.toLocaleString('en-US')} matching` })
     .click();
-  await expect(page.getByText(`${before.total} selected`)).toBeVisible();
+  await expect(page.getByText(`${before.total.toLocaleString('en-US')} selected`)).toBeVisible();
   await page
     .getByRole('button', {
       name: `Restore ${before.total} notification${before.total === 1 ? '' : 's'}`,

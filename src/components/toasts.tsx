@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Icon } from './icons.tsx';
 
 export interface Toast {
@@ -15,9 +23,12 @@ export interface Toast {
 type ShowToast = (toast: Omit<Toast, 'id'>) => number;
 const ToastContext = createContext<ShowToast>(() => 0);
 const DismissContext = createContext<(id: number) => void>(() => {});
+const ShownContext = createContext<(id: number) => boolean>(() => false);
 
 export const useToast = () => useContext(ToastContext);
 export const useDismissToast = () => useContext(DismissContext);
+/** Whether a toast is the one shown now (to join a failure to the error toast it follows). */
+export const useIsToastShown = () => useContext(ShownContext);
 
 let nextId = 1;
 /** Info toasts (with Undo) last the undo window; errors stay longer, so that Retry can be reached. */
@@ -30,13 +41,16 @@ const TIMEOUT_MS = { info: 8000, error: 20_000 } as const;
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<Toast | null>(null);
-  const dismiss = useCallback(
-    (id: number) => setToast((shown) => (shown?.id === id ? null : shown)),
-    [],
-  );
+  const shownId = useRef<number | null>(null);
+  const dismiss = useCallback((id: number) => {
+    if (shownId.current === id) shownId.current = null;
+    setToast((shown) => (shown?.id === id ? null : shown));
+  }, []);
+  const isShown = useCallback((id: number) => shownId.current === id, []);
   const show = useCallback<ShowToast>(
     (next) => {
       const id = nextId++;
+      shownId.current = id;
       setToast({ ...next, id });
       window.setTimeout(() => dismiss(id), TIMEOUT_MS[next.tone]);
       return id;
@@ -80,7 +94,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     );
   return (
     <ToastContext.Provider value={value}>
-      <DismissContext.Provider value={dismiss}>{children}</DismissContext.Provider>
+      <DismissContext.Provider value={dismiss}>
+        <ShownContext.Provider value={isShown}>{children}</ShownContext.Provider>
+      </DismissContext.Provider>
       <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
         <div role="alert" className="flex w-full max-w-md flex-col gap-2">
           {render('error')}

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { useDismissToast, useToast } from '../../../components/toasts.tsx';
+import { useDismissToast, useIsToastShown, useToast } from '../../../components/toasts.tsx';
 import {
   hasUndo,
   INVERSE,
@@ -65,6 +65,13 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
   const { mutateAsync } = useNotificationAction();
   const showToast = useToast();
   const dismissToast = useDismissToast();
+  const isToastShown = useIsToastShown();
+  // The failures the shown error toast tells, to join the next failure of the same action (one toast, one Retry).
+  const shownError = useRef<{
+    toastId: number;
+    action: InboxAction;
+    failures: { retry: () => void; ids: string[]; message: string }[];
+  } | null>(null);
   const stack = useRef<UndoEntry[]>([]);
   // Each undo entry's toast, taken away once the entry is used (by its button or by a key).
   const undoToasts = useRef(new Map<number, number>());
@@ -150,12 +157,40 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
         (error: Error) => {
           forgetUndo();
           if (isReadOnlyError(error)) return;
-          // In the place of its own "Done · Undo": never both at once.
-          showToast({
+          // In the place of its own "Done · Undo": never both at once. Failures of the same action one after
+          // another join in one toast, whose Retry retries them all.
+          const previous =
+            shownError.current &&
+            shownError.current.action === action &&
+            isToastShown(shownError.current.toastId)
+              ? shownError.current.failures
+              : [];
+          const failures = [
+            ...previous,
+            {
+              ids,
+              message: error.message,
+              retry: () => run(ids, action, describe, undoable, wakeAt),
+            },
+          ];
+          const count = failures.reduce((sum, failure) => sum + failure.ids.length, 0);
+          const toastId = showToast({
             tone: 'error',
-            message: `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`,
-            action: { label: 'Retry', run: () => run(ids, action, describe, undoable, wakeAt) },
+            message:
+              failures.length === 1
+                ? `Could not ${VERB[action]} ${what(ids, describe)}: ${error.message}`
+                : `Could not ${VERB[action]} ${formatCount(count)} notifications: ${[
+                    ...new Set(failures.map((failure) => failure.message)),
+                  ].join('; ')}`,
+            action: {
+              label: 'Retry',
+              run: () => {
+                shownError.current = null;
+                for (const failure of failures) failure.retry();
+              },
+            },
           });
+          shownError.current = { toastId, action, failures };
         },
       );
       if (!undoable || INVERSE[action] === null) return;
@@ -257,5 +292,5 @@ export function useTriage({ onUndone }: { onUndone?: (ids: string[]) => void } =
         });
       },
     };
-  }, [mutateAsync, queryClient, showToast, dismissToast]);
+  }, [mutateAsync, queryClient, showToast, dismissToast, isToastShown]);
 }
