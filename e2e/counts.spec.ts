@@ -128,8 +128,10 @@ test('"Select all N matching" counts, and sends, only the unread among rows not 
   expect(unread).toBeGreaterThan(0);
   expect(unread).toBeLessThan(matching.length);
   await rows(page).first().getByRole('checkbox').check();
-  await page.getByRole('button', { name: `Select all ${matching.length} matching` }).click();
-  await expect(page.getByText(`${matching.length} selected`)).toBeVisible();
+  await page
+    .getByRole('button', { name: `Select all ${matching.length.toLocaleString('en-US')} matching` })
+    .click();
+  await expect(page.getByText(`${matching.length.toLocaleString('en-US')} selected`)).toBeVisible();
   await expect(
     page.getByRole('button', { name: `Mark ${unread} notifications as read` }),
   ).toBeVisible();

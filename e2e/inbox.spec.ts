@@ -26,7 +26,9 @@ test('filter by project and by type through the UI, clear, and go back', async (
     'filter[project_id]': '2',
     include: 'actor',
   });
-  await expect(page.getByTestId('list-summary')).toHaveText(`${byProject.total} notifications`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${byProject.total.toLocaleString('en-US')} notifications`,
+  );
   await expect.poll(() => screenMatches(page, byProject.ids)).toBe('match');
   await page.keyboard.press('Escape');
 
@@ -38,7 +40,9 @@ test('filter by project and by type through the UI, clear, and go back', async (
     'filter[type]': 'todo',
   });
   expect(byBoth.total).toBeGreaterThan(0);
-  await expect(page.getByTestId('list-summary')).toHaveText(`${byBoth.total} notifications`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${byBoth.total.toLocaleString('en-US')} notifications`,
+  );
   await expect.poll(() => screenMatches(page, byBoth.ids)).toBe('match');
   for (const type of await rows(page).evaluateAll((elements) =>
     elements.map((element) => element.getAttribute('data-target-type')),
@@ -54,10 +58,14 @@ test('filter by project and by type through the UI, clear, and go back', async (
   await page.getByRole('button', { name: 'Clear all filters' }).click();
   await expect(page).toHaveURL(/\/$/);
   const all = await apiNotifications(request, { 'filter[dismissed]': 'false' });
-  await expect(page.getByTestId('list-summary')).toHaveText(`${all.total} notifications`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${all.total.toLocaleString('en-US')} notifications`,
+  );
 
   await page.reload();
-  await expect(page.getByTestId('list-summary')).toHaveText(`${all.total} notifications`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${all.total.toLocaleString('en-US')} notifications`,
+  );
 });
 
 test('read, dismiss and restore are one click each and hold after reload', async ({
@@ -169,7 +177,9 @@ test('twenty quick actions end with the screen equal to the server', async ({ pa
     )
     .toBe(true);
   const server = await serverNow();
-  await expect(page.getByTestId('list-summary')).toHaveText(`${server.total} notifications`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${server.total.toLocaleString('en-US')} notifications`,
+  );
 });
 
 test('invalid filters in the URL are named and ignored; unknown routes get a 404 page', async ({

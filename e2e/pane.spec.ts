@@ -255,7 +255,7 @@ test.describe('1440 × 900', () => {
         if (['task', 'todo', 'deal', 'discussion'].includes(type))
           await expect(detail.getByTestId('activity-entry').first()).toBeVisible();
         else await expect(detail.getByTestId('notification-card')).toBeVisible();
-        const link = pane(page).getByRole('link', { name: /Open in Productive/ });
+        const link = pane(page).getByRole('link', { name: /^Open (in )?Productive/ });
         await expect(link).toHaveAttribute('target', '_blank');
         await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
       }

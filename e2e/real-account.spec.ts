@@ -100,7 +100,7 @@ test('the inbox reads notifications in the real shape: capitalised types, string
   await page.goto(`${personal.base}/`);
   await expect(rows(page).first()).toBeVisible();
   await expect(page.getByTestId('list-summary')).toHaveText(
-    `${inbox.meta.total_count} notifications`,
+    `${(inbox.meta.total_count ?? 0).toLocaleString('en-US')} notifications`,
   );
   await expect(page.getByText(/could not be shown/)).toHaveCount(0);
 });
@@ -113,7 +113,7 @@ test('the type filter asks in the seed’s spelling and shows only that type', a
   await expect(page).toHaveURL(/\?type=task$/);
   const tasks = await upstream('/notifications?filter[dismissed]=false&filter[type]=Task');
   await expect(page.getByTestId('list-summary')).toHaveText(
-    `${tasks.meta.total_count} notifications`,
+    `${(tasks.meta.total_count ?? 0).toLocaleString('en-US')} notifications`,
   );
   const sent = standin.requests.slice(before).map((request) => decodeURIComponent(request.path));
   expect(sent.some((path) => path.includes('filter[type]=Task'))).toBe(true);

@@ -55,11 +55,15 @@ test('select all matching shows its progress, waits out a 429 and selects every 
     return route.continue();
   });
   await rows(page).first().getByRole('checkbox').check();
-  await page.getByRole('button', { name: `Select all ${total} matching` }).click();
+  await page
+    .getByRole('button', { name: `Select all ${total.toLocaleString('en-US')} matching` })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: /^Selecting… [\d,]+ of / })).toHaveText(
     new RegExp(`of ${total.toLocaleString('en-US')}$`),
   );
-  await expect(page.getByText(`${total} selected`)).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByText(`${total.toLocaleString('en-US')} selected`)).toBeVisible({
+    timeout: 40_000,
+  });
   await expect(
     page.getByText(`Selected all ${total.toLocaleString('en-US')} matching notifications`),
   ).toBeVisible();
@@ -85,7 +89,9 @@ test('a page that fails is told with its reason, nothing is selected, and Retry 
       : route.continue(),
   );
   await rows(page).first().getByRole('checkbox').check();
-  await page.getByRole('button', { name: `Select all ${total} matching` }).click();
+  await page
+    .getByRole('button', { name: `Select all ${total.toLocaleString('en-US')} matching` })
+    .click();
   const alert = page
     .getByRole('alert')
     .getByText(
@@ -93,8 +99,12 @@ test('a page that fails is told with its reason, nothing is selected, and Retry 
     );
   await expect(alert).toBeVisible();
   await expect(page.getByText('1 selected')).toBeVisible();
-  await expect(page.getByRole('button', { name: `Select all ${total} matching` })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: `Select all ${total.toLocaleString('en-US')} matching` }),
+  ).toBeVisible();
   failing = false;
   await page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByText(`${total} selected`)).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByText(`${total.toLocaleString('en-US')} selected`)).toBeVisible({
+    timeout: 40_000,
+  });
 });

@@ -13,7 +13,9 @@ test('the app shows the real number of notifications in the inbox, fetched throu
   });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
-  await expect(page.getByTestId('list-summary')).toHaveText(`${total} notifications`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${total.toLocaleString('en-US')} notifications`,
+  );
   await expect(page).toHaveTitle(/^\(\d+\+?\) Inbox$/);
   expect(errors).toEqual([]);
 });

@@ -91,22 +91,22 @@ test('snooze one row and three selected rows: they leave the Inbox, wait in Snoo
   for (const id of [a, b, c, d]) expect(id).toBeTruthy();
   const [one, ...three] = [a, b, c, d] as string[];
 
-  // One row, from its own menu: "Later today" is 13:00, as the menu says.
+  // One row, from its own menu: "Later today" is 13:00, as the menu says (in the browser's en-US clock).
   await row(page, one as string)
     .getByRole('button', { name: /^Snooze:/ })
     .click();
   const later = page.getByRole('menuitem', { name: /^Later today/ });
-  await expect(later).toContainText('Wed 13:00');
+  await expect(later).toContainText('Wed 1:00 PM');
   await later.click();
   await expect(row(page, one as string)).toHaveCount(0);
-  await expect(announcements(page)).toContainText(/Snoozed .* until Wed 13:00/);
+  await expect(announcements(page)).toContainText(/Snoozed .* until Wed 1:00 PM/);
 
   // Three selected rows, from the selection bar: tomorrow at 9:00.
   for (const id of three) await row(page, id).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Snooze 3 notifications' }).click();
-  await page.getByRole('menuitem', { name: /^Tomorrow 9:00/ }).click();
+  await page.getByRole('menuitem', { name: /^Tomorrow morning/ }).click();
   for (const id of three) await expect(row(page, id)).toHaveCount(0);
-  await expect(announcements(page)).toContainText('Snoozed 3 notifications until Thu 9:00');
+  await expect(announcements(page)).toContainText('Snoozed 3 notifications until Thu 9:00 AM');
 
   // On the server: scheduled, and dismissed (so they leave Productive's inbox too).
   await expect
@@ -125,9 +125,11 @@ test('snooze one row and three selected rows: they leave the Inbox, wait in Snoo
   const expectSnoozedView = async () => {
     await expect(snoozedRows(page)).toHaveCount(4);
     await expect(snoozedRows(page).first()).toHaveAttribute('data-notification-id', one as string);
-    await expect(snoozedRows(page).first().getByTestId('wake-time')).toHaveText('Wakes Wed 13:00');
+    await expect(snoozedRows(page).first().getByTestId('wake-time')).toHaveText(
+      'Wakes Wed 1:00 PM',
+    );
     for (const id of three)
-      await expect(snoozedRow(page, id).getByTestId('wake-time')).toHaveText('Wakes Thu 9:00');
+      await expect(snoozedRow(page, id).getByTestId('wake-time')).toHaveText('Wakes Thu 9:00 AM');
   };
   await view(page, 'Snoozed').click();
   await expect(page).toHaveURL(`${base}/snoozed`);
@@ -206,9 +208,9 @@ test('undo of a snooze sends exactly one DELETE and the row comes back; z undoes
   await row(page, first as string)
     .getByRole('button', { name: /^Snooze:/ })
     .click();
-  await page.getByRole('menuitem', { name: /^Next Monday 9:00/ }).click();
+  await page.getByRole('menuitem', { name: /^Next Monday morning/ }).click();
   await expect(row(page, first as string)).toHaveCount(0);
-  const toast = announcements(page).locator('div', { hasText: /Snoozed .* until Mon 9:00/ });
+  const toast = announcements(page).locator('div', { hasText: /Snoozed .* until Mon 9:00 AM/ });
   await expect.poll(async () => (await serverSnoozes()).length).toBe(1);
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(row(page, first as string)).toBeVisible();
@@ -222,7 +224,7 @@ test('undo of a snooze sends exactly one DELETE and the row comes back; z undoes
   await row(page, second as string)
     .getByRole('button', { name: /^Snooze:/ })
     .click();
-  await page.getByRole('menuitem', { name: /^Tomorrow 9:00/ }).click();
+  await page.getByRole('menuitem', { name: /^Tomorrow morning/ }).click();
   await expect(row(page, second as string)).toHaveCount(0);
   await expect.poll(async () => (await serverSnoozes()).length).toBe(1);
   await page.keyboard.press('z');
@@ -250,11 +252,11 @@ test('keyboard only: h opens the menu on the current row, arrows and Enter snooz
   await expect(page.getByRole('menuitem', { name: /^Later today/ })).toBeFocused();
   await page.keyboard.press('e');
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('menuitem', { name: /^Tomorrow 9:00/ })).toBeFocused();
+  await expect(page.getByRole('menuitem', { name: /^Tomorrow morning/ })).toBeFocused();
   await page.keyboard.press('Enter');
 
   await expect(row(page, first as string)).toHaveCount(0);
-  await expect(announcements(page)).toContainText(/Snoozed .* until Thu 9:00/);
+  await expect(announcements(page)).toContainText(/Snoozed .* until Thu 9:00 AM/);
   // Focus moves on to the next row, as after a dismiss.
   await expect(row(page, second as string)).toBeFocused();
   await expect
@@ -366,7 +368,7 @@ test.describe('with the app shell in the service worker', () => {
       await row(page, first as string)
         .getByRole('button', { name: /^Snooze:/ })
         .click();
-      await page.getByRole('menuitem', { name: /^Tomorrow 9:00/ }).click();
+      await page.getByRole('menuitem', { name: /^Tomorrow morning/ }).click();
       await expect(row(page, first as string)).toHaveCount(0);
       await page.reload();
       await expect(rows(page).first()).toBeVisible();

@@ -68,9 +68,9 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
   ).total;
   await expect(page.getByTestId('list-summary')).toHaveText(`${loaded} notifications`);
   await page.keyboard.press('*');
-  await expect(page.getByText(`${loaded} selected`)).toBeVisible();
+  await expect(page.getByText(`${loaded.toLocaleString('en-US')} selected`)).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByText(`${loaded} selected`)).toHaveCount(0);
+  await expect(page.getByText(`${loaded.toLocaleString('en-US')} selected`)).toHaveCount(0);
 
   // ? opens the help; shortcuts do nothing while it is open or while typing.
   await page.keyboard.press('?');
@@ -195,8 +195,10 @@ test('select all matching spells out the count and restores them all', async ({
     `${before.total} notification${before.total === 1 ? '' : 's'}`,
   );
   await rows(page).first().getByRole('checkbox').check();
-  await page.getByRole('button', { name: `Select all ${before.total} matching` }).click();
-  await expect(page.getByText(`${before.total} selected`)).toBeVisible();
+  await page
+    .getByRole('button', { name: `Select all ${before.total.toLocaleString('en-US')} matching` })
+    .click();
+  await expect(page.getByText(`${before.total.toLocaleString('en-US')} selected`)).toBeVisible();
   await page
     .getByRole('button', {
       name: `Restore ${before.total} notification${before.total === 1 ? '' : 's'}`,

@@ -59,14 +59,16 @@ test('z uses the newest toast’s Undo: its button goes, so nothing can be undon
   await expect(row(page, id as string)).toHaveCount(1);
   await expect.poll(() => focusedId(page)).toBe(id);
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await expect(page.getByText(/^Undone: restored/)).toHaveCount(1);
   await page.keyboard.press('z');
+  // One toast at a time: the newest says what matters now.
   await expect(page.getByText('Nothing to undo')).toHaveCount(1);
+  await expect(page.getByTestId('toast')).toHaveCount(1);
   await expect
     .poll(async () => (await apiNotification(request, id as string)).dismissed)
     .toBe(false);
   await page.waitForTimeout(500);
   expect(undismisses).toHaveLength(1);
-  await expect(page.getByText(/^Undone: restored/)).toHaveCount(1);
 });
 
 test('z after a read was saved says it is already saved, not that there is nothing to undo', async ({

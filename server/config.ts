@@ -253,7 +253,7 @@ export function parseAllowedHosts(value: string | undefined): string[] {
 }
 
 /** How many notifications a demo database is seeded with: a whole number from 1 to 100,000. */
-export function parseNotificationCount(value: string | undefined, fallback = 2000): number {
+export function parseNotificationCount(value: string | undefined, fallback = 1400): number {
   const count = Number(value ?? fallback);
   if (!Number.isInteger(count) || count < 1 || count > 100_000) {
     throw new Error(

@@ -6,7 +6,7 @@ import { defaultDatabasePath, parseNotificationCount } from './config.ts';
 
 const { values } = parseArgs({
   options: {
-    notifications: { type: 'string', default: '2000' },
+    notifications: { type: 'string', default: '1400' },
     seed: { type: 'string', default: '42' },
     db: { type: 'string' },
   },

@@ -63,6 +63,22 @@ describe('POST /comments', () => {
     ).task_id,
   );
 
+  it('adds no notification: one per item stays one (and the writer is not notified of their own comment)', async () => {
+    const count = () =>
+      (server.db.prepare('SELECT count(*) AS n FROM notifications').get() as { n: number }).n;
+    const perItem = () =>
+      server.db
+        .prepare(
+          'SELECT count(*) AS n FROM notifications GROUP BY target_type, target_id HAVING count(*) > 1',
+        )
+        .all();
+    const before = count();
+    const response = await post(server, comment(on('task', 'tasks', taskId)));
+    expect(response.status).toBe(201);
+    expect(count()).toBe(before);
+    expect(perItem()).toEqual([]);
+  });
+
   it('writes a comment on a task: 201 with the comment, and the task’s feed shows it first', async () => {
     const seedComment = (await feed(server, `filter[task_id]=${taskId}&filter[type]=1`)).data[0];
     const response = await post(server, comment(on('task', 'tasks', taskId)));

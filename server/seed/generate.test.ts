@@ -16,6 +16,21 @@ describe('demo data', () => {
     number | string | null
   >[];
 
+  it('holds one notification per item, as Productive does (new activity updates it)', () => {
+    const items = new Set(notifications.map((row) => `${row.target_type}:${row.target_id}`));
+    expect(items.size).toBe(notifications.length);
+    // A large database grows its world to keep it so.
+    const large = openDatabase(':memory:');
+    seedDatabase(large, { seed: 42, notifications: 5000, now: NOW });
+    const { total, items: distinctItems } = large
+      .prepare(
+        "SELECT count(*) AS total, count(DISTINCT target_type || ':' || target_id) AS items FROM notifications",
+      )
+      .get() as { total: number; items: number };
+    expect(total).toBe(5000);
+    expect(distinctItems).toBe(5000);
+  }, 60_000);
+
   it('is the same for the same seed number and differs for another', () => {
     const again = snapshot(42).prepare('SELECT * FROM notifications').all();
     expect(again).toEqual(notifications);

@@ -6,8 +6,14 @@ import { buildWorld } from './world.ts';
 
 export { CURRENT_MEMBERSHIP_ID, CURRENT_PERSON_ID, ORGANIZATION_ID, iso } from './drafts.ts';
 
+export const DEFAULT_NOTIFICATIONS = 1400;
+
 export interface SeedOptions {
   seed?: number;
+  /**
+   * How many notifications, one per item (task, todo, deal, page, discussion): the world grows to have enough items.
+   * About 1,400 by default, on about as many items as the demo always had.
+   */
   notifications?: number;
   /** The moment the data is anchored to; every time lies in the 60 days before it. */
   now?: number;
@@ -16,7 +22,7 @@ export interface SeedOptions {
 /** Replaces the database's content with deterministic demo data. */
 export function seedDatabase(db: Database, options: SeedOptions = {}): void {
   const seed = options.seed ?? 42;
-  const notificationCount = options.notifications ?? 2000;
+  const notificationCount = options.notifications ?? DEFAULT_NOTIFICATIONS;
   const now = options.now ?? Math.floor(Date.now() / 60_000) * 60_000;
   const random = createRandom(seed);
 
@@ -34,7 +40,7 @@ export function seedDatabase(db: Database, options: SeedOptions = {}): void {
         .get(table);
       if (exists) db.exec(`DELETE FROM ${table}`);
     }
-    const world = buildWorld(db, random, now);
+    const world = buildWorld(db, random, now, notificationCount);
     insertActivities(db, world.targets);
     insertNotifications(db, random, world, notificationCount);
     alignNewActivityCounts(db);

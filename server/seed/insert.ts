@@ -140,19 +140,26 @@ export function insertNotifications(
       first_unread_activity_id, changeset, important, mention, target_label, actor_id, project_id, owner_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const used = new Set<Target>();
-  for (let id = 1; id <= count; id++) {
+  // One notification per item, as Productive keeps it (new activity updates it): each pool is drawn from in a
+  // shuffled order, without putting back; an empty pool hands over to the next; no items left, no more notifications.
+  const queues = pools.map(([weight, candidates]) => ({
+    weight,
+    left: shuffled(random, candidates),
+  }));
+  const draw = (): Target | undefined => {
     let roll = random.next();
-    let pool = byType('task');
-    for (const [weight, candidates] of pools) {
-      pool = candidates;
-      if (roll < weight) break;
-      roll -= weight;
+    let chosen = queues[0];
+    for (const queue of queues) {
+      chosen = queue;
+      if (roll < queue.weight) break;
+      roll -= queue.weight;
     }
-    // One notification per target while targets last, as Productive groups a target's news into one.
-    let target = random.pick(pool);
-    for (let tries = 0; used.has(target) && tries < 20; tries++) target = random.pick(pool);
-    used.add(target);
+    const order = chosen ? [chosen, ...queues.filter((queue) => queue !== chosen)] : queues;
+    return order.find((queue) => queue.left.length > 0)?.left.pop();
+  };
+  for (let id = 1; id <= count; id++) {
+    const target = draw();
+    if (!target) break;
     // Nobody is notified of their own doing: the trigger is a recent activity by someone else.
     const recent = target.activities
       .map((activity, position) => ({ activity, position }))
@@ -203,18 +210,31 @@ export function insertNotifications(
  * discussion's) created at or after its `first_unread_activity_id`.
  */
 export function alignNewActivityCounts(db: Database) {
-  db.exec(`
-    UPDATE notifications SET new_activities_count = (
-      SELECT count(*) FROM activities AS first, activities AS later
-      WHERE first.id = notifications.first_unread_activity_id
-        AND later.created_ms >= first.created_ms
-        AND CASE
-          WHEN notifications.target_type IN ('task', 'todo') THEN later.task_id = first.task_id
-          WHEN notifications.target_type = 'deal' THEN later.deal_id = first.deal_id
-          WHEN notifications.target_type = 'page' THEN later.page_id = first.page_id
-          ELSE later.discussion_id = first.discussion_id
-        END)
-    WHERE first_unread_activity_id IS NOT NULL`);
+  // One statement per feed column, so that each count walks its feed's index (a CASE would scan every activity).
+  const feeds: [string, string][] = [
+    ["target_type IN ('task', 'todo')", 'task_id'],
+    ["target_type = 'deal'", 'deal_id'],
+    ["target_type = 'page'", 'page_id'],
+    ["target_type NOT IN ('task', 'todo', 'deal', 'page')", 'discussion_id'],
+  ];
+  for (const [which, column] of feeds)
+    db.exec(`
+      UPDATE notifications SET new_activities_count = (
+        SELECT count(*) FROM activities AS first, activities AS later
+        WHERE first.id = notifications.first_unread_activity_id
+          AND later.${column} = first.${column}
+          AND later.created_ms >= first.created_ms)
+      WHERE first_unread_activity_id IS NOT NULL AND ${which}`);
+}
+
+/** A copy in a random order (Fisher–Yates, from the seeded generator). */
+function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index--) {
+    const other = random.int(0, index);
+    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
+  }
+  return copy;
 }
 
 const escapeMarkup = (text: string) =>

@@ -22,7 +22,14 @@ const onTarget = (target: Target) => ({
   parentName: target.parentTitle,
 });
 
-export function buildWorld(db: Database, random: Random, now: number) {
+/** Tasks in every world; a world asked for more items than these make (a large demo database) has more tasks. */
+const BASE_TASKS = 600;
+
+/**
+ * `targetsWanted`: at least this many targets (items a notification can be about), so that a large database still
+ * has one notification per item; the tasks beyond the base ones have shorter timelines, to keep seeding quick.
+ */
+export function buildWorld(db: Database, random: Random, now: number, targetsWanted = 0) {
   const people: Person[] = [];
   const insertPerson = db.prepare(
     'INSERT INTO people (id, first_name, last_name, email, title, avatar_url, deactivated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -99,7 +106,7 @@ export function buildWorld(db: Database, random: Random, now: number) {
     'INSERT INTO todos (id, task_id, description, closed) VALUES (?, ?, ?, ?)',
   );
   let todoId = 0;
-  for (let taskId = 1; taskId <= 600; taskId++) {
+  for (let taskId = 1; taskId <= BASE_TASKS || targets.length < targetsWanted; taskId++) {
     const project = projects[(taskId * 7) % projects.length] as (typeof projects)[number];
     const number = project.nextNumber++;
     const title = `${random.pick(words.taskVerbs)} ${random.pick(words.taskObjects)}`;
@@ -107,7 +114,7 @@ export function buildWorld(db: Database, random: Random, now: number) {
     const status = random.pick(words.workflowStatuses);
     const assignee = random.chance(0.3) ? me : random.chance(0.9) ? colleague() : undefined;
     const creator = colleague();
-    const times = timeline(random.int(10, 16));
+    const times = timeline(taskId <= BASE_TASKS ? random.int(10, 16) : random.int(3, 5));
     const dueDate = random.chance(0.6) ? iso(now + random.int(-10, 40) * DAY).slice(0, 10) : null;
     const list = random.pick(words.taskLists);
     const scope = {

@@ -1,6 +1,6 @@
 import { useIsRestoring, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { createContext, lazy, Suspense, use, useEffect, useLayoutEffect, useState } from 'react';
+import { createContext, lazy, Suspense, use, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { onSessionChanged, setRequestScope } from '../api/http.ts';
@@ -28,6 +28,7 @@ import { createQueryClient } from './query-client.ts';
 import { createAppRouter } from './routes.tsx';
 import { ROUTES } from '../lib/addresses.ts';
 import { useSession } from './use-session.ts';
+import { OrganizationContext } from '../lib/organization.ts';
 
 // The account line is not needed to paint the inbox: its code is fetched at once, beside the first list request,
 // and a line of its height holds its place until then.
@@ -127,6 +128,10 @@ function Frame() {
   );
 }
 
+/** The organization in Productive that "Open in Productive" leads into: a real one only (not the demo's). */
+const organizationOf = (session: PublicSession) =>
+  session.mode !== 'demo' && session.organization ? { id: session.organization.id } : null;
+
 /** The inbox for one scope (backend and person): its own query client and its own persisted data. */
 function ScopedApp({ session, scope }: { session: PublicSession; scope: string }) {
   const [options] = useState(() => {
@@ -142,6 +147,7 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
   });
   const [queryClient] = useState(createClient);
   useEffect(() => connectReplica(queryClient, openReplica(scope)), [queryClient, scope]);
+  const organization = useMemo(() => organizationOf(session), [session]);
   // Made once, after the scope is set: its loaders start this page's first requests at once.
   const [router] = useState(() => createAppRouter(queryClient, Frame));
   // The server now serves someone else here (restarted in another mode, another sign-in in another tab): start
@@ -153,7 +159,9 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
         <OutboxReplay />
         <BackgroundErrors />
         <SessionContext value={session}>
-          <RouterProvider router={router} useTransitions={false} />
+          <OrganizationContext value={organization}>
+            <RouterProvider router={router} useTransitions={false} />
+          </OrganizationContext>
         </SessionContext>
       </ToastProvider>
     </PersistQueryClientProvider>

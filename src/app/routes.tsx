@@ -10,6 +10,7 @@ import {
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
+import { PageActionsContext } from '../components/PageActions.tsx';
 import {
   loadActivityLoaders,
   loadActivityPage,
@@ -21,6 +22,7 @@ import {
 import {
   inboxLoader,
   loadInboxPage,
+  loadNotificationTriageBar,
   loadSnoozedPage,
   snoozedLoader,
 } from '../features/inbox/index.ts';
@@ -45,6 +47,26 @@ const page =
     const Page = await load().catch(() => lazyPage(load));
     return function RoutePage() {
       return <Page {...(props ?? ({} as P))} />;
+    };
+  };
+
+/**
+ * A page a notification opens (its detail, its item's feed), with the inbox's Dismiss, Snooze, Previous and Next
+ * on it (a bar held at the top of the screen, after the page's own way back: components/PageActions.tsx); the bar shows only where the page was opened from a notification. Without the bar's code (offline, a
+ * new deploy), the page alone.
+ */
+const notificationPage =
+  (load: () => Promise<ComponentType>) => async (): Promise<ComponentType> => {
+    const [Page, Bar] = await Promise.all([
+      page(load)(),
+      loadNotificationTriageBar().catch(() => null),
+    ]);
+    return function NotificationRoutePage() {
+      return (
+        <PageActionsContext value={Bar ? <Bar /> : null}>
+          <Page />
+        </PageActionsContext>
+      );
     };
   };
 
@@ -90,7 +112,7 @@ export function pageRoutes(queryClient: QueryClient): RouteObject[] {
     shouldRevalidate: sameAddress,
     lazy: {
       loader: async () => (await loadActivityLoaders()).feedLoader(queryClient, kind),
-      Component: page(load),
+      Component: notificationPage(load),
     },
   });
   return [
@@ -126,7 +148,7 @@ export function pageRoutes(queryClient: QueryClient): RouteObject[] {
       shouldRevalidate: sameAddress,
       lazy: {
         loader: async () => (await loadActivityLoaders()).notificationLoader(queryClient),
-        Component: page(loadNotificationPage),
+        Component: notificationPage(loadNotificationPage),
       },
     },
     {

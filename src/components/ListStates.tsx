@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/formats.ts';
 import type { ReactNode } from 'react';
 
 /**
@@ -114,7 +115,7 @@ export function SkippedNote({
       data-testid="skipped-note"
       className="px-3 py-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400"
     >
-      {count} {count === 1 ? noun : plural} could not be shown
+      {formatCount(count)} {count === 1 ? noun : plural} could not be shown
     </p>
   );
 }

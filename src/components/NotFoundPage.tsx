@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { ROUTES } from '../lib/addresses.ts';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 export function NotFoundPage() {
+  useDocumentTitle('Page not found');
   return (
     <main className="mx-auto max-w-xl px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold">Page not found</h1>

@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/formats.ts';
 import { useMutationState } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { browserOnline, serverReach, subscribeConnection } from '../api/connection.ts';
@@ -16,7 +17,7 @@ export function OfflineBanner() {
   const state = useConnection();
   const count = useMutationState({ filters: { status: 'pending' } }).length;
   if (state === 'online') return null;
-  const actions = `${count} action${count === 1 ? '' : 's'}`;
+  const actions = `${formatCount(count)} action${count === 1 ? '' : 's'}`;
   return (
     <div
       role="status"

@@ -46,13 +46,14 @@ export function isMutedArrival(notification: Notification, mutes: ReadonlyMap<st
 export function useMutedRows(
   query: NotificationQuery,
   rows: Notification[],
-  openId: string | null,
+  /** Shown whatever happens (the one open in the reading pane, those opened from the list). */
+  kept: ReadonlySet<string>,
 ): Notification[] {
   const { data: mutes } = useQuery(muteQueries.list());
   return useMemo(() => {
     if (query.dismissed !== false || !mutes?.length) return rows;
     const byId = new Map(mutes.map((mute) => [mute.id, mute]));
-    const kept = rows.filter((row) => row.id === openId || !isMutedArrival(row, byId));
-    return kept.length === rows.length ? rows : kept;
-  }, [query.dismissed, mutes, rows, openId]);
+    const shown = rows.filter((row) => kept.has(row.id) || !isMutedArrival(row, byId));
+    return shown.length === rows.length ? rows : shown;
+  }, [query.dismissed, mutes, rows, kept]);
 }

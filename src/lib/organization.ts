@@ -1,10 +1,12 @@
+import { createContext, use } from 'react';
 import type { ProductiveOrganization } from './productive-url.ts';
 
 /**
- * The organization whose Productive the user works in, for addresses in Productive's web app. Not known to the
- * app yet: the session will carry it (the organization's id, and its slug if Productive tells it). Until then
- * "Open in Productive" leads to Productive's home.
+ * The Productive organization the user works in, for addresses in Productive's web app: in personal and team mode
+ * the session's (its id, from Productive's own answer at sign-in or the server's settings; Productive tells no
+ * slug); none in demo mode, whose organization is not one in Productive. The app provides it (src/app/App.tsx).
  */
-export function useProductiveOrganization(): ProductiveOrganization | null {
-  return null;
-}
+export const OrganizationContext = createContext<ProductiveOrganization | null>(null);
+
+export const useProductiveOrganization = (): ProductiveOrganization | null =>
+  use(OrganizationContext);

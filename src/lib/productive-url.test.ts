@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTIVE_HOME, productiveUrl } from './productive-url.ts';
+import { isDeepLink, PRODUCTIVE_HOME, productiveUrl } from './productive-url.ts';
 
 const acme = { id: 1234, slug: 'acme-agency' };
 
@@ -31,10 +31,27 @@ describe('addresses in Productive', () => {
     );
   });
 
-  it('falls back to the home page without an organization slug, or with one that is not safe in a path', () => {
-    expect(productiveUrl(1, { type: 'task', id: 55 })).toBe(PRODUCTIVE_HOME);
-    expect(productiveUrl('1', { type: 'task', id: 55 })).toBe(PRODUCTIVE_HOME);
+  it('links a task by the organization id alone where no slug is known (personal and team mode)', () => {
+    expect(productiveUrl(1234, { type: 'task', id: 55 })).toBe(
+      'https://app.productive.io/1234/tasks/55',
+    );
+    expect(productiveUrl({ id: '1234' }, { type: 'Task', id: 55 })).toBe(
+      'https://app.productive.io/1234/tasks/55',
+    );
+    expect(
+      productiveUrl(
+        { id: '1234', slug: null },
+        { type: 'todo', id: 9, parentType: 'Task', parentId: 55 },
+      ),
+    ).toBe('https://app.productive.io/1234/tasks/55');
+    expect(productiveUrl({ id: '1234' }, { type: 'deal', id: 5 })).toBe(PRODUCTIVE_HOME);
+    expect(isDeepLink(productiveUrl(1234, { type: 'task', id: 55 }))).toBe(true);
+    expect(isDeepLink(productiveUrl(null, { type: 'task', id: 55 }))).toBe(false);
+  });
+
+  it('falls back to the home page without an organization, or with an id or slug not safe in a path', () => {
     expect(productiveUrl(null, { type: 'task', id: 55 })).toBe(PRODUCTIVE_HOME);
+    expect(productiveUrl('1/../x', { type: 'task', id: 55 })).toBe(PRODUCTIVE_HOME);
     for (const slug of ['', '../x', 'a/b', 'Acme', 'a b', '-a', 'a?x=1'])
       expect(productiveUrl({ id: 1, slug }, { type: 'task', id: 55 })).toBe(PRODUCTIVE_HOME);
     expect(productiveUrl({ id: '0', slug: 'a' }, { type: 'task', id: 55 })).toBe(PRODUCTIVE_HOME);

@@ -18,8 +18,8 @@ export interface ProductiveTarget {
 export interface ProductiveOrganization {
   id: number | string;
   /**
-   * The slug Productive puts after the id in its addresses (`/<id>-<slug>/…`), when known. The API documents
-   * none: without it, no deep address can be built.
+   * The slug Productive puts after the id in its addresses (`/<id>-<slug>/…`), when known. No answer of the API
+   * carries one (docs/decisions/005): without it the id-only form is used.
    */
   slug?: string | null;
 }
@@ -27,12 +27,17 @@ export interface ProductiveOrganization {
 const positiveId = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
-const organizationPrefix = (organization: ProductiveOrganization | null): string | null => {
+/** `<id>-<slug>` where both are known and safe in a path, `<id>` where only the id is; null without an id. */
+const organizationPrefix = (
+  organization: ProductiveOrganization | null,
+): { prefix: string; slugged: boolean } | null => {
   if (!organization) return null;
   const id = String(organization.id);
-  const slug = organization.slug ?? '';
-  if (!/^[1-9]\d{0,14}$/.test(id) || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
-  return `${id}-${slug}`;
+  if (!/^[1-9]\d{0,14}$/.test(id)) return null;
+  const slug = organization.slug;
+  if (slug === undefined || slug === null) return { prefix: id, slugged: false };
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
+  return { prefix: `${id}-${slug}`, slugged: true };
 };
 
 /** The task whose page shows the target: a task itself, or a todo's task. */
@@ -46,16 +51,22 @@ function taskOf(target: ProductiveTarget): number | null {
 
 /**
  * The address of a target in Productive's web app: a task's (or a todo's task's) page where the organization's
- * id and slug are known, else Productive's home. Always an https address on app.productive.io.
+ * id is known (`/<id>-<slug>/tasks/task/<task>` with its slug, `/<id>/tasks/<task>` without), else Productive's
+ * home. Always an https address on app.productive.io.
  */
 export function productiveUrl(
   organization: ProductiveOrganization | number | string | null,
   target: ProductiveTarget,
 ): string {
-  const prefix = organizationPrefix(
+  const known = organizationPrefix(
     typeof organization === 'object' ? organization : { id: organization },
   );
   const taskId = taskOf(target);
-  if (prefix === null || taskId === null) return PRODUCTIVE_HOME;
-  return `${PRODUCTIVE_HOME}${prefix}/tasks/task/${taskId}`;
+  if (known === null || taskId === null) return PRODUCTIVE_HOME;
+  return known.slugged
+    ? `${PRODUCTIVE_HOME}${known.prefix}/tasks/task/${taskId}`
+    : `${PRODUCTIVE_HOME}${known.prefix}/tasks/${taskId}`;
 }
+
+/** Whether a link leads to the item itself, or only to Productive's home (and so says "Open Productive"). */
+export const isDeepLink = (url: string) => url !== PRODUCTIVE_HOME;

@@ -1,11 +1,13 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { signIn, SignInError, type SignInField } from '../../api/sign-in.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
 /**
  * Team mode, signed out: every address shows this form; after signing in the page reloads at the same address,
  * so the person lands where they were going.
  */
 export function SignInPage() {
+  useDocumentTitle('Sign in');
   const [error, setError] = useState<{ message: string; field: SignInField | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const tokenRef = useRef<HTMLInputElement>(null);

@@ -7,6 +7,7 @@ import { ActivityEntry } from './ActivityEntry.tsx';
 import { ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
 import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { FeedNotFound } from './FeedStates.tsx';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 
 /** One activity on its own, with a link to its task. */
 export function ActivityPage() {
@@ -16,6 +17,7 @@ export function ActivityPage() {
   const ignored = [...searchParams].map(([name, value]) => `${name}=${value.slice(0, 40)}`);
   const valid = /^\d{1,15}$/.test(activityId);
   const activity = useQuery({ ...activityQueries.detail(activityId), enabled: valid });
+  useDocumentTitle('Activity');
   if (!valid || (activity.error instanceof ApiRequestError && activity.error.status === 404))
     return <FeedNotFound what="activity" />;
   return (

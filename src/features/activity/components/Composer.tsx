@@ -1,3 +1,4 @@
+import { formatCount } from '../../../lib/formats.ts';
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { FeedTarget } from '../../../api/activities.ts';
 import {
@@ -76,7 +77,7 @@ export function Composer({ target, onLeave }: Props) {
     if (isReadOnly()) return setProblem(READ_ONLY_MESSAGE);
     if (markup.length > MAX_COMMENT_LENGTH)
       return setProblem(
-        `Too long to send: shorten it by at least ${(markup.length - MAX_COMMENT_LENGTH).toLocaleString('en')} characters. Line breaks and the characters < > & take more room than they show.`,
+        `Too long to send: shorten it by at least ${formatCount(markup.length - MAX_COMMENT_LENGTH)} characters. Line breaks and the characters < > & take more room than they show.`,
       );
     send(text, mentioned);
     update('', []);

@@ -1,14 +1,16 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { FeedKind } from '../../../api/activities.ts';
 import { IgnoredNotice } from '../../../components/IgnoredNotice.tsx';
 import { backToList, readFeedContext } from '../../../lib/addresses.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useFeedSubject } from '../api/use-feed-subject.ts';
 import { feedSearchParams, parseFeedFilters, type FeedFilters } from '../model/feed-filters.ts';
 import { ActivityFeed } from './ActivityFeed.tsx';
 import { FeedNotFound } from './FeedStates.tsx';
 import { OpenInProductive } from './OpenInProductive.tsx';
 import { useReplyShortcut } from './use-reply-shortcut.ts';
+import { PageActions } from '../../../components/PageActions.tsx';
 
 const ROUTE_PARAM: Record<FeedKind, string> = {
   task: 'taskId',
@@ -35,10 +37,9 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
   const subject = useFeedSubject(target, valid);
   useReplyShortcut();
 
-  useEffect(() => {
-    if (subject.title)
-      document.title = `${subject.number ? `#${subject.number} ` : ''}${subject.title}`;
-  }, [subject.title, subject.number]);
+  useDocumentTitle(
+    subject.title ? `${subject.number ? `#${subject.number} ` : ''}${subject.title}` : null,
+  );
 
   if (!valid || subject.notFound) return <FeedNotFound what={kind} />;
 
@@ -89,6 +90,7 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
           </p>
         )}
       </header>
+      <PageActions />
 
       <IgnoredNotice ignored={ignored} cleanHref={`?${feedSearchParams(filters, searchParams)}`} />
 

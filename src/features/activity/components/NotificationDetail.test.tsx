@@ -8,6 +8,7 @@ import type { Notification } from '../../../api/notifications.ts';
 import { apiMock, resolveRelativeFetch } from '../../../testing/api-mock.ts';
 import { aNotification } from '../../../testing/notification-factory.ts';
 import { renderApp } from '../../../testing/render.tsx';
+import { OrganizationContext } from '../../../lib/organization.ts';
 import { NotificationDetail } from './NotificationDetail.tsx';
 
 const json = (body: unknown, status = 200) =>
@@ -174,21 +175,36 @@ beforeEach(() => {
 afterEach(() => apiMock.resetHandlers());
 afterAll(() => apiMock.close());
 
-function renderDetail(notification: Notification) {
+function renderDetail(notification: Notification, organization: { id: string } | null = null) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter>
-        <NotificationDetail notificationId={notification.id} notification={notification} />
-      </MemoryRouter>
+      <OrganizationContext value={organization}>
+        <MemoryRouter>
+          <NotificationDetail notificationId={notification.id} notification={notification} />
+        </MemoryRouter>
+      </OrganizationContext>
     </QueryClientProvider>,
   );
 }
 
 const entries = () => screen.queryAllByTestId('activity-entry');
-const openInProductive = () => screen.getByRole('link', { name: /Open in Productive/ });
+const openInProductive = () => screen.getByRole('link', { name: /^Open (in )?Productive/ });
 
 describe('a notification’s detail', () => {
+  it('opens the task itself in Productive where the organization is known, and promises no more where not', async () => {
+    const task = aNotification({ targetId: 12, targetTitle: '#12: Fix the login' });
+    const { unmount } = renderDetail(task, { id: '4242' });
+    const deep = screen.getByRole('link', { name: /^Open in Productive/ });
+    expect(deep.getAttribute('href')).toBe('https://app.productive.io/4242/tasks/12');
+    unmount();
+    // Demo mode (no organization in Productive): the home page, and the words say only that.
+    renderDetail(task);
+    const home = screen.getByRole('link', { name: /^Open Productive/ });
+    expect(home.getAttribute('href')).toBe('https://app.productive.io/');
+    await waitFor(() => expect(entries().length).toBeGreaterThan(0));
+  });
+
   it('shows a task’s feed with New markers from the first unread activity, and a link to Productive', async () => {
     renderDetail(
       aNotification({ targetId: 12, targetTitle: '#12: Fix the login', firstUnreadActivityId: 2 }),

@@ -6,6 +6,9 @@ import { notificationDetailQueries } from '../api/notification-detail-queries.ts
 import { FeedNotFound } from './FeedStates.tsx';
 import { NotificationDetail } from './NotificationDetail.tsx';
 import { useReplyShortcut } from './use-reply-shortcut.ts';
+import { PageActions } from '../../../components/PageActions.tsx';
+import { titleText } from '../../../lib/markup/title-markup.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 
 /** `/notifications/:notificationId`: one notification's detail on a page of its own. */
 export function NotificationPage() {
@@ -18,6 +21,9 @@ export function NotificationPage() {
     ...notificationDetailQueries.detail(notificationId),
     enabled: valid,
   });
+  // The tab names the item the notification is about.
+  const item = notification.data;
+  useDocumentTitle(item ? item.targetTitle || titleText(item.title) : null);
   if (
     !valid ||
     (notification.error instanceof ApiRequestError && notification.error.status === 404)
@@ -34,6 +40,7 @@ export function NotificationPage() {
           ← Back to the inbox
         </Link>
       </nav>
+      <PageActions />
       <NotificationDetail notificationId={notificationId} headingLevel={1} />
     </main>
   );

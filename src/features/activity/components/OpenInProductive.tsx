@@ -1,8 +1,11 @@
 import { Icon } from '../../../components/icons.tsx';
 import { useProductiveOrganization } from '../../../lib/organization.ts';
-import { productiveUrl, type ProductiveTarget } from '../../../lib/productive-url.ts';
+import { isDeepLink, productiveUrl, type ProductiveTarget } from '../../../lib/productive-url.ts';
 
-/** A link to the item in Productive's web app, in a new tab, or to Productive's home where no address is known. */
+/**
+ * A link to the item in Productive's web app, in a new tab ("Open in Productive"); where the item's address cannot
+ * be known (demo mode, a type with no known address), to Productive's home, saying only "Open Productive".
+ */
 export function OpenInProductive({
   target,
   className = '',
@@ -11,15 +14,16 @@ export function OpenInProductive({
   className?: string;
 }) {
   const organization = useProductiveOrganization();
+  const href = productiveUrl(organization, target);
   return (
     <a
-      href={productiveUrl(organization, target)}
+      href={href}
       target="_blank"
       rel="noopener noreferrer"
       data-testid="open-in-productive"
       className={`inline-flex items-center gap-1 text-sm font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100 ${className}`}
     >
-      Open in Productive
+      {isDeepLink(href) ? 'Open in Productive' : 'Open Productive'}
       <Icon name="external" />
       <span className="sr-only"> (opens in a new tab)</span>
     </a>

@@ -3,10 +3,9 @@ import {
   type NotificationPage,
   type NotificationQuery,
 } from '../../../api/notifications.ts';
+import { formatCount } from '../../../lib/formats.ts';
 import { runThrottled } from './bulk.ts';
 import type { MatchingProgress, MatchingSelection } from './use-select-all-matching.ts';
-
-const formatCount = (count: number) => count.toLocaleString('en-US');
 
 /** The API's largest page. */
 const PAGE_SIZE = 200;

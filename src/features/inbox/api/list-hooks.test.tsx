@@ -89,7 +89,7 @@ describe('useNotificationList', () => {
   it('keeps the notification open in the pane shown under "unread only" once it is read', async () => {
     await syncedReplica();
     const { wrapper: Wrapper } = wrapper();
-    const { result } = renderHook(() => useNotificationList(INBOX, 'unread', '2'), {
+    const { result } = renderHook(() => useNotificationList(INBOX, 'unread', new Set(['2'])), {
       wrapper: Wrapper,
     });
     await waitFor(() => {

@@ -41,7 +41,10 @@ describe('useInboxActions', () => {
   it('marks read only the rows that are unread, naming a single one', () => {
     const { hook } = setup();
     act(() => hook.result.current.read(['1', '2']));
-    expect(triage.act).toHaveBeenCalledWith(['1'], 'read', 'One', { wakeAt: undefined });
+    expect(triage.act).toHaveBeenCalledWith(['1'], 'read', 'One', {
+      wakeAt: undefined,
+      quiet: false,
+    });
   });
 
   it('sends nothing when every row is read already, and says so', () => {
@@ -55,7 +58,10 @@ describe('useInboxActions', () => {
   it('counts rows not loaded by the read state it is given (rows selected through "Select all matching")', () => {
     const { hook } = setup({ isRead: (id) => id === '9' });
     act(() => hook.result.current.read(['9', '10']));
-    expect(triage.act).toHaveBeenCalledWith(['10'], 'read', undefined, { wakeAt: undefined });
+    expect(triage.act).toHaveBeenCalledWith(['10'], 'read', undefined, {
+      wakeAt: undefined,
+      quiet: false,
+    });
   });
 
   it('"mark as read" on a read notification back from snooze clears its mark', () => {
@@ -107,6 +113,7 @@ describe('useInboxActions', () => {
     ]);
     expect(triage.act).toHaveBeenCalledWith(['4'], 'snooze', undefined, {
       wakeAt: '2026-11-26T09:00:00+01:00',
+      quiet: false,
     });
   });
 

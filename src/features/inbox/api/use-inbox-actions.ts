@@ -14,7 +14,8 @@ import { BULK_THRESHOLD, useBulkAction } from '../bulk/use-bulk-action.ts';
 
 /** What a person does to rows of the inbox: each optimistic, undoable, durable (the mutation writes the outbox). */
 export interface InboxActions {
-  read: (ids: string[]) => void;
+  /** `quiet`: read by opening it, undoable with `z` but not told (docs/decisions/016-one-toast.md). */
+  read: (ids: string[], options?: { quiet?: boolean }) => void;
   /** `wholeInbox`: the ids are the whole Inbox, unfiltered (sent as one request). */
   dismiss: (ids: string[], options?: { wholeInbox?: boolean }) => void;
   restore: (ids: string[]) => void;
@@ -99,7 +100,7 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
       {
         wholeInbox = false,
         ...extra
-      }: { done?: string; onUndo?: () => void; wholeInbox?: boolean } = {},
+      }: { done?: string; onUndo?: () => void; wholeInbox?: boolean; quiet?: boolean } = {},
     ) {
       const {
         byId: rows,
@@ -113,7 +114,7 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
       if (action === 'read')
         acknowledgeBack(queryClient, wokenAmong(queryClient, targets.filter(read)));
       if (wanted.length === 0) {
-        if (targets.length > 0)
+        if (targets.length > 0 && !extra.quiet)
           toast({
             tone: 'info',
             message: targets.length === 1 ? 'Already read' : `All ${targets.length} already read`,
@@ -139,7 +140,7 @@ export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options
     }
 
     return {
-      read: (ids) => run(ids, 'read'),
+      read: (ids, options) => run(ids, 'read', undefined, { quiet: options?.quiet ?? false }),
       dismiss: (ids, options) =>
         run(ids, 'dismiss', undefined, { wholeInbox: options?.wholeInbox ?? false }),
       restore: (ids) => run(ids, 'undismiss'),

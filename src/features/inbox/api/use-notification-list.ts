@@ -26,15 +26,18 @@ function searchTextOf(notification: Notification): string {
 import { useSnoozedRows } from './use-snoozed-rows.ts';
 import { useMutedRows } from '../../../lib/mutes.ts';
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 /**
  * One inbox list's data: the view of the replica (src/replica/, the whole of it, one page), what is shown of it
  * (snoozed ones hidden, those back from snooze first, "unread only" and "read only" over all of it), grouped by day.
- * The notification open in the reading pane stays shown even once read, so reading it never pulls it away.
+ * Those `kept` (open in the reading pane, opened from this list since it was entered: kept-rows.ts) stay shown
+ * even once read, so reading one never pulls it away and `k` returns to it.
  */
 export function useNotificationList(
   query: NotificationQuery,
   read: ReadState | null,
-  openId: string | null = null,
+  kept: ReadonlySet<string> = NO_IDS,
   search = '',
   grouping: Grouping = 'day',
 ) {
@@ -45,18 +48,18 @@ export function useNotificationList(
   // Snoozed ones hidden, those back from snooze first (docs/decisions/009).
   const snoozed = useSnoozedRows(query, loaded);
   // What arrived on a muted item hidden at once (docs/decisions/018).
-  const unmuted = useMutedRows(query, snoozed.rows, openId);
+  const unmuted = useMutedRows(query, snoozed.rows, kept);
   const terms = useMemo(() => searchTerms(search), [search]);
   const visible = useMemo(() => {
     const byRead = read
       ? unmuted.filter(
-          (notification) => notification.read === (read === 'read') || notification.id === openId,
+          (notification) => notification.read === (read === 'read') || kept.has(notification.id),
         )
       : unmuted;
     return terms.length
       ? byRead.filter((notification) => matchesTerms(searchTextOf(notification), terms))
       : byRead;
-  }, [unmuted, read, openId, terms]);
+  }, [unmuted, read, kept, terms]);
   const projectName = useProjectName();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const toggleGroup = useCallback(

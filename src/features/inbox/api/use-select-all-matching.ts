@@ -22,7 +22,7 @@ export interface MatchingProgress {
   total: number | null;
 }
 
-export const formatCount = (count: number) => count.toLocaleString('en-US');
+export { formatCount } from '../../../lib/formats.ts';
 
 export interface SelectAllMatching {
   /** Fetches every matching id and hands them to `onSelected`; a failure is told in a toast and selects nothing. */

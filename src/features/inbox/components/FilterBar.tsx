@@ -8,6 +8,8 @@ import {
   type ViewName,
 } from '../model/filters.ts';
 import { useProjectName } from '../api/use-projects.ts';
+import { formatDate } from '../../../lib/dates.ts';
+import { DateFilter } from './DateFilter.tsx';
 import { ProjectPicker } from './ProjectPicker.tsx';
 import { targetTypeLabel } from './TargetIcon.tsx';
 
@@ -41,10 +43,10 @@ export function FilterBar({ view, filters, onChange }: Props) {
         ]
       : []),
     ...(filters.after
-      ? [{ label: `From ${filters.after}`, clear: () => set({ after: null }) }]
+      ? [{ label: `From ${formatDate(filters.after)}`, clear: () => set({ after: null }) }]
       : []),
     ...(filters.before
-      ? [{ label: `To ${filters.before}`, clear: () => set({ before: null }) }]
+      ? [{ label: `To ${formatDate(filters.before)}`, clear: () => set({ before: null }) }]
       : []),
     ...(filters.read
       ? [
@@ -136,17 +138,10 @@ export function FilterBar({ view, filters, onChange }: Props) {
           <option value="unread">Unread only</option>
           <option value="read">Read only</option>
         </select>
-        <DayInput
-          label="From"
-          value={filters.after}
-          bounds={{ max: filters.before ?? undefined }}
-          onChange={(after) => set({ after })}
-        />
-        <DayInput
-          label="To"
-          value={filters.before}
-          bounds={{ min: filters.after ?? undefined }}
-          onChange={(before) => set({ before })}
+        <DateFilter
+          after={filters.after}
+          before={filters.before}
+          onChange={(range) => set(range)}
         />
       </div>
       {chips.length > 0 && (
@@ -181,31 +176,5 @@ export function FilterBar({ view, filters, onChange }: Props) {
         </ul>
       )}
     </section>
-  );
-}
-
-/** A calendar-day filter: empty means no bound. */
-function DayInput({
-  label,
-  value,
-  bounds,
-  onChange,
-}: {
-  label: string;
-  value: string | null;
-  bounds: { min?: string; max?: string };
-  onChange: (day: string | null) => void;
-}) {
-  return (
-    <label className="flex shrink-0 items-center gap-1">
-      <span className="text-slate-600 dark:text-slate-400">{label}</span>
-      <input
-        type="date"
-        className="filter-control"
-        value={value ?? ''}
-        {...bounds}
-        onChange={(event) => onChange(event.target.value || null)}
-      />
-    </label>
   );
 }

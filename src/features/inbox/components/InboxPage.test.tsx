@@ -130,6 +130,13 @@ describe('the inbox page', () => {
     );
     renderApp('/dismissed');
     expect(await screen.findByText('Nothing dismissed')).toBeTruthy();
+    // It says what to do, too.
+    expect(screen.getByText(/Restore brings it back to the Inbox/)).toBeTruthy();
+  });
+
+  it('says, for a filtered list that is empty, that a filter can be removed', async () => {
+    renderApp('/dismissed?type=invoice');
+    expect(await screen.findByText(/Remove a filter above, or clear them all/)).toBeTruthy();
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { ListSkeleton, LoadMoreButton, SkippedNote } from '../../../components/ListStates.tsx';
 import type { InboxCounts } from '../../../replica/queries.ts';
 import { syncingLabel } from '../api/use-inbox-counts.ts';
+import { formatCount } from '../../../lib/formats.ts';
 import type { useNotificationList } from '../api/use-notification-list.ts';
 import type { ReadState } from '../model/filters.ts';
 
@@ -13,7 +14,8 @@ interface Props {
   onHelp: () => void;
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const plural = (count: number, noun: string) =>
+  `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Above the list: how many there are (or how far the first sync is), and the keyboard help. */
 export function ListHeader({ read, visibleCount, syncing, onHelp }: Props) {

@@ -4,13 +4,20 @@ import type { NotificationQuery } from '../../../api/notifications.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
 import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from 'react-router';
+import { keptListKey, useKeptRows } from '../api/kept-rows.ts';
 import { useInboxActions } from '../api/use-inbox-actions.ts';
 import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
 import { useMatchingSelection } from '../api/use-select-all-matching.ts';
 import { releaseFirstPaint } from '../../../lib/first-paint.ts';
-import type { Grouping, ReadState, ViewName } from '../model/filters.ts';
+import {
+  NO_FILTERS,
+  toNotificationQuery,
+  type Grouping,
+  type ReadState,
+  type ViewName,
+} from '../model/filters.ts';
 import { SearchTermsContext } from '../../../components/Highlighted.tsx';
 import { recentDismissedSince } from '../../../replica/sync.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
@@ -33,6 +40,21 @@ import { placeOf } from '../model/place.ts';
 const ShortcutHelp = lazy(() =>
   import('./ShortcutHelp.tsx').then((module) => ({ default: module.ShortcutHelp })),
 );
+
+const EMPTY_HINT: Record<ViewName, string> = {
+  inbox: 'New notifications show here as they come; what you dismiss waits under Dismissed.',
+  important: 'Notifications Productive marks important show here.',
+  mentions: 'Notifications where someone mentions you show here.',
+  dismissed: 'What you dismiss waits here; Restore brings it back to the Inbox.',
+};
+
+/** What to do about an empty list: widen the filters, or what will show here. */
+function emptyHint(view: ViewName, query: NotificationQuery, read: ReadState | null): string {
+  const filtered =
+    read !== null ||
+    JSON.stringify(query) !== JSON.stringify(toNotificationQuery(view, NO_FILTERS));
+  return filtered ? 'Remove a filter above, or clear them all, to see more.' : EMPTY_HINT[view];
+}
 
 interface Props {
   view: ViewName;
@@ -61,7 +83,13 @@ export function NotificationList({
 }: Props) {
   const pane = useReadingPane(view);
   useProjectsLearned(group === 'project', query.dismissed ?? false);
-  const notificationList = useNotificationList(query, read, pane.openId, search, group);
+  const { state: locationState } = useLocation();
+  // Read ones opened from here stay while the view is not left (kept-rows.ts); so does the one come back to.
+  const kept = useKeptRows(keptListKey(view, query, read), [
+    pane.openId,
+    read ? returnedToRow(locationState) : null,
+  ]);
+  const notificationList = useNotificationList(query, read, kept, search, group);
   const { list, visible, items, ids, byId, backIds, totalCount, terms, toggleGroup } =
     notificationList;
   const snoozeRequest = useSnoozeRequest();
@@ -72,7 +100,6 @@ export function NotificationList({
   const pending = usePendingIds();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { state: locationState } = useLocation();
   // Back from a notification's page, or with the pane open, that row is the current row.
   const listSelection = useListSelection(ids, pane.openId ?? returnedToRow(locationState));
   const { selection, focusNonce, focusRow, onToggle, onFocusRow, dispatch } = listSelection;
@@ -167,7 +194,9 @@ export function NotificationList({
             snoozeRequest={snoozeRequest.requestFor('selection')}
           />
         )}
-        {visible.length === 0 && !hasNextPage && !syncing && <EmptyState title={emptyTitle} />}
+        {visible.length === 0 && !hasNextPage && !syncing && (
+          <EmptyState title={emptyTitle}>{emptyHint(view, query, read)}</EmptyState>
+        )}
         <SearchTermsContext value={terms}>
           <RowHandlersContext value={rowHandlers}>
             <VirtualFeed

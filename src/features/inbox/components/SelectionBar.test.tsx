@@ -36,7 +36,7 @@ const bar = (overrides: Partial<Parameters<typeof SelectionBar>[0]> = {}) =>
 describe('the selection bar', () => {
   it('offers to select all matching when they fit under the cap', () => {
     bar();
-    expect(screen.getByRole('button', { name: 'Select all 13000 matching' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Select all 13,000 matching' })).toBeTruthy();
   });
 
   it('says how far "select all matching" has come, in place of its button', () => {

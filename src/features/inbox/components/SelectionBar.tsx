@@ -32,7 +32,7 @@ interface Props {
   snoozeRequest?: number;
 }
 
-const plural = (count: number) => `${count} notification${count === 1 ? '' : 's'}`;
+const plural = (count: number) => `${formatCount(count)} notification${count === 1 ? '' : 's'}`;
 const button =
   'rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
 
@@ -57,7 +57,9 @@ export function SelectionBar(props: Props) {
           onChange={() => (allLoadedSelected ? props.onClear() : props.onSelectAllLoaded())}
         />
         <span>
-          {selectedCount > 0 ? `${selectedCount} selected` : `Select all ${loadedCount} loaded`}
+          {selectedCount > 0
+            ? `${formatCount(selectedCount)} selected`
+            : `Select all ${formatCount(loadedCount)} listed`}
         </span>
       </label>
       {selectedCount > 0 && (
@@ -69,7 +71,9 @@ export function SelectionBar(props: Props) {
               </button>
             ) : (
               <span className="text-xs text-slate-600 dark:text-slate-400">
-                {selectedCount === 1 ? 'Already read' : `All ${selectedCount} already read`}
+                {selectedCount === 1
+                  ? 'Already read'
+                  : `All ${formatCount(selectedCount)} already read`}
               </span>
             )}
             {props.wholeInbox && !inDismissedView ? (
@@ -113,7 +117,7 @@ export function SelectionBar(props: Props) {
               <button type="button" className={button} onClick={props.onSelectAllMatching}>
                 {totalCount > SELECT_ALL_MATCHING_CAP
                   ? `Select the first ${formatCount(SELECT_ALL_MATCHING_CAP)} of ${formatCount(totalCount)} matching`
-                  : `Select all ${totalCount} matching`}
+                  : `Select all ${formatCount(totalCount)} matching`}
               </button>
             )
           )}

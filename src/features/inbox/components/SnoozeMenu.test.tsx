@@ -12,6 +12,10 @@ import {
 import { renderApp } from '../../../testing/render.tsx';
 import { setReadHoldMs } from '../api/queued-actions.ts';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
+import { formatClock } from '../../../lib/formats.ts';
+
+/** The weekday and the clock time as the browser's locale writes them, as the menu shows them. */
+const formatClockAt = (iso: string, weekday: string) => `${weekday} ${formatClock(new Date(iso))}`;
 
 const originalZone = process.env.TZ;
 beforeAll(() => {
@@ -58,9 +62,9 @@ describe('the snooze menu', () => {
     expect(trigger.getAttribute('aria-controls')).toBe(menu.parentElement?.id);
     const items = within(menu).getAllByRole('menuitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      'Later todayWed 13:17',
-      'Tomorrow 9:00Thu 9:00',
-      'Next Monday 9:00Mon 9:00',
+      `Later today${formatClockAt('2026-11-25T12:17:00Z', 'Wed')}`,
+      `Tomorrow morning${formatClockAt('2026-11-26T08:00:00Z', 'Thu')}`,
+      `Next Monday morning${formatClockAt('2026-11-30T08:00:00Z', 'Mon')}`,
       'Pick a date and time…',
     ]);
     await waitFor(() => expect(document.activeElement).toBe(items[0]));
@@ -151,9 +155,9 @@ describe('snoozing from the inbox', () => {
     renderApp('/');
     await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3']));
     await user.click(screen.getByRole('button', { name: /^Snooze: .*Task 2/ }));
-    await user.click(await screen.findByRole('menuitem', { name: /^Tomorrow 9:00/ }));
+    await user.click(await screen.findByRole('menuitem', { name: /^Tomorrow morning/ }));
     await waitFor(() => expect(rowIds()).toEqual(['1', '3']));
-    const toast = await screen.findByText(/^Snoozed “Task 2” until \w{3} 9:00$/);
+    const toast = await screen.findByText(/^Snoozed “Task 2” until \w{3} 0?9:00( AM)?$/);
     await waitFor(() => expect(mockState.snoozeRequests).toHaveLength(1));
     expect(mockState.snoozeRequests[0]).toMatch(/^PUT 2 \d{4}-\d\d-\d\dT09:00:00[+-]\d\d:\d\d$/);
     await user.click(

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Notification } from '../../../api/notifications.ts';
 import type { Snooze } from '../../../api/snoozes.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
@@ -11,6 +11,8 @@ import { useTabSync } from '../api/use-tab-sync.ts';
 import { useTriage } from '../api/use-triage.ts';
 import { NO_FILTERS } from '../model/filters.ts';
 import { formatWakeTime } from '../model/wake-time.ts';
+import { formatExact } from '../../../lib/formats.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
 import { InboxSidebar } from './InboxSidebar.tsx';
 import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
@@ -45,9 +47,7 @@ export function SnoozedPage() {
   const triage = useTriage();
   const showToast = useToast();
   useTabSync();
-  useEffect(() => {
-    document.title = 'Snoozed';
-  }, []);
+  useDocumentTitle('Snoozed');
 
   const wake = (snooze: Snooze, notification: Notification | undefined) => {
     const title = notification ? titleText(notification.targetTitle || notification.title) : null;
@@ -147,7 +147,7 @@ function SnoozedRow({
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           <span data-testid="wake-time">
             Wakes{' '}
-            <time dateTime={snooze.wakeAt} title={wakeAt.toLocaleString()}>
+            <time dateTime={snooze.wakeAt} title={formatExact(wakeAt)}>
               {formatWakeTime(wakeAt, new Date())}
             </time>
           </span>

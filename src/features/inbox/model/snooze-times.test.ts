@@ -74,10 +74,19 @@ describe('wake times as people read them', () => {
   const now = new Date('2026-11-25T09:17:42Z');
 
   it('names the weekday within the week, the date further on, the year when not this one', () => {
-    expect(formatWakeTime(new Date('2026-11-26T08:00:00Z'), now)).toBe('Thu 9:00');
-    expect(formatWakeTime(new Date('2026-11-25T12:05:00Z'), now)).toBe('Wed 13:05');
-    expect(formatWakeTime(new Date('2026-12-07T08:00:00Z'), now)).toBe('Mon 7 Dec 9:00');
-    expect(formatWakeTime(new Date('2027-01-04T08:00:00Z'), now)).toBe('Mon 4 Jan 2027 9:00');
+    expect(formatWakeTime(new Date('2026-11-26T08:00:00Z'), now, 'en-GB')).toBe('Thu 09:00');
+    expect(formatWakeTime(new Date('2026-11-25T12:05:00Z'), now, 'en-GB')).toBe('Wed 13:05');
+    expect(formatWakeTime(new Date('2026-12-07T08:00:00Z'), now, 'en-GB')).toBe('Mon 7 Dec, 9:00');
+    expect(formatWakeTime(new Date('2027-01-04T08:00:00Z'), now, 'en-GB')).toBe(
+      'Mon, 4 Jan 2027, 9:00',
+    );
+  });
+
+  it('follows the locale’s clock: 12-hour in the US, never mixed with 24', () => {
+    expect(formatWakeTime(new Date('2026-11-25T12:05:00Z'), now, 'en-US')).toBe('Wed 1:05 PM');
+    expect(formatWakeTime(new Date('2026-12-07T08:00:00Z'), now, 'en-US')).toBe(
+      'Mon, Dec 7, 9:00 AM',
+    );
   });
 });
 

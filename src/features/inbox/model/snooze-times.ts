@@ -25,16 +25,16 @@ export function daysToNextMonday(now: Date): number {
   return (8 - now.getDay()) % 7 || 7;
 }
 
-/** "Later today" (in 3 h, to the minute), "Tomorrow 9:00" and "Next Monday 9:00". */
+/** "Later today" (in 3 h, to the minute), "Tomorrow morning" and "Next Monday morning" (9:00 local). */
 export function snoozePresets(now: Date): SnoozePreset[] {
   const later = new Date(now.getTime() + 3 * HOUR);
   later.setSeconds(0, 0);
   return [
     { name: 'later-today', label: 'Later today', wakeAt: later },
-    { name: 'tomorrow', label: 'Tomorrow 9:00', wakeAt: nineOClock(now, 1) },
+    { name: 'tomorrow', label: 'Tomorrow morning', wakeAt: nineOClock(now, 1) },
     {
       name: 'next-monday',
-      label: 'Next Monday 9:00',
+      label: 'Next Monday morning',
       wakeAt: nineOClock(now, daysToNextMonday(now)),
     },
   ];

@@ -67,7 +67,8 @@ export function usePaneNavigation({
       if (notification.read)
         acknowledgeBack(queryClient, wokenAmong(queryClient, [notification.id]));
       else {
-        actions.read([notification.id]);
+        // Opening is reading: no toast says so (`z` still undoes it).
+        actions.read([notification.id], { quiet: true });
         setOpenedUnread((map) =>
           new Map(map).set(notification.id, notification.firstUnreadActivityId),
         );
