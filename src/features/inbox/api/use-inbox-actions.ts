@@ -14,7 +14,7 @@ import { BULK_THRESHOLD, useBulkAction } from '../bulk/use-bulk-action.ts';
 
 /** What a person does to rows of the inbox: each optimistic, undoable, durable (the mutation writes the outbox). */
 export interface InboxActions {
-  /** `quiet`: read by opening it, undoable with `z` but not told (docs/decisions/016-one-toast.md). */
+  /** `quiet`: read by opening it, undoable with `z` but not told (docs/decisions/022-one-toast.md). */
   read: (ids: string[], options?: { quiet?: boolean }) => void;
   /** `wholeInbox`: the ids are the whole Inbox, unfiltered (sent as one request). */
   dismiss: (ids: string[], options?: { wholeInbox?: boolean }) => void;
