@@ -113,7 +113,6 @@ describe('useInboxActions', () => {
     ]);
     expect(triage.act).toHaveBeenCalledWith(['4'], 'snooze', undefined, {
       wakeAt: '2026-11-26T09:00:00+01:00',
-      quiet: false,
     });
   });
 

@@ -66,7 +66,7 @@ describe('the inbox page', () => {
     const user = userEvent.setup();
     renderApp('/');
     await waitFor(() => expect(rows()).toHaveLength(4));
-    await user.selectOptions(screen.getByLabelText('Type'), 'todo');
+    await user.selectOptions(await screen.findByLabelText('Type'), 'todo');
     await waitFor(() => expect(rowIds()).toEqual(['2']));
     expect(location.current).toBe('/?type=todo');
     await user.click(screen.getByRole('button', { name: 'Remove filter: Type: Todo' }));

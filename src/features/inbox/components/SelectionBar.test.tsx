@@ -60,7 +60,7 @@ describe('the selection bar', () => {
     bar({ selected: rows(1_497), wholeInbox: true, actions: { ...actions, dismiss } });
     await userEvent.click(
       screen.getByRole('button', {
-        name: 'Dismiss all 1497 notifications of your Inbox in one request',
+        name: 'Dismiss all 1,497 notifications of your Inbox in one request',
       }),
     );
     expect(dismiss).toHaveBeenCalledWith(rows(1_497), { wholeInbox: true });
