@@ -7,7 +7,14 @@ import {
 } from '../api/notifications.ts';
 import { recentDismissedSince, SYNC_PAGE_SIZE } from './sync.ts';
 import { currentReplica, type Replica } from './store.ts';
-import { inQuery, projectIndex, type ProjectIndex } from './view.ts';
+import {
+  inQuery,
+  matchesTerms,
+  projectIndex,
+  searchableText,
+  searchTerms,
+  type ProjectIndex,
+} from './view.ts';
 
 /**
  * Reading the replica through React Query: a view's list (what `notificationQueries.list` answers from), the
@@ -123,8 +130,30 @@ export function countsOf(replica: Replica): InboxCounts {
   return { inbox, important, mentions, syncing: null };
 }
 
+/** How many unread notifications a view (and a search in it) holds; null while the first sync runs. */
+export async function unreadIn(query: NotificationQuery, search: string): Promise<number | null> {
+  const view = await readView(query);
+  const replica = currentReplica();
+  if (!view || !replica?.meta.complete) return null;
+  const terms = searchTerms(search);
+  const projectOf = projectsOf(replica);
+  return view.notifications.filter(
+    (item) =>
+      !item.read &&
+      (terms.length === 0 || matchesTerms(searchableText(item, projectOf(item)), terms)),
+  ).length;
+}
+
 export const replicaQueries = {
   all: () => [ROOT] as const,
+  /** A view's exact unread count (a saved view's, in the sidebar), read again on every change to the replica. */
+  unread: (query: NotificationQuery, search: string) =>
+    queryOptions({
+      queryKey: [ROOT, 'unread', query, search] as const,
+      queryFn: () => unreadIn(query, search),
+      staleTime: Infinity,
+      networkMode: 'always',
+    }),
   counts: () =>
     queryOptions({
       queryKey: [ROOT, 'counts'] as const,

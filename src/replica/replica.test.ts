@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notification, NotificationQuery } from '../api/notifications.ts';
-import { countsOf, viewOf } from './queries.ts';
+import { countsOf, unreadIn, viewOf } from './queries.ts';
 import { deleteAllReplicas, openReplica, Replica } from './store.ts';
 import {
   BACK_OFF_FACTOR,
@@ -130,6 +130,23 @@ describe('a view of the replica', () => {
     expect(countsOf(replica)).toMatchObject({ inbox: null, syncing: { loaded: 0 } });
     await replica.setMeta({ complete: true });
     expect(countsOf(replica)).toEqual({ inbox: 2, important: 1, mentions: 1, syncing: null });
+  });
+});
+
+describe("a saved view's unread count", () => {
+  it('is exact from the replica, search included, and unknown until the first sync is done', async () => {
+    const replica = await freshReplica();
+    await replica.put([
+      aNotification(1, { important: true, title: 'Budget review' }),
+      aNotification(2, { important: true, read: true, title: 'Budget plan' }),
+      aNotification(3, { important: true, title: 'Launch' }),
+      aNotification(4, { title: 'Budget' }),
+    ]);
+    expect(await unreadIn({ dismissed: false, important: true }, '')).toBeNull();
+    await replica.setMeta({ complete: true });
+    expect(await unreadIn({ dismissed: false, important: true }, '')).toBe(2);
+    expect(await unreadIn({ dismissed: false, important: true }, 'budget')).toBe(1);
+    expect(await unreadIn({ dismissed: false }, 'BUDGET')).toBe(2);
   });
 });
 

@@ -1,6 +1,7 @@
-import { queryOptions, useIsMutating, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { getNotifications } from '../../../api/notifications.ts';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NotificationQuery } from '../../../api/notifications.ts';
+import { formatCount } from '../../../lib/formats.ts';
+import { replicaQueries } from '../../../replica/queries.ts';
 import {
   createSavedView,
   deleteSavedView,
@@ -12,12 +13,6 @@ import {
 import { useToast } from '../../../components/toasts.tsx';
 import { INBOX_VIEW_PATHS, OPEN_PARAM } from '../../../lib/addresses.ts';
 import { parseFilters, toNotificationQuery, VIEW_NAMES, type ViewName } from '../model/filters.ts';
-/**
- * use-notification-action.ts's mutation key (`[...notificationQueries.all(), 'action']`), written out here so that
- * the saved views' chunk imports neither module (both are the inbox page's, loaded first).
- */
-const notificationActionKey = ['notifications', 'action'] as const;
-
 /** Query keys and options for the person's saved views (server/inbox, per scope), general to specific. */
 export const savedViewQueries = {
   all: () => ['saved-views'] as const,
@@ -26,13 +21,6 @@ export const savedViewQueries = {
       queryKey: SAVED_VIEW_LIST_KEY,
       queryFn: () => getSavedViews(),
       staleTime: 30_000,
-      refetchInterval: 60_000,
-    }),
-  unreadCount: (address: string) =>
-    queryOptions({
-      queryKey: [...savedViewQueries.all(), 'unread', address] as const,
-      queryFn: ({ signal }) => countUnread(address, signal),
-      staleTime: 20_000,
       refetchInterval: 60_000,
     }),
 };
@@ -51,49 +39,28 @@ export function viewOfAddress(address: string): ViewName | null {
   return VIEW_NAMES.find((view) => INBOX_VIEW_PATHS[view] === path) ?? null;
 }
 
-/** Pages of the largest size Productive sends, and how many of them a count reads before it says "N+". */
-const COUNT_PAGE_SIZE = 200;
-const COUNT_MAX_PAGES = 10;
-
-/**
- * How many unread notifications a saved view's address holds, asked of the API (which cannot filter by read
- * state: its pages are read through and counted). `more`: there were more than COUNT_MAX_PAGES pages.
- */
-export async function countUnread(
-  address: string,
-  signal?: AbortSignal,
-): Promise<{ unread: number; more: boolean }> {
+/** The view and the list query a saved view's address opens (null: not an inbox view; "read only": no unread). */
+function savedViewQuery(address: string): { query: NotificationQuery; search: string } | null {
   const view = viewOfAddress(address);
-  if (!view) return { unread: 0, more: false };
+  if (!view) return null;
   const { filters } = parseFilters(new URLSearchParams(address.split('?')[1] ?? ''));
-  if (filters.read === 'read') return { unread: 0, more: false };
-  const query = toNotificationQuery(view, filters);
-  let unread = 0;
-  for (let page = 1; page <= COUNT_MAX_PAGES; page++) {
-    const result = await getNotifications(query, page, signal, COUNT_PAGE_SIZE);
-    unread += result.notifications.filter((notification) => !notification.read).length;
-    if (!result.hasNextPage) return { unread, more: false };
-  }
-  return { unread, more: true };
+  if (filters.read === 'read') return null;
+  return { query: toNotificationQuery(view, filters), search: filters.search };
 }
 
 /**
- * A saved view's live unread count, as a label ("12", "2000+"; null while unknown or on a failure). Asks the API
- * today; the local replica may answer it later behind the same hook. Counted again after every burst of actions.
+ * A saved view's live unread count ("12"; null while the first sync runs or for a view that holds none by
+ * definition), exact, from the replica on the device: no request of its own (docs/decisions/016, 018), and
+ * counted again whenever the replica changes (an action here, the sync's news).
  */
 export function useViewUnreadCount(address: string): string | null {
-  const queryClient = useQueryClient();
-  const { data } = useQuery(savedViewQueries.unreadCount(address));
-  const acting = useIsMutating({ mutationKey: notificationActionKey }) > 0;
-  const wasActing = useRef(acting);
-  useEffect(() => {
-    if (wasActing.current && !acting) {
-      void queryClient.invalidateQueries({ queryKey: [...savedViewQueries.all(), 'unread'] });
-    }
-    wasActing.current = acting;
-  }, [acting, queryClient]);
-  if (!data) return null;
-  return `${data.unread}${data.more ? '+' : ''}`;
+  const parsed = savedViewQuery(address);
+  const { data } = useQuery({
+    ...replicaQueries.unread(parsed?.query ?? {}, parsed?.search ?? ''),
+    enabled: parsed !== null,
+  });
+  if (parsed === null) return '0';
+  return data === undefined || data === null ? null : formatCount(data);
 }
 
 export function useSavedViews() {
