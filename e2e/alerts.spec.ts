@@ -90,7 +90,7 @@ async function wakeAndWaitForPoll(context: BrowserContext, pages: Page[]) {
 }
 
 async function turnOn(page: Page, choice: 'All new' | 'Mentions and important') {
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Off' })).toBeChecked();
   const started = page
