@@ -8,6 +8,9 @@ import {
 } from '../server/testing/productive-standin.ts';
 import { InboxProcess } from './support/inbox-process.ts';
 
+/** Counts as the app writes them: with the locale's separators (src/lib/formats.ts). */
+const n = (count: number) => count.toLocaleString('en-US');
+
 // Bulk actions over ~1,500 notifications on a real server: personal mode, through the proxy and its rate budget,
 // against the stand-in, which records every request Productive would receive (so every PATCH is counted where it
 // lands). The server's windows are small and on (60 per second), so the app must pace itself from the server's
@@ -77,13 +80,13 @@ async function selectAllButOne(page: Page, refused: number[]) {
   });
   await page.goto(`${inbox.base}/`);
   const total = inboxIds.length;
-  await expect(summary(page)).toHaveText(`${total} notifications`);
+  await expect(summary(page)).toHaveText(`${n(total)} notifications`);
   await rows(page).first().getByRole('checkbox').check();
-  await page.getByRole('button', { name: `Select all ${total} matching` }).click();
-  await expect(page.getByText(`${total} selected`)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: `Select all ${n(total)} matching` }).click();
+  await expect(page.getByText(`${n(total)} selected`)).toBeVisible({ timeout: 30_000 });
   const kept = await rows(page).first().getAttribute('data-notification-id');
   await rows(page).first().getByRole('checkbox').uncheck();
-  await expect(page.getByText(`${total - 1} selected`)).toBeVisible();
+  await expect(page.getByText(`${n(total - 1)} selected`)).toBeVisible();
   return { count: total - 1, kept };
 }
 
@@ -97,7 +100,7 @@ test('dismisses 1,500 with a moving progress bar, rows leaving and counts fallin
   const firstRows = await rows(page).evaluateAll((elements) =>
     elements.slice(1, 6).map((element) => element.getAttribute('data-notification-id')),
   );
-  await page.getByRole('button', { name: `Dismiss ${count} notifications` }).click();
+  await page.getByRole('button', { name: `Dismiss ${n(count)} notifications` }).click();
 
   await expect(bar(page)).toBeVisible();
   await expect(bar(page)).toHaveAttribute('aria-valuemax', String(count));
@@ -135,7 +138,7 @@ test('Cancel stops it midway; what was done stays done, and one Undo restores ex
   test.setTimeout(180_000);
   const refused: number[] = [];
   const { count } = await selectAllButOne(page, refused);
-  await page.getByRole('button', { name: `Dismiss ${count} notifications` }).click();
+  await page.getByRole('button', { name: `Dismiss ${n(count)} notifications` }).click();
   await expect.poll(() => valueNow(page), { timeout: 45_000 }).toBeGreaterThan(300);
   await page.getByRole('button', { name: 'Cancel' }).click();
   const stopped = page.getByText(/^Stopped: dismissed ([\d,]+) of 1,\d{3} notifications$/);
@@ -152,7 +155,7 @@ test('Cancel stops it midway; what was done stays done, and one Undo restores ex
   expect(patches.size).toBe(done);
   expect(sentTwice(patches)).toEqual([]);
   expect(inboxIds.length - undismissedIds().length).toBe(done);
-  await expect(summary(page)).toHaveText(`${inboxIds.length - done} notifications`);
+  await expect(summary(page)).toHaveText(`${n(inboxIds.length - done)} notifications`);
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(
@@ -164,7 +167,7 @@ test('Cancel stops it midway; what was done stays done, and one Undo restores ex
   const restores = patchesBy('undismiss');
   expect(restores.size).toBe(done);
   expect(sentTwice(restores)).toEqual([]);
-  await expect(summary(page)).toHaveText(`${inboxIds.length} notifications`);
+  await expect(summary(page)).toHaveText(`${n(inboxIds.length)} notifications`);
   expect(refused).toEqual([]);
 });
 
@@ -172,7 +175,7 @@ test('a reload midway resumes it from the outbox, and no item is sent twice', as
   test.setTimeout(240_000);
   const refused: number[] = [];
   const { count, kept } = await selectAllButOne(page, refused);
-  await page.getByRole('button', { name: `Dismiss ${count} notifications` }).click();
+  await page.getByRole('button', { name: `Dismiss ${n(count)} notifications` }).click();
   await expect.poll(() => valueNow(page), { timeout: 45_000 }).toBeGreaterThan(300);
   const beforeReload = patchesBy('dismiss').size;
   await page.reload();
@@ -205,11 +208,11 @@ test('the whole Inbox, unfiltered, is dismissed in one documented request, and t
   await page.goto(`${inbox.base}/`);
   const total = inboxIds.length;
   await rows(page).first().getByRole('checkbox').check();
-  await page.getByRole('button', { name: `Select all ${total} matching` }).click();
-  await expect(page.getByText(`${total} selected`)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: `Select all ${n(total)} matching` }).click();
+  await expect(page.getByText(`${n(total)} selected`)).toBeVisible({ timeout: 30_000 });
   await page
     .getByRole('button', {
-      name: `Dismiss all ${total} notifications of your Inbox in one request`,
+      name: `Dismiss all ${n(total)} notifications of your Inbox in one request`,
     })
     .click();
   await expect(
