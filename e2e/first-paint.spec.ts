@@ -17,7 +17,7 @@ test('the first rows show before any of the app’s code has run', async ({ page
   const titles = await firstTitles(request);
   await page.route('**/assets/*.js', (route) => route.abort());
   await page.goto('/');
-  const rows = page.getByTestId('notification-row');
+  const rows = page.getByTestId('first-paint-row');
   await expect(rows).toHaveCount(12);
   for (const [index, title] of titles.entries()) await expect(rows.nth(index)).toContainText(title);
   // Text to look at, nothing to press: no links, buttons or fields, and nothing in the Tab order.
@@ -48,6 +48,7 @@ test('the app takes over from them with its own rows, read from the page', async
   // Every row on the screen is the app's now: each can be opened.
   const rows = page.getByTestId('notification-row');
   await expect(rows.first().getByRole('link')).toBeVisible();
+  await expect(page.getByTestId('first-paint-row')).toHaveCount(0);
   expect(await rows.count()).toBe(
     await page.locator('[data-testid="notification-row"][data-notification-id]').count(),
   );
@@ -59,6 +60,6 @@ test('another view, or filters, start without them', async ({ page }) => {
     const response = await page.request.get(path, {
       headers: { 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' },
     });
-    expect(await response.text()).not.toContain('data-testid="notification-row"');
+    expect(await response.text()).not.toContain('data-testid="first-paint-row"');
   }
 });

@@ -15,11 +15,12 @@ export const PHONE = {
   viewport: { width: 390, height: 844 },
 } as const;
 
-const ROW = '[data-testid="notification-row"]';
 /**
- * The app's own rows (React's, with their links and controls) carry their notification's id; the rows the server
- * writes into the page before any script runs (docs/decisions/019) do not. The floor's rows are all its own.
+ * A first row on screen: the rows the server writes into the page before any script runs (docs/decisions/019,
+ * `first-paint-row`, text only) or the app's own (React's, with their links and controls, `notification-row`, the
+ * usable ones). The floor's rows are all its own.
  */
+const ROW = '[data-testid="first-paint-row"], [data-testid="notification-row"]';
 const USABLE_ROW = '[data-testid="notification-row"][data-notification-id]';
 
 export interface Stats {

@@ -35,7 +35,7 @@ const list = (count: number, title = (id: number) => `Task <b>${id}</b> changed`
   meta: { total_count: count },
 });
 
-const rowsIn = (html: string) => html.split('data-testid="notification-row"').length - 1;
+const rowsIn = (html: string) => html.split('data-testid="first-paint-row"').length - 1;
 
 describe('the first rows written into the page', () => {
   it('lays out the first rows as text, with their JSON beside them', () => {
@@ -138,7 +138,7 @@ describe('the page with its first rows', () => {
     for (const [session, path, headers] of cases) {
       const html = await page(await appWith(session).request(path, { headers }));
       expect(html).toContain('<div id="root">');
-      expect(html).not.toContain('notification-row');
+      expect(html).not.toContain('first-paint-row');
     }
   });
 
@@ -147,7 +147,7 @@ describe('the page with its first rows', () => {
     writeFileSync(join(plain, 'index.html'), '<!doctype html><body><div id="root"></div></body>');
     const app = createApp({ api, staticRoot: plain, pageSession: () => signedIn });
     const html = await page(await app.request('/', { headers: navigation }));
-    expect(html).not.toContain('notification-row');
+    expect(html).not.toContain('first-paint-row');
   });
 
   it('goes without them when the API refuses or fails', async () => {
@@ -156,13 +156,13 @@ describe('the page with its first rows', () => {
     const refused = await page(
       await appWith(signedIn, failing).request('/', { headers: navigation }),
     );
-    expect(refused).not.toContain('notification-row');
+    expect(refused).not.toContain('first-paint-row');
     const broken = new Hono();
     broken.get('/notifications', () => {
       throw new Error('down');
     });
     const failed = await appWith(signedIn, broken).request('/', { headers: navigation });
     expect(failed.status).toBe(200);
-    expect(await page(failed)).not.toContain('notification-row');
+    expect(await page(failed)).not.toContain('first-paint-row');
   });
 });

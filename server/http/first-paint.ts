@@ -128,7 +128,7 @@ function row(notification: Resource, people: Map<string, string>): string {
   const parent = text(attributes.parent_title);
   const excerpt = text(attributes.excerpt);
   return [
-    `<article data-testid="notification-row" class="relative flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800${unread ? ' bg-brand-50/60 dark:bg-slate-900' : ''}">`,
+    `<article data-testid="first-paint-row" class="relative flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800${unread ? ' bg-brand-50/60 dark:bg-slate-900' : ''}">`,
     '<span class="mt-1 size-4 shrink-0 rounded-sm border border-slate-400"></span>',
     `<span class="flex w-5 shrink-0 flex-col items-center gap-2 pt-0.5">${unread ? '<span class="size-2 rounded-full bg-brand-600"></span>' : ''}</span>`,
     '<div class="min-w-0 flex-1">',
