@@ -133,6 +133,17 @@ describe('a view of the replica', () => {
   });
 });
 
+describe('answers to actions', () => {
+  it('keep what the answer leaves out: a row read here keeps its sender', async () => {
+    const replica = await freshReplica();
+    const known = aNotification(1);
+    expect(known.actor).not.toBeNull();
+    await replica.put([known]);
+    await replica.put([{ ...known, read: true, actor: null }]);
+    expect(replica.get('1')).toMatchObject({ read: true, actor: known.actor });
+  });
+});
+
 describe("a saved view's unread count", () => {
   it('is exact from the replica, search included, and unknown until the first sync is done', async () => {
     const replica = await freshReplica();

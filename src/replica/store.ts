@@ -177,12 +177,18 @@ export class Replica {
   /** Holds these notifications as given (the server's answer, a page of the sync), in memory, on disk, in every tab. */
   async put(given: readonly Notification[], removed: readonly string[] = []) {
     if (this.closed || (given.length === 0 && removed.length === 0)) return;
-    // A project learned before stays learned: the API's records never carry it.
+    // What was known and the answer does not say stays known: a project learned before (the API's records never
+    // carry it), and what the answer to an action leaves out (its actor is not included: a row read here must not
+    // lose its sender).
     const notifications = given.map((notification) => {
-      const known = this.byId.get(notification.id)?.projectId;
-      return known !== undefined && notification.projectId === undefined
-        ? { ...notification, projectId: known }
-        : notification;
+      const known = this.byId.get(notification.id);
+      if (!known) return notification;
+      const kept: Partial<Notification> = {};
+      for (const [key, value] of Object.entries(known) as [keyof Notification, unknown][])
+        if (notification[key] === undefined && value !== undefined)
+          (kept as Record<string, unknown>)[key] = value;
+      if (notification.actor === null && known.actor) kept.actor = known.actor;
+      return Object.keys(kept).length ? { ...notification, ...kept } : notification;
     });
     for (const notification of notifications) this.byId.set(notification.id, notification);
     for (const id of removed) this.byId.delete(id);

@@ -1,3 +1,4 @@
+import { currentReplica } from '../../../replica/store.ts';
 /**
  * Bulk actions: the one entry point for acting on many notifications (the selection bar's buttons for more than
  * `BULK_THRESHOLD` rows, and group headers' "Mark all read" / "Dismiss all"):
@@ -188,6 +189,11 @@ export async function runBulkEntry(entry: OutboxEntry<StoredProgress>, context: 
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
+    // The replica first: every view, count and search reads it; what was done stays done there, whatever comes.
+    if (answeredIds.length)
+      currentReplica()?.apply(answeredIds, (notification) =>
+        applyToNotification(notification, action),
+      );
     if (answered.length) applyAnswered(queryClient, answered, action);
     const byAnswer = new Set(answered.map((notification) => notification.id));
     const without = answeredIds.filter((id) => !byAnswer.has(id));

@@ -51,6 +51,9 @@ export function DateFilter({ after, before, onChange, now = () => new Date() }: 
         bounds={{ max: before ?? undefined }}
         onChange={(day) => onChange({ after: day, before })}
       />
+      <span aria-hidden="true" className="text-slate-500 2xl:hidden">
+        –
+      </span>
       <DayInput
         label="To"
         value={before}
@@ -100,10 +103,11 @@ function DayInput({
   };
   return (
     <label className="flex items-center gap-1">
-      <span className="text-slate-600 dark:text-slate-400">{label}</span>
+      {/* Named on screen from 1536 px; narrower, the two fields read "date – date" (one line at 1280 px). */}
+      <span className="sr-only text-slate-600 2xl:not-sr-only dark:text-slate-400">{label}</span>
       <input
         type="date"
-        className="filter-control"
+        className="filter-control w-34"
         value={draft}
         min={bounds.min}
         max={bounds.max}

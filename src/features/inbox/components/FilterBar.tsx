@@ -167,9 +167,10 @@ export function FilterBar({ view, filters, onChange }: Props) {
               <button
                 type="button"
                 onClick={() => onChange(NO_FILTERS)}
-                className="px-1 font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
+                aria-label="Clear all filters"
+                className="px-1 font-medium whitespace-nowrap text-brand-700 underline underline-offset-2 dark:text-brand-100"
               >
-                Clear all filters
+                Clear all
               </button>
             </li>
           )}

@@ -57,7 +57,7 @@ export function ProjectPicker({ selected, onChange }: Props) {
 
   return (
     <details ref={details} className="relative">
-      <summary className="filter-control flex max-w-48 cursor-pointer list-none items-center gap-1 truncate">
+      <summary className="filter-control flex max-w-40 cursor-pointer list-none items-center gap-1 truncate">
         <span className="sr-only">Project: </span>
         {summary}
         <span aria-hidden="true">▾</span>
