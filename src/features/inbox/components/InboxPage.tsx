@@ -106,7 +106,7 @@ export function InboxPage({ view }: { view: ViewName }) {
   const query = toNotificationQuery(view, filters);
 
   useEffect(() => {
-    document.title = `${unread ? `(${unread}) ` : ''}${VIEWS[view].label}`;
+    document.title = `${view === 'inbox' && unread ? `(${unread}) ` : ''}${VIEWS[view].label}`;
     // The installed app's icon shows the number ("50" for "50+"), where the browser has a badge.
     setAppBadge(unread ? Number.parseInt(unread, 10) : null);
     // The badge is drawn by code of its own, fetched the first time there is a count to show.

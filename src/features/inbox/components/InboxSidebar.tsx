@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { Icon } from '../../../components/icons.tsx';
 import { ThemeToggle } from '../../../components/ThemeToggle.tsx';
 import { settingsAddress } from '../../../lib/addresses.ts';
 import { openCommandPalette } from '../../../lib/commands.ts';
@@ -24,12 +25,12 @@ export function InboxSidebar({
         Productive inbox
       </p>
       <InboxNav filters={filters} />
-      {children}
-      <div className="flex shrink-0 items-center gap-1 pr-1 sm:order-2 sm:px-2 sm:pt-1">
+      <div className="sm:order-4">{children}</div>
+      <div className="flex shrink-0 flex-wrap items-center gap-1 pr-1 sm:order-2 sm:px-2 sm:pt-1">
         <ThemeToggle />
         <Link
           to={settingsAddress()}
-          className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+          className="hidden rounded-md px-2 py-1 text-xs font-medium sm:inline text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
         >
           Settings
         </Link>
@@ -37,9 +38,11 @@ export function InboxSidebar({
           type="button"
           onClick={openCommandPalette}
           aria-keyshortcuts="Control+K Meta+K"
-          className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+          className="inline-flex min-h-6 min-w-6 items-center justify-center rounded-md px-1 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 sm:px-2 dark:text-slate-300 dark:hover:bg-slate-800"
         >
-          Commands
+          {/* On a phone's one line, an icon; named on screen in the sidebar. */}
+          <Icon name="search" className="size-4 sm:hidden" />
+          <span className="sr-only sm:not-sr-only">Commands</span>
         </button>
       </div>
     </aside>

@@ -49,10 +49,12 @@ export function SearchBox({ search, onChange, group, onGroupChange }: Props) {
         }}
         onKeyDown={(event) => {
           if (event.key !== 'Escape') return;
+          // Cleared and left at once: the list's keys (j, e…) work again, rather than typing into the box.
           if (text) {
             setText('');
             onChange('');
-          } else event.currentTarget.blur();
+          }
+          event.currentTarget.blur();
           event.stopPropagation();
         }}
       />
