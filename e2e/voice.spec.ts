@@ -167,8 +167,16 @@ test.describe('feedback: one toast at a time', () => {
       `UPDATE notifications SET read = 0 WHERE id IN (${five.map(() => '?').join(', ')})`,
     ).run(...five.map(Number));
     db.close();
+    // Changed behind the app's back: the replica learns it at its next reconciliation, made short here.
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'inbox-settings.sync',
+        JSON.stringify({ pollMs: 1000, reconcileMs: 1000 }),
+      ),
+    );
     await page.reload();
-    for (const id of five) await expect(row(page, id)).toHaveAttribute('data-read', 'false');
+    for (const id of five)
+      await expect(row(page, id)).toHaveAttribute('data-read', 'false', { timeout: 15_000 });
     await page.keyboard.press('j');
     for (const id of five) {
       for (let step = 0; step < 40 && (await focusedId(page)) !== id; step++)
