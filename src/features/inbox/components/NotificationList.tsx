@@ -21,14 +21,14 @@ import {
 import { SearchTermsContext } from '../../../components/Highlighted.tsx';
 import { recentDismissedSince } from '../../../replica/sync.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
-import { PaneBeside } from '../pane/PaneBeside.tsx';
+import { lazyPage } from '../../../components/LazyPage.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
 import { GroupHeader } from './GroupHeader.tsx';
 import { useProjectsLearned } from '../api/use-projects-learned.ts';
 import { ListFooter, ListHeader } from './ListHeader.tsx';
 import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
-import { SelectionBar } from './SelectionBar.tsx';
+import { LazySelectionBar } from './LazySelectionBar.tsx';
 import { useListShortcuts } from './use-inbox-shortcuts.ts';
 import { useSnoozeRequest } from './use-snooze-request.ts';
 import { SAVED_VIEW_LIST_KEY, type SavedView } from '../../../api/saved-views.ts';
@@ -39,6 +39,16 @@ import { placeOf } from '../model/place.ts';
 // The help dialog is not part of the first screen: it downloads when first opened.
 const ShortcutHelp = lazy(() =>
   import('./ShortcutHelp.tsx').then((module) => ({ default: module.ShortcutHelp })),
+);
+
+// The reading pane beside the list is not part of the first screen either: its code (with the pane's own, in
+// parallel) downloads when a notification is first opened beside it.
+const PaneBeside = lazyPage(
+  () =>
+    Promise.all([import('../pane/PaneBeside.tsx'), import('../pane/ReadingPane.tsx')]).then(
+      ([module]) => module.PaneBeside,
+    ),
+  { part: true, fallback: null },
 );
 
 const EMPTY_HINT: Record<ViewName, string> = {
@@ -177,7 +187,7 @@ export function NotificationList({
           onHelp={() => setHelpOpen(true)}
         />
         {visible.length > 0 && (
-          <SelectionBar
+          <LazySelectionBar
             day={stickyDay}
             selected={selected}
             actions={actions}
@@ -235,15 +245,17 @@ export function NotificationList({
         </SearchTermsContext>
         <ListFooter list={notificationList} />
       </div>
-      <PaneBeside
-        ids={ids}
-        byId={byId}
-        navigation={paneNavigation}
-        actions={actions}
-        listReady={status === 'success'}
-        inDismissedView={inDismissedView}
-        snoozeRequest={snoozeRequest.requestFor('pane')}
-      />
+      {pane.openId && (
+        <PaneBeside
+          ids={ids}
+          byId={byId}
+          navigation={paneNavigation}
+          actions={actions}
+          listReady={status === 'success'}
+          inDismissedView={inDismissedView}
+          snoozeRequest={snoozeRequest.requestFor('pane')}
+        />
+      )}
       {helpOpen && (
         <Suspense fallback={null}>
           <ShortcutHelp open onClose={() => setHelpOpen(false)} />
