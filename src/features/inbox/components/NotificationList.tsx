@@ -29,7 +29,7 @@ import { useProjectsLearned } from '../api/use-projects-learned.ts';
 import { ListFooter, ListHeader } from './ListHeader.tsx';
 import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
 import { LazySelectionBar } from './LazySelectionBar.tsx';
-import { useListShortcuts } from './use-inbox-shortcuts.ts';
+import { LazyListShortcuts } from './LazyListShortcuts.tsx';
 import { useSnoozeRequest } from './use-snooze-request.ts';
 import { SAVED_VIEW_LIST_KEY, type SavedView } from '../../../api/saved-views.ts';
 import { VirtualFeed } from './VirtualFeed.tsx';
@@ -140,23 +140,25 @@ export function NotificationList({
     [actions, paneNavigation.openRow, onToggle, onFocusRow, inDismissedView],
   );
 
-  useListShortcuts({
-    view,
-    ids,
-    byId,
-    listSelection,
-    pane: paneNavigation,
-    actions,
-    matching,
-    openSnoozeMenu: snoozeRequest.open,
-    goInbox: () => void navigate(inboxViewHref),
-    // The list as the sidebar keeps it (its code is the sidebar's lazy chunk).
-    goSavedView: (index) => {
-      const saved = queryClient.getQueryData<SavedView[]>(SAVED_VIEW_LIST_KEY)?.[index];
-      if (saved) void navigate(saved.address);
-    },
-    help: () => setHelpOpen(true),
-  });
+  const shortcuts = (
+    <LazyListShortcuts
+      view={view}
+      ids={ids}
+      byId={byId}
+      listSelection={listSelection}
+      pane={paneNavigation}
+      actions={actions}
+      matching={matching}
+      openSnoozeMenu={snoozeRequest.open}
+      goInbox={() => void navigate(inboxViewHref)}
+      // The list as the sidebar keeps it (its code is the sidebar's lazy chunk).
+      goSavedView={(index) => {
+        const saved = queryClient.getQueryData<SavedView[]>(SAVED_VIEW_LIST_KEY)?.[index];
+        if (saved) void navigate(saved.address);
+      }}
+      help={() => setHelpOpen(true)}
+    />
+  );
 
   // The page's own first rows (if it carries them) give way to these, or to this list's error, in this frame.
   const shown = status !== 'pending';
@@ -164,14 +166,23 @@ export function NotificationList({
     if (shown) releaseFirstPaint();
   }, [shown]);
 
-  if (status === 'pending') return <ListSkeleton label="Loading notifications…" />;
+  if (status === 'pending')
+    return (
+      <>
+        {shortcuts}
+        <ListSkeleton label="Loading notifications…" />
+      </>
+    );
   if (status === 'error' && !data)
     return (
-      <ErrorState
-        title="Could not load notifications"
-        message={error.message}
-        onRetry={() => void refetch()}
-      />
+      <>
+        {shortcuts}
+        <ErrorState
+          title="Could not load notifications"
+          message={error.message}
+          onRetry={() => void refetch()}
+        />
+      </>
     );
 
   const selected = [...selection.selected];
@@ -179,6 +190,7 @@ export function NotificationList({
     selection.focusedId && byId.has(selection.focusedId) ? selection.focusedId : ids[0];
   return (
     <div className="flex items-start">
+      {shortcuts}
       <div className="min-w-0 flex-1">
         <ListHeader
           read={read}
