@@ -95,7 +95,7 @@ const FIRST_SCREEN_SHARED = new RegExp(
     'api/mutes',
     'lib/mutes',
     'features/inbox/model/cache-updates',
-    'replica/sync',
+    'replica/sync-window',
     'replica/queries',
     'features/inbox/api/notification-queries',
     'api/notifications',

@@ -19,7 +19,7 @@ import {
   type ViewName,
 } from '../model/filters.ts';
 import { SearchTermsContext } from '../../../components/Highlighted.tsx';
-import { recentDismissedSince } from '../../../replica/sync.ts';
+import { recentDismissedSince } from '../../../replica/sync-window.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
