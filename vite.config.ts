@@ -71,8 +71,6 @@ const FIRST_SCREEN_SHARED = new RegExp(
     'components/RelativeTime',
     'features/inbox/components/TargetIcon',
     'features/inbox/api/kept-rows',
-    'features/inbox/bulk/use-bulk-action',
-    'features/inbox/api/use-inbox-actions',
     'features/inbox/model/day-groups',
     'features/inbox/model/groups',
     'features/inbox/api/use-snoozed-rows',

@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListSt
 import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from 'react-router';
 import { keptListKey, useKeptRows } from '../api/kept-rows.ts';
-import { useInboxActions } from '../api/use-inbox-actions.ts';
+import { useLazyInboxActions } from '../api/use-lazy-inbox-actions.tsx';
 import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
@@ -127,7 +127,12 @@ export function NotificationList({
   const matching = useMatchingSelection(matchingQuery, byId, dispatch);
   // An action clears the selection it used; an undo puts focus back on the row it brought back.
   const afterAction = selection.selected.size > 0 ? matching.clear : undefined;
-  const actions = useInboxActions({ byId, isRead: matching.isRead, afterAction, focusRow });
+  const { actions, engine } = useLazyInboxActions({
+    byId,
+    isRead: matching.isRead,
+    afterAction,
+    focusRow,
+  });
   const paneNavigation = usePaneNavigation({ pane, ids, byId, actions, listSelection });
   const inDismissedView = view === 'dismissed';
   const { projects } = useAllProjects(false);
@@ -170,6 +175,7 @@ export function NotificationList({
     return (
       <>
         {shortcuts}
+        {engine}
         <ListSkeleton label="Loading notifications…" />
       </>
     );
@@ -177,6 +183,7 @@ export function NotificationList({
     return (
       <>
         {shortcuts}
+        {engine}
         <ErrorState
           title="Could not load notifications"
           message={error.message}
@@ -191,6 +198,7 @@ export function NotificationList({
   return (
     <div className="flex items-start">
       {shortcuts}
+      {engine}
       <div className="min-w-0 flex-1">
         <ListHeader
           read={read}
