@@ -50,6 +50,66 @@ export function preloadFirstPage(
   };
 }
 
+/**
+ * The modules the first screen (src/start.tsx and the Inbox page, both preloaded by every page) shares with lazy
+ * chunks. Left to itself the bundler puts each such set in a chunk of its own: 30 small files, each gzipped alone
+ * (about 10 KB more than the same code in a few). In one chunk they cost a page nothing it did not load anyway,
+ * since every page preloads the first screen. Only modules the first screen imports belong here: one that only
+ * lazy code uses would be made initial by this list (check with the per-module sizes before adding one).
+ */
+const FIRST_SCREEN_SHARED = new RegExp(
+  `src/(${[
+    'features/inbox/api/use-inbox-counts',
+    'features/inbox/api/use-tab-sync',
+    'components/ThemeToggle',
+    'features/inbox/components/InboxNav',
+    'features/inbox/components/InboxSidebar',
+    'components/LazyPage',
+    'components/ListStates',
+    'components/Highlighted',
+    'components/NotificationTitle',
+    'components/RelativeTime',
+    'features/inbox/components/TargetIcon',
+    'features/inbox/api/kept-rows',
+    'features/inbox/model/day-groups',
+    'features/inbox/model/groups',
+    'features/inbox/api/use-snoozed-rows',
+    'features/inbox/api/use-notification-list',
+    'features/inbox/pane/neighbor',
+    'features/inbox/pane/after-dismiss',
+    'features/inbox/components/SnoozeMenu',
+    'lib/use-load-more',
+    'lib/use-auto-paging',
+    'components/WriteActions',
+    'lib/addresses',
+    'features/alerts/alert-mode',
+    'lib/markup/entities',
+    'features/inbox/model/filters',
+    'lib/formats',
+    'api/connection',
+    'api/http',
+    'components/icons',
+    'api/jsonapi',
+    'api/mutes',
+    'lib/mutes',
+    'features/inbox/model/cache-updates',
+    'replica/sync-window',
+    'replica/queries',
+    'features/inbox/api/notification-queries',
+    'api/notifications',
+    'features/inbox/pane/pane-settings',
+    'api/changeset',
+    'api/people',
+    'api/snoozes',
+    'features/inbox/api/snooze-queries',
+    'lib/markup/title-markup',
+    'api/projects',
+    'features/inbox/api/project-queries',
+    'features/inbox/api/use-projects',
+    'api/write-access',
+  ].join('|')})\\.tsx?$`,
+);
+
 export default defineConfig({
   plugins: [react(), tailwindcss(), preloadFirstPage()],
   server: {
@@ -62,6 +122,26 @@ export default defineConfig({
     manifest: true,
     // The page preloads what the entry imports; a lazy chunk's own imports are not listed at each import() site
     // (a list of file names per site, in the entry): they load when the chunk does (docs/decisions/010).
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The entry's own modules stay a small chunk of their own (docs/decisions/019); the libraries the first
+          // screen shares with other pages are one chunk, its own shared modules another.
+          groups: [
+            {
+              name: 'entry-shared',
+              test: /src[\\/](lib[\\/](device-data|first-paint|theme)|replica[\\/](store|view|idb))\.ts$|vite\/preload-helper/,
+              priority: 2,
+            },
+            {
+              name: 'libs',
+              test: /node_modules[\\/](react|react-router|@tanstack[\\/](query-core|react-query))[\\/]/,
+            },
+            { name: 'first-screen', test: FIRST_SCREEN_SHARED },
+          ],
+        },
+      },
+    },
     modulePreload: {
       resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
     },

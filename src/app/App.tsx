@@ -1,6 +1,15 @@
 import { useIsRestoring, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { createContext, lazy, Suspense, use, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  lazy,
+  Suspense,
+  use,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { onSessionChanged, setRequestScope } from '../api/http.ts';
@@ -18,10 +27,8 @@ import { setNotificationActionDefaults } from '../features/inbox/api/use-notific
 import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
 import { connectReplica } from '../features/inbox/api/replica-connection.ts';
 import { deleteOtherReplicas, openReplica } from '../replica/store.ts';
-import { inboxActionSender } from '../features/inbox/api/action-sender.ts';
 import { seedFirstPage } from '../features/inbox/first-page.ts';
 import { releaseFirstPaint } from '../lib/first-paint.ts';
-import { startOutbox, type SenderSource } from '../outbox/replay.ts';
 import { claimThisTab } from '../outbox/store.ts';
 import { persistOptions, restoreCacheNow, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
@@ -74,23 +81,6 @@ function createClient() {
   return queryClient;
 }
 
-/**
- * What the outbox sends for the features: inbox actions (read, dismiss, restore, snooze), and replies, whose code
- * is downloaded only when one is to be sent, so the inbox's first download does not grow.
- */
-const senders: readonly SenderSource[] = [
-  inboxActionSender,
-  {
-    kind: 'inbox-bulk',
-    load: () =>
-      import('../features/inbox/bulk/bulk-actions.ts').then((module) => module.bulkSender),
-  },
-  {
-    kind: 'reply',
-    load: () => import('../features/activity/api/replies.ts').then((module) => module.replySender),
-  },
-];
-
 /** Once the cache is restored: what pages that are gone left in the outbox is sent from whichever page runs now. */
 function OutboxReplay() {
   const queryClient = useQueryClient();
@@ -98,7 +88,20 @@ function OutboxReplay() {
   const showToast = useToast();
   useEffect(() => {
     if (restoring) return;
-    return startOutbox({ queryClient, showToast }, senders);
+    // Its code (outbox-senders.ts) downloads now, after the first render.
+    let stop: (() => void) | null = null;
+    let stopped = false;
+    void import('./outbox-senders.ts')
+      .then((module) => {
+        if (!stopped) stop = module.startAppOutbox({ queryClient, showToast });
+      })
+      .catch(() => {
+        // Its code could not be downloaded: what waits is sent by the next page that runs.
+      });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }, [restoring, queryClient, showToast]);
   return null;
 }

@@ -5,7 +5,7 @@ import {
   type NotificationPage,
   type NotificationQuery,
 } from '../api/notifications.ts';
-import { recentDismissedSince, SYNC_PAGE_SIZE } from './sync.ts';
+import { recentDismissedSince, SYNC_PAGE_SIZE } from './sync-window.ts';
 import { currentReplica, type Replica } from './store.ts';
 import {
   inQuery,

@@ -13,9 +13,9 @@ import type { Replica } from './store.ts';
  *   dismissed ones read again, so that reads and dismisses made elsewhere show.
  */
 
-export const SYNC_PAGE_SIZE = 200;
-export const DISMISSED_KEPT_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { recentDismissedSince, SYNC_PAGE_SIZE } from './sync-window.ts';
+
+export { DISMISSED_KEPT_DAYS, recentDismissedSince, SYNC_PAGE_SIZE } from './sync-window.ts';
 /** An action's local state stands against a reconciliation for this long (its answer corrects it). */
 const LOCAL_EDIT_HOLD_MS = 2 * 60 * 1000;
 
@@ -51,10 +51,6 @@ export type FetchPage = (
   page: number,
   signal: AbortSignal,
 ) => Promise<NotificationPage>;
-
-/** The start of what the replica keeps of the dismissed ones. */
-export const recentDismissedSince = (now = Date.now()) =>
-  new Date(now - DISMISSED_KEPT_DAYS * DAY_MS).toISOString();
 
 const recentDismissedQuery = (now: number): NotificationQuery => ({
   dismissed: true,

@@ -3,7 +3,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { getNotifications } from '../../../api/notifications.ts';
 import { replicaQueries } from '../../../replica/queries.ts';
 import type { Replica } from '../../../replica/store.ts';
-import { startSync, SYNC_PAGE_SIZE, syncIntervals, type FetchPage } from '../../../replica/sync.ts';
+import type { FetchPage } from '../../../replica/sync.ts';
+import { SYNC_PAGE_SIZE } from '../../../replica/sync-window.ts';
 import { isReplicaList } from './notification-queries.ts';
 
 /** The sync's requests: the API's notification pages at the largest size it allows. */
@@ -31,15 +32,28 @@ export function connectReplica(queryClient: QueryClient, replica: Replica): () =
   const unsubscribe = replica.subscribe(readAgain);
   // The lists restored from the last visit's first screen (app/persistence.ts) give way to the replica's views.
   void replica.loaded.then(readAgain);
-  const stopSync = startSync(
-    replica,
-    fetchSyncPage,
-    syncIntervals(typeof localStorage === 'undefined' ? null : localStorage),
-    isBulkRunning,
+  // The sync's code (replica/sync.ts) downloads now, after the first render: the first rows come from the device
+  // or the page, and the views read the replica again at each of its writes.
+  let stopSync: (() => void) | null = null;
+  let stopped = false;
+  void import('../../../replica/sync.ts').then(
+    ({ startSync, syncIntervals }) => {
+      if (stopped) return;
+      stopSync = startSync(
+        replica,
+        fetchSyncPage,
+        syncIntervals(typeof localStorage === 'undefined' ? null : localStorage),
+        isBulkRunning,
+      );
+    },
+    () => {
+      // Its code could not be downloaded (offline without it cached): the next page syncs.
+    },
   );
   return () => {
+    stopped = true;
     clearTimeout(timer);
     unsubscribe();
-    stopSync();
+    stopSync?.();
   };
 }

@@ -34,7 +34,7 @@ export interface InboxActions {
   onLeaving: (listener: (ids: string[]) => void) => () => void;
 }
 
-interface Options {
+export interface InboxActionsOptions {
   /** The rows shown, by id: for their titles. */
   byId: ReadonlyMap<string, Notification>;
   isRead: (id: string) => boolean;
@@ -49,7 +49,12 @@ interface Options {
  * only on rows they change ("Already read" is said, not silently ignored), through the triage (toast, undo). The
  * object is the same across renders; it reads the latest rows when called.
  */
-export function useInboxActions({ byId, isRead, afterAction, focusRow }: Options): InboxActions {
+export function useInboxActions({
+  byId,
+  isRead,
+  afterAction,
+  focusRow,
+}: InboxActionsOptions): InboxActions {
   const showToast = useToast();
   const queryClient = useQueryClient();
   const triage = useTriage({

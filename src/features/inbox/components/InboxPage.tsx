@@ -1,4 +1,3 @@
-import { BulkProgress } from './BulkProgress.tsx';
 import { useEffect } from 'react';
 import { lazyPage } from '../../../components/LazyPage.tsx';
 import { setAppBadge } from '../../../lib/app-badge.ts';
@@ -22,6 +21,7 @@ import { useKnownProjectIds, useProjectName } from '../api/use-projects.ts';
 import { targetTypeLabel } from './TargetIcon.tsx';
 import { useFilterCommands } from './use-filter-commands.ts';
 import { useListTop } from './use-list-top.ts';
+import { useBulkRuns } from '../bulk/bulk-runs.ts';
 
 // The filter bar is not needed to paint the first rows: its code is fetched as soon as this module runs, beside
 // the first list request (which takes longer), and shows in a placeholder of its height until then.
@@ -50,6 +50,12 @@ const SaveViewButton = lazyPage(
 );
 const SavedViewsNav = lazyPage(
   () => import('./SavedViewsNav.tsx').then((module) => module.SavedViewsNav),
+  { part: true, fallback: null },
+);
+
+// The progress of bulk actions: its code downloads when one first runs in this tab (or is resumed at start).
+const BulkProgress = lazyPage(
+  () => import('./BulkProgress.tsx').then((module) => module.BulkProgress),
   { part: true, fallback: null },
 );
 
@@ -122,6 +128,7 @@ export function InboxPage({ view }: { view: ViewName }) {
   // The frame stays put: the page is as wide with the reading pane as without, the sidebar sticks, and the title
   // and filters stick above the list (from 640 px), so opening or closing the pane moves nothing else.
   const listTop = useListTop<HTMLDivElement>();
+  const bulkRunning = useBulkRuns().length > 0;
 
   return (
     <div className="flex min-h-screen flex-col sm:flex-row">
@@ -150,7 +157,7 @@ export function InboxPage({ view }: { view: ViewName }) {
             <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
           )}
           <FilterBar view={view} filters={filters} onChange={setFilters} />
-          <BulkProgress />
+          {bulkRunning && <BulkProgress />}
         </div>
         <NotificationList
           view={view}

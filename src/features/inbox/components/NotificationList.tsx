@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListSt
 import { returnedToRow } from '../../../lib/addresses.ts';
 import { useLocation, useNavigate } from 'react-router';
 import { keptListKey, useKeptRows } from '../api/kept-rows.ts';
-import { useInboxActions } from '../api/use-inbox-actions.ts';
+import { useLazyInboxActions } from '../api/use-lazy-inbox-actions.tsx';
 import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
 import { usePendingIds } from '../api/use-pending-ids.ts';
@@ -19,17 +19,17 @@ import {
   type ViewName,
 } from '../model/filters.ts';
 import { SearchTermsContext } from '../../../components/Highlighted.tsx';
-import { recentDismissedSince } from '../../../replica/sync.ts';
+import { recentDismissedSince } from '../../../replica/sync-window.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
-import { PaneBeside } from '../pane/PaneBeside.tsx';
+import { lazyPage } from '../../../components/LazyPage.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
 import { GroupHeader } from './GroupHeader.tsx';
 import { useProjectsLearned } from '../api/use-projects-learned.ts';
 import { ListFooter, ListHeader } from './ListHeader.tsx';
 import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
-import { SelectionBar } from './SelectionBar.tsx';
-import { useListShortcuts } from './use-inbox-shortcuts.ts';
+import { LazySelectionBar } from './LazySelectionBar.tsx';
+import { LazyListShortcuts } from './LazyListShortcuts.tsx';
 import { useSnoozeRequest } from './use-snooze-request.ts';
 import { SAVED_VIEW_LIST_KEY, type SavedView } from '../../../api/saved-views.ts';
 import { VirtualFeed } from './VirtualFeed.tsx';
@@ -39,6 +39,16 @@ import { placeOf } from '../model/place.ts';
 // The help dialog is not part of the first screen: it downloads when first opened.
 const ShortcutHelp = lazy(() =>
   import('./ShortcutHelp.tsx').then((module) => ({ default: module.ShortcutHelp })),
+);
+
+// The reading pane beside the list is not part of the first screen either: its code (with the pane's own, in
+// parallel) downloads when a notification is first opened beside it.
+const PaneBeside = lazyPage(
+  () =>
+    Promise.all([import('../pane/PaneBeside.tsx'), import('../pane/ReadingPane.tsx')]).then(
+      ([module]) => module.PaneBeside,
+    ),
+  { part: true, fallback: null },
 );
 
 const EMPTY_HINT: Record<ViewName, string> = {
@@ -117,7 +127,12 @@ export function NotificationList({
   const matching = useMatchingSelection(matchingQuery, byId, dispatch);
   // An action clears the selection it used; an undo puts focus back on the row it brought back.
   const afterAction = selection.selected.size > 0 ? matching.clear : undefined;
-  const actions = useInboxActions({ byId, isRead: matching.isRead, afterAction, focusRow });
+  const { actions, engine } = useLazyInboxActions({
+    byId,
+    isRead: matching.isRead,
+    afterAction,
+    focusRow,
+  });
   const paneNavigation = usePaneNavigation({ pane, ids, byId, actions, listSelection });
   const inDismissedView = view === 'dismissed';
   const { projects } = useAllProjects(false);
@@ -130,23 +145,25 @@ export function NotificationList({
     [actions, paneNavigation.openRow, onToggle, onFocusRow, inDismissedView],
   );
 
-  useListShortcuts({
-    view,
-    ids,
-    byId,
-    listSelection,
-    pane: paneNavigation,
-    actions,
-    matching,
-    openSnoozeMenu: snoozeRequest.open,
-    goInbox: () => void navigate(inboxViewHref),
-    // The list as the sidebar keeps it (its code is the sidebar's lazy chunk).
-    goSavedView: (index) => {
-      const saved = queryClient.getQueryData<SavedView[]>(SAVED_VIEW_LIST_KEY)?.[index];
-      if (saved) void navigate(saved.address);
-    },
-    help: () => setHelpOpen(true),
-  });
+  const shortcuts = (
+    <LazyListShortcuts
+      view={view}
+      ids={ids}
+      byId={byId}
+      listSelection={listSelection}
+      pane={paneNavigation}
+      actions={actions}
+      matching={matching}
+      openSnoozeMenu={snoozeRequest.open}
+      goInbox={() => void navigate(inboxViewHref)}
+      // The list as the sidebar keeps it (its code is the sidebar's lazy chunk).
+      goSavedView={(index) => {
+        const saved = queryClient.getQueryData<SavedView[]>(SAVED_VIEW_LIST_KEY)?.[index];
+        if (saved) void navigate(saved.address);
+      }}
+      help={() => setHelpOpen(true)}
+    />
+  );
 
   // The page's own first rows (if it carries them) give way to these, or to this list's error, in this frame.
   const shown = status !== 'pending';
@@ -154,14 +171,25 @@ export function NotificationList({
     if (shown) releaseFirstPaint();
   }, [shown]);
 
-  if (status === 'pending') return <ListSkeleton label="Loading notifications…" />;
+  if (status === 'pending')
+    return (
+      <>
+        {shortcuts}
+        {engine}
+        <ListSkeleton label="Loading notifications…" />
+      </>
+    );
   if (status === 'error' && !data)
     return (
-      <ErrorState
-        title="Could not load notifications"
-        message={error.message}
-        onRetry={() => void refetch()}
-      />
+      <>
+        {shortcuts}
+        {engine}
+        <ErrorState
+          title="Could not load notifications"
+          message={error.message}
+          onRetry={() => void refetch()}
+        />
+      </>
     );
 
   const selected = [...selection.selected];
@@ -169,6 +197,8 @@ export function NotificationList({
     selection.focusedId && byId.has(selection.focusedId) ? selection.focusedId : ids[0];
   return (
     <div className="flex items-start">
+      {shortcuts}
+      {engine}
       <div className="min-w-0 flex-1">
         <ListHeader
           read={read}
@@ -177,7 +207,7 @@ export function NotificationList({
           onHelp={() => setHelpOpen(true)}
         />
         {visible.length > 0 && (
-          <SelectionBar
+          <LazySelectionBar
             day={stickyDay}
             selected={selected}
             actions={actions}
@@ -235,15 +265,17 @@ export function NotificationList({
         </SearchTermsContext>
         <ListFooter list={notificationList} />
       </div>
-      <PaneBeside
-        ids={ids}
-        byId={byId}
-        navigation={paneNavigation}
-        actions={actions}
-        listReady={status === 'success'}
-        inDismissedView={inDismissedView}
-        snoozeRequest={snoozeRequest.requestFor('pane')}
-      />
+      {pane.openId && (
+        <PaneBeside
+          ids={ids}
+          byId={byId}
+          navigation={paneNavigation}
+          actions={actions}
+          listReady={status === 'success'}
+          inDismissedView={inDismissedView}
+          snoozeRequest={snoozeRequest.requestFor('pane')}
+        />
+      )}
       {helpOpen && (
         <Suspense fallback={null}>
           <ShortcutHelp open onClose={() => setHelpOpen(false)} />
