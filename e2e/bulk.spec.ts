@@ -116,6 +116,12 @@ test('dismisses 1,500 with a moving progress bar, rows leaving and counts fallin
   expect(shownTotal).toBeLessThan(inboxIds.length - 100);
   await expect.poll(() => valueNow(page), { timeout: 30_000 }).toBeGreaterThan(early + 200);
   expect(await bar(page).count()).toBe(1);
+  // Far down the list, the bar and its Cancel stay on screen (fresh-eyes finding: they were 4,400 px above).
+  await page.mouse.wheel(0, 4000);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  await expect(bar(page)).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, 0));
 
   await expect(
     page.getByText(`Dismissed ${count.toLocaleString('en-US')} notifications`),

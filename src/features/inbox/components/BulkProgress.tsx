@@ -52,7 +52,7 @@ export function BulkProgress() {
   }, [running]);
   if (runs.length === 0) return null;
   return (
-    <div className="border-b border-slate-200 px-3 py-2 sm:px-4 dark:border-slate-800">
+    <div className="sticky top-0 z-30 border-b border-slate-200 bg-white px-3 py-2 shadow-sm sm:px-4 dark:border-slate-800 dark:bg-slate-950">
       {runs.map((run) => {
         const text = progressText(run, now);
         const percent = run.total ? Math.round((run.done / run.total) * 100) : 0;
