@@ -11,9 +11,7 @@ export const API_DEV_PORT = Number(process.env.API_PORT ?? 4174);
  * download beside the entry and the first list request rather than after them: the inbox is where the app opens,
  * and its first rows need that code. Other pages' code still loads when first visited.
  */
-export function preloadFirstPage(
-  pages = ['/src/start.tsx', '/src/features/inbox/components/InboxPage.tsx'],
-): Plugin {
+export function preloadFirstPage(pages = ['/src/start.tsx']): Plugin {
   return {
     name: 'preload-first-page',
     apply: 'build',
@@ -92,7 +90,7 @@ const FIRST_SCREEN_SHARED = new RegExp(
     'api/jsonapi',
     'api/mutes',
     'lib/mutes',
-    'features/inbox/model/cache-updates',
+    'features/inbox/model/matches-query',
     'replica/sync-window',
     'replica/queries',
     'features/inbox/api/notification-queries',
@@ -107,6 +105,13 @@ const FIRST_SCREEN_SHARED = new RegExp(
     'features/inbox/api/project-queries',
     'features/inbox/api/use-projects',
     'api/write-access',
+    'features/activity/index',
+    'features/inbox/bulk/bulk-runs',
+    'features/inbox/api/notification-action-key',
+    'api/saved-views',
+    'features/inbox/model/selection',
+    'components/toasts',
+    'features/inbox/api/use-select-all-matching',
   ].join('|')})\\.tsx?$`,
 );
 

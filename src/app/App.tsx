@@ -23,13 +23,12 @@ import { DesktopAlerts } from '../features/alerts/DesktopAlerts.tsx';
 import { PaletteLauncher } from '../features/palette/index.ts';
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider, useToast } from '../components/toasts.tsx';
-import { setNotificationActionDefaults } from '../features/inbox/api/use-notification-action.ts';
+import { setNotificationActionDefaults } from '../features/inbox/api/action-defaults.ts';
 import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
 import { connectReplica } from '../features/inbox/api/replica-connection.ts';
 import { deleteOtherReplicas, openReplica } from '../replica/store.ts';
 import { seedFirstPage } from '../features/inbox/first-page.ts';
 import { releaseFirstPaint } from '../lib/first-paint.ts';
-import { claimThisTab } from '../outbox/store.ts';
 import { persistOptions, restoreCacheNow, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 import { createAppRouter } from './routes.tsx';
@@ -71,7 +70,6 @@ const SignInPage = lazy(() =>
 );
 
 function createClient() {
-  claimThisTab();
   const queryClient = createQueryClient();
   setNotificationActionDefaults(queryClient);
   restoreCacheNow(queryClient);

@@ -1,7 +1,8 @@
 import { notifyManager, QueryClient } from '@tanstack/react-query';
 import { connectOnlineManager } from '../api/connection.ts';
 import { ApiRequestError, isNetworkError } from '../api/http.ts';
-import { queuedActions } from '../features/inbox/api/queued-actions.ts';
+import { ACTION_KIND } from '../features/inbox/api/notification-action-key.ts';
+import { hasWaiting } from '../outbox/waiting.ts';
 
 /** The query client's policy in one place. */
 export function createQueryClient(): QueryClient {
@@ -18,7 +19,7 @@ export function createQueryClient(): QueryClient {
         refetchOnWindowFocus: true,
         // Not while actions (this tab's, or another's still queued) are on their way: the lists would come back
         // without them. Their settling refreshes the lists.
-        refetchOnReconnect: () => !queryClient.isMutating() && queuedActions().length === 0,
+        refetchOnReconnect: () => !queryClient.isMutating() && !hasWaiting(ACTION_KIND),
         retry: (failureCount, error) => {
           // A request the server refused for what it is will fail again: do not hammer it.
           if (

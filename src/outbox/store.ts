@@ -1,5 +1,6 @@
-import { deviceKey, deviceStorage } from '../lib/device-data.ts';
+import { deviceStorage } from '../lib/device-data.ts';
 import { readEntry, type OutboxEntry } from './entry.ts';
+import { outboxKey } from './waiting.ts';
 
 /**
  * The outbox's store: every entry of this scope in one local-storage key (`inbox.actions:SCOPE`, a JSON array,
@@ -11,8 +12,7 @@ import { readEntry, type OutboxEntry } from './entry.ts';
  * See docs/decisions/011-one-outbox.md.
  */
 
-/** This scope's storage key. */
-export const outboxKey = () => deviceKey('actions');
+export { outboxKey };
 const TAB_LOCK_PREFIX = 'inbox.tab.';
 const ADOPT_LOCK = 'inbox.actions.adopt';
 
@@ -153,11 +153,18 @@ export function rewrite(change: (entry: OutboxEntry) => OutboxEntry | null): voi
     save(before, after);
 }
 
-/** Holds this tab's lock for as long as the tab lives, so that no other tab adopts its entries meanwhile. */
+const claimedWith = new WeakSet<LockManager>();
+/**
+ * Holds this tab's lock for as long as the tab lives, so that no other tab adopts its entries meanwhile. Asked for
+ * as this module loads (below), before this tab can write or adopt an entry; asking again does nothing.
+ */
 export function claimThisTab(): void {
   if (typeof navigator === 'undefined' || !navigator.locks) return;
+  if (claimedWith.has(navigator.locks)) return;
+  claimedWith.add(navigator.locks);
   void navigator.locks.request(tabLock(thisTab), () => new Promise<never>(() => {}));
 }
+claimThisTab();
 
 /** The tabs that hold their lock now; null where Web Locks are missing. */
 async function liveTabs(): Promise<Set<string> | null> {

@@ -5,6 +5,7 @@ import {
 } from '../../../api/notifications.ts';
 import { formatCount } from '../../../lib/formats.ts';
 import { runThrottled } from './bulk.ts';
+import type { Toast } from '../../../components/toasts.tsx';
 import type { MatchingProgress, MatchingSelection } from './use-select-all-matching.ts';
 
 /** The API's largest page. */
@@ -86,4 +87,38 @@ export function selectedMessage(selection: MatchingSelection): string {
   return selection.total !== null
     ? `Selected the first ${count} of ${formatCount(selection.total)} matching`
     : `Selected the first ${count} matching; more match than that`;
+}
+
+/**
+ * "Select all matching" once asked: every matching notification, told in a toast; a failure is told in a toast
+ * with its reason and Retry, and selects nothing (null, as does a stop).
+ */
+export async function selectAllMatching(
+  query: NotificationQuery,
+  options: {
+    signal: AbortSignal;
+    cap: number;
+    onProgress: (progress: MatchingProgress) => void;
+    showToast: (toast: Omit<Toast, 'id'>) => void;
+    retry: () => void;
+  },
+): Promise<MatchingSelection | null> {
+  const { signal, showToast } = options;
+  try {
+    const selection = await fetchAllMatching(query, options);
+    if (signal.aborted) return null;
+    showToast({ tone: 'info', message: selectedMessage(selection) });
+    return selection;
+  } catch (error) {
+    if (signal.aborted) return null;
+    // Reported at once with its reason (a 429 was already waited out): never retried behind the person's back.
+    showToast({
+      tone: 'error',
+      message: `Could not select all matching notifications, so none were selected: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+      action: { label: 'Retry', run: options.retry },
+    });
+    return null;
+  }
 }

@@ -3,12 +3,13 @@ import type { OutboxEntry } from '../../../outbox/entry.ts';
 import { enqueue, entriesOf, rewrite, thisTab } from '../../../outbox/store.ts';
 import { INBOX_ACTIONS, type InboxAction } from '../model/inbox-actions.ts';
 import { UNDO_WINDOW_MS } from '../model/undo-stack.ts';
+import { ACTION_KIND } from './notification-action-key.ts';
 
 /**
  * The inbox's actions in the outbox (src/outbox/): what an entry holds, and the reads held back for the undo
  * window. The mutation (use-notification-action.ts) writes the entry; action-sender.ts sends adopted ones.
  */
-export const ACTION_KIND = 'inbox-action';
+export { ACTION_KIND };
 
 export interface QueuedActionPayload {
   ids: string[];

@@ -6,7 +6,7 @@ import {
   type NotificationQuery,
 } from '../../../api/notifications.ts';
 import { acknowledgeSnooze, getSnoozes, type Snooze } from '../../../api/snoozes.ts';
-import { matchesQuery } from '../model/cache-updates.ts';
+import { matchesQuery } from '../model/matches-query.ts';
 import type { CacheAction } from '../model/cache-updates.ts';
 import { notificationQueries } from './notification-queries.ts';
 

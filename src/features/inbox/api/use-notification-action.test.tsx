@@ -10,9 +10,10 @@ import {
   resolveRelativeFetch,
 } from '../../../testing/api-mock.ts';
 import { enqueueAction, queuedActions } from './queued-actions.ts';
+// The defaults the app sets (their code loaded on first use), as the app sets them.
+import { setNotificationActionDefaults } from './action-defaults.ts';
 import {
   notificationActionKey,
-  setNotificationActionDefaults,
   useNotificationAction,
   type NotificationActionVariables,
 } from './use-notification-action.ts';

@@ -26,23 +26,14 @@ import {
 } from './snooze-queries.ts';
 import { enqueueAction, holdRead } from './queued-actions.ts';
 import { tellOtherTabs } from './tab-sync.ts';
+import { registerActionCode } from './action-defaults.ts';
+import {
+  notificationActionKey,
+  type NotificationActionVariables,
+} from './notification-action-key.ts';
 
-export const notificationActionKey = [...notificationQueries.all(), 'action'] as const;
+export { notificationActionKey, type NotificationActionVariables };
 const lists = { queryKey: notificationQueries.lists() };
-
-export interface NotificationActionVariables {
-  ids: string[];
-  action: InboxAction;
-  /** A snooze's wake time (ISO with its offset). */
-  wakeAt?: string;
-  /**
-   * Its outbox entry, when it has one already (adopted from a tab that is gone); otherwise the mutation writes one
-   * before anything else happens.
-   */
-  queueKey?: string;
-  /** False: send a read at once, without waiting out the undo window (an action adopted after a reload). */
-  hold?: boolean;
-}
 
 /**
  * Applies an action to every cached list at once: the pure cache updates, for each notification (and, for a
@@ -120,7 +111,7 @@ async function idsToSend(
  * refetched once when the last of a burst of actions settles.
  */
 /** Sends an action; also what a mutation queued offline runs when it resumes after a reload. */
-async function sendNotificationAction({
+export async function sendNotificationAction({
   ids,
   action,
   wakeAt,
@@ -175,24 +166,26 @@ function refreshWhenIdle(queryClient: QueryClient, snoozed: boolean) {
  * Every action's first step, whoever runs it: its outbox entry is written (unless it has one), so that it is sent
  * even if this page goes away before the server answers. Runs before the request, in the task that asked for it.
  */
-function writeEntry({ ids, action, wakeAt, queueKey }: NotificationActionVariables): string {
+export function writeEntry({ ids, action, wakeAt, queueKey }: NotificationActionVariables): string {
   return queueKey ?? enqueueAction(ids, action, wakeAt);
 }
 
-/** Actions sent without the hook (adopted from a tab that is gone, retried) write, send and settle the same way. */
-export function setNotificationActionDefaults(queryClient: QueryClient) {
-  queryClient.setMutationDefaults(notificationActionKey, {
-    mutationFn: sendNotificationAction,
-    onMutate: (variables) => ({ queueKey: writeEntry(variables) }),
-    onSettled: (data, error, variables, context) => {
-      // An action adopted after a reload has no snapshot to roll back to: what the server refused is read again
-      // into the replica, so a refused dismiss puts its row back.
-      const refused = error ? (variables?.ids ?? []) : (data?.failed.map((item) => item.id) ?? []);
-      void rereadIntoReplica(refused);
-      settled(queryClient, variables, (context as { queueKey?: string } | undefined)?.queueKey);
-    },
-  });
+/** What an action sent without the hook (adopted, resumed after a reload) does once the server has answered. */
+export function settleAdopted(
+  queryClient: QueryClient,
+  data: BulkResult | undefined,
+  error: unknown,
+  variables: NotificationActionVariables | undefined,
+  context: unknown,
+) {
+  // An action adopted after a reload has no snapshot to roll back to: what the server refused is read again
+  // into the replica, so a refused dismiss puts its row back.
+  const refused = error ? (variables?.ids ?? []) : (data?.failed.map((item) => item.id) ?? []);
+  void rereadIntoReplica(refused);
+  settled(queryClient, variables, (context as { queueKey?: string } | undefined)?.queueKey);
 }
+
+registerActionCode({ sendNotificationAction, writeEntry, settleAdopted });
 
 /** Reads notifications again from the server into the replica (at most a page's worth; the sync does the rest). */
 async function rereadIntoReplica(ids: readonly string[]) {

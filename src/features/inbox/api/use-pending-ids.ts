@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import {
   notificationActionKey,
   type NotificationActionVariables,
-} from './use-notification-action.ts';
+} from './notification-action-key.ts';
 
 /**
  * The notifications an action waits on the network for (offline, or retrying after a request that never

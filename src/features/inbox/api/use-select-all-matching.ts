@@ -68,25 +68,23 @@ export function useSelectAllMatching(
       setProgress({ loaded: 0, total: null });
       try {
         // The paging code and its messages are not part of the first screen: they download on first use.
-        const { fetchAllMatching, selectedMessage } = await import('./fetch-all-matching.ts');
-        const selection = await fetchAllMatching(latest.current.query, {
+        const { selectAllMatching } = await import('./fetch-all-matching.ts');
+        const selection = await selectAllMatching(latest.current.query, {
           signal,
           cap: SELECT_ALL_MATCHING_CAP,
           // A page that arrives after a stop no longer moves a progress that is gone.
           onProgress: (next) => !signal.aborted && setProgress(next),
+          showToast,
+          retry: () => void selectAll(),
         });
-        if (signal.aborted) return null;
-        latest.current.onSelected(selection);
-        showToast({ tone: 'info', message: selectedMessage(selection) });
+        if (selection) latest.current.onSelected(selection);
         return selection;
-      } catch (error) {
-        if (signal.aborted) return null;
-        // Reported at once with its reason (a 429 was already waited out): never retried behind the person's back.
+      } catch {
+        // Its code could not be downloaded (offline before it ever loaded).
         showToast({
           tone: 'error',
-          message: `Could not select all matching notifications, so none were selected: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
+          message:
+            'Could not select all matching notifications: check the connection, then try again.',
           action: { label: 'Retry', run: () => void selectAll() },
         });
         return null;
