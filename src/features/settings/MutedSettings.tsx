@@ -7,6 +7,13 @@ import { getProjects } from '../../api/projects.ts';
 import { muteTarget, unmuteTarget } from '../../lib/mute-actions.ts';
 import { useToast } from '../../components/toasts.tsx';
 import { muteQueries, MUTE_SCOPE_NOTE } from '../../lib/mutes.ts';
+import { formatDay } from '../../lib/formats.ts';
+
+/** When it was muted, as the app writes days ("Dec 6"; the year when not this one); nothing for an unreadable date. */
+function mutedOn(mutedAt: string): string {
+  const date = new Date(mutedAt);
+  return Number.isNaN(date.getTime()) ? '' : ` · muted ${formatDay(date)}`;
+}
 
 /** The active projects "Mute project…" offers (a key of its own: the inbox's project queries are its own). */
 const projectChoices = () =>
@@ -127,7 +134,8 @@ export function MutedSettings() {
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium">{mute.title}</span>
                 <span className="text-xs text-slate-600 dark:text-slate-400">
-                  {kindLabel(mute)} · muted {new Date(mute.mutedAt).toLocaleDateString()}
+                  {kindLabel(mute)}
+                  {mutedOn(mute.mutedAt)}
                 </span>
               </span>
               <button

@@ -139,6 +139,13 @@ describe('the inbox page', () => {
     expect(await screen.findByText(/Remove a filter above, or clear them all/)).toBeTruthy();
   });
 
+  it('says, for a search that finds nothing, what it looks through and how to clear it', async () => {
+    renderApp('/?q=zzzqqq');
+    expect(await screen.findByText('Nothing matches “zzzqqq”')).toBeTruthy();
+    expect(screen.getByText(/Try fewer or other words, or press Esc to clear it/)).toBeTruthy();
+    expect(screen.queryByText(/Remove a filter above/)).toBeNull();
+  });
+
   it.each([
     [1, '1 notification could not be shown'],
     [2, '2 notifications could not be shown'],

@@ -58,8 +58,15 @@ const EMPTY_HINT: Record<ViewName, string> = {
   dismissed: 'What you dismiss waits here; Restore brings it back to the Inbox.',
 };
 
-/** What to do about an empty list: widen the filters, or what will show here. */
-function emptyHint(view: ViewName, query: NotificationQuery, read: ReadState | null): string {
+/** What to do about an empty list: other words, wider filters, or what will show here. */
+function emptyHint(
+  view: ViewName,
+  query: NotificationQuery,
+  read: ReadState | null,
+  search: string,
+): string {
+  if (search.trim())
+    return 'Search finds every word in the sender, title, project or excerpt of this view’s notifications. Try fewer or other words, or press Esc to clear it.';
   const filtered =
     read !== null ||
     JSON.stringify(query) !== JSON.stringify(toNotificationQuery(view, NO_FILTERS));
@@ -225,7 +232,7 @@ export function NotificationList({
           />
         )}
         {visible.length === 0 && !hasNextPage && !syncing && (
-          <EmptyState title={emptyTitle}>{emptyHint(view, query, read)}</EmptyState>
+          <EmptyState title={emptyTitle}>{emptyHint(view, query, read, search)}</EmptyState>
         )}
         <SearchTermsContext value={terms}>
           <RowHandlersContext value={rowHandlers}>
