@@ -18,7 +18,7 @@ test('the first rows show before any of the app’s code has run', async ({ page
   await page.route('**/assets/*.js', (route) => route.abort());
   await page.goto('/');
   const rows = page.getByTestId('first-paint-row');
-  await expect(rows).toHaveCount(12);
+  await expect(rows).toHaveCount(24);
   for (const [index, title] of titles.entries()) await expect(rows.nth(index)).toContainText(title);
   // Text to look at, nothing to press: no links, buttons or fields, and nothing in the Tab order.
   await expect(page.locator('#first-paint a, #first-paint button, #first-paint input')).toHaveCount(
@@ -53,6 +53,26 @@ test('the app takes over from them with its own rows, read from the page', async
     await page.locator('[data-testid="notification-row"][data-notification-id]').count(),
   );
   release();
+});
+
+test('they are laid out as the app’s rows are: the same height, more than a laptop screen holds', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.route('**/assets/*.js', (route) => route.abort());
+  await page.goto('/');
+  const painted = page.getByTestId('first-paint-row');
+  await expect(painted).toHaveCount(24);
+  const paintedHeight = (await painted.first().boundingBox())?.height ?? 0;
+  const lastTop = (await painted.last().boundingBox())?.y ?? 0;
+  expect(lastTop).toBeGreaterThan(800);
+
+  await page.unrouteAll();
+  await page.goto('/');
+  const row = page.locator('[data-testid="notification-row"][data-notification-id]').first();
+  await expect(row).toBeVisible();
+  const appHeight = (await row.boundingBox())?.height ?? 0;
+  expect(Math.abs(paintedHeight - appHeight)).toBeLessThanOrEqual(1);
 });
 
 test('another view, or filters, start without them', async ({ page }) => {

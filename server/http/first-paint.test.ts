@@ -44,7 +44,7 @@ describe('the first rows written into the page', () => {
     expect(html.endsWith(FIRST_PAINT_END)).toBe(true);
     expect(rowsIn(html)).toBe(FIRST_PAINT_ROWS);
     expect(html).toContain('Ana Horvat </span>Task 1 changed');
-    expect(html).toContain('in Website');
+    expect(html).toContain('>Website</span>');
     // Inert, so that nothing in it can be focused or clicked; the app is hidden under it.
     expect(html).toMatch(/<div id="first-paint" inert /);
     expect(html).toContain('<style>#root{visibility:hidden}</style>');

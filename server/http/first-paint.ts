@@ -27,7 +27,7 @@ export const FIRST_PAINT_SLOT = '<!--inbox-first-paint-->';
 export const FIRST_PAINT_START = '<!--first-paint-->';
 export const FIRST_PAINT_END = '<!--/first-paint-->';
 /** Rows in the layer: more than a tall screen holds (the app's own list takes over long before a scroll). */
-export const FIRST_PAINT_ROWS = 12;
+export const FIRST_PAINT_ROWS = 24;
 /** Longer than this (Productive slow or down) and the page goes without: the app asks for itself. */
 export const FIRST_PAINT_WAIT_MS = 2000;
 /** The app's first list request (src/api/notifications.ts, the Inbox view without filters). */
@@ -118,31 +118,56 @@ const typeLabel = (type: string) => {
   return clean ? `${clean[0]?.toUpperCase()}${clean.slice(1)}` : 'Item';
 };
 
-/** One row as the app's NotificationRow lays it out (the same classes), without its controls. */
+const typeName = (value: unknown) => text(value).trim().toLowerCase();
+
+/**
+ * Where the item lives, as the app's row says it (src/features/inbox/model/place.ts) where the answer alone can
+ * tell: the project when it is the parent, else the parent; nothing for a project known only by its id (the app
+ * names it once it has the project list).
+ */
+function placeOf(attributes: Record<string, unknown>): string {
+  const parent = text(attributes.parent_title).trim();
+  if (
+    typeName(attributes.root_type) === 'project' &&
+    typeName(attributes.parent_type) !== 'project'
+  )
+    return '';
+  return parent;
+}
+
+/**
+ * One row as the app's NotificationRow lays it out (the same classes, two lines, the same height), without its
+ * controls, initials, icon or time: the app's rows take its place without the list moving.
+ */
 function row(notification: Resource, people: Map<string, string>): string {
   const attributes = notification.attributes ?? {};
   const unread = attributes.read !== true;
   const actorId = notification.relationships?.actor?.data?.id;
   const actor = typeof actorId === 'string' ? people.get(actorId) : undefined;
   const label = typeLabel(text(attributes.target_label) || text(attributes.target_type));
-  const parent = text(attributes.parent_title);
+  const place = placeOf(attributes);
   const excerpt = text(attributes.excerpt);
   return [
-    `<article data-testid="first-paint-row" class="relative flex gap-3 border-b border-slate-200 px-3 py-3 sm:px-4 dark:border-slate-800${unread ? ' bg-brand-50/60 dark:bg-slate-900' : ''}">`,
-    '<span class="mt-1 size-4 shrink-0 rounded-sm border border-slate-400"></span>',
-    `<span class="flex w-5 shrink-0 flex-col items-center gap-2 pt-0.5">${unread ? '<span class="size-2 rounded-full bg-brand-600"></span>' : ''}</span>`,
-    '<div class="min-w-0 flex-1">',
-    `<p class="text-sm leading-snug"><span class="${unread ? 'text-slate-900 dark:text-white' : 'text-slate-600 dark:text-slate-300'}">`,
-    actor ? `<span class="font-medium">${escapeText(actor)} </span>` : '',
-    `${escapeText(titleText(text(attributes.title)))}</span></p>`,
-    '<p class="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">',
-    `<span class="font-medium text-slate-700 dark:text-slate-300">${escapeText(label)}</span>`,
-    parent ? `<span class="truncate">in ${escapeText(parent)}</span>` : '',
-    '</p>',
-    excerpt
-      ? `<p class="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">${escapeText(excerpt)}</p>`
+    '<div class="relative overflow-hidden">',
+    `<article data-testid="first-paint-row" class="group relative flex items-center gap-2.5 border-b border-slate-200 bg-white py-1 pr-3 pl-3 sm:pr-4 dark:border-slate-800 dark:bg-slate-950">`,
+    unread
+      ? '<span class="absolute inset-y-1 left-0 w-1 rounded-r bg-brand-600 dark:bg-brand-400"></span>'
       : '',
-    '</div></article>',
+    '<span class="size-4 shrink-0 rounded-sm border border-slate-400"></span>',
+    // Where the app draws the person's picture or initials: the same circle, before its colour.
+    '<span class="size-8 shrink-0 rounded-full bg-slate-200 dark:bg-slate-800"></span>',
+    '<div class="min-w-0 flex-1">',
+    '<div class="flex items-baseline gap-2">',
+    `<span class="min-w-0 flex-1 truncate text-sm leading-5 ${unread ? 'font-semibold text-slate-950 dark:text-white' : 'text-slate-700 dark:text-slate-300'}">`,
+    actor ? `<span>${escapeText(actor)} </span>` : '',
+    `${escapeText(titleText(text(attributes.title)))}</span></div>`,
+    '<p class="flex min-w-0 items-center gap-1.5 text-xs leading-4 text-slate-600 dark:text-slate-400">',
+    place
+      ? `<span class="max-w-[60%] shrink-0 truncate font-medium text-slate-700 dark:text-slate-300">${escapeText(place)}</span>`
+      : '',
+    `<span class="shrink-0 rounded bg-slate-100 px-1 font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">${escapeText(label)}</span>`,
+    excerpt ? `<span class="min-w-0 truncate">${escapeText(excerpt)}</span>` : '',
+    '</p></div></article></div>',
   ].join('');
 }
 

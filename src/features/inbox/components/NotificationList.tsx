@@ -147,9 +147,17 @@ export function NotificationList({
     () => new Map(projects.map((project) => [project.id, project.name])),
     [projects],
   );
+  const dayHeadings = group === 'day';
   const rowHandlers = useMemo(
-    () => ({ actions, onOpen: paneNavigation.openRow, onToggle, onFocusRow, inDismissedView }),
-    [actions, paneNavigation.openRow, onToggle, onFocusRow, inDismissedView],
+    () => ({
+      actions,
+      onOpen: paneNavigation.openRow,
+      onToggle,
+      onFocusRow,
+      inDismissedView,
+      dayHeadings,
+    }),
+    [actions, paneNavigation.openRow, onToggle, onFocusRow, inDismissedView, dayHeadings],
   );
 
   const shortcuts = (

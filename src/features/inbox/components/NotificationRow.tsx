@@ -25,6 +25,8 @@ export interface RowHandlers {
   onToggle: (id: string, range: boolean) => void;
   onFocusRow: (id: string) => void;
   inDismissedView: boolean;
+  /** The rows sit under day headings: one from before today shows its clock time, the heading its day. */
+  dayHeadings?: boolean;
 }
 export const RowHandlersContext = createContext<RowHandlers | null>(null);
 
@@ -74,7 +76,7 @@ export const NotificationRow = memo(function NotificationRow({
   snoozeRequest = 0,
   place = null,
 }: Props) {
-  const { actions, onOpen, onToggle, onFocusRow, inDismissedView } = useContext(
+  const { actions, onOpen, onToggle, onFocusRow, inDismissedView, dayHeadings } = useContext(
     RowHandlersContext,
   ) as RowHandlers;
   const id = [notification.id];
@@ -173,6 +175,7 @@ export const NotificationRow = memo(function NotificationRow({
             )}
             <RelativeTime
               iso={notification.lastActionAt}
+              underDayHeading={dayHeadings}
               className={`shrink-0 text-xs tabular-nums ${unread ? 'font-medium text-slate-800 dark:text-slate-200' : 'text-slate-600 dark:text-slate-400'}`}
             />
           </div>
