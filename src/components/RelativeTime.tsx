@@ -2,6 +2,12 @@ import { calendarDaysBetween, formatClock, formatExact, formatRelative } from '.
 
 export { formatRelative };
 
+/** A day before today under its heading: the clock time; else how long ago. */
+const shownTime = (date: Date, underDayHeading: boolean, now = Date.now()) =>
+  underDayHeading && calendarDaysBetween(now, date.getTime()) < 0
+    ? formatClock(date)
+    : formatRelative(date, now);
+
 /**
  * A relative time for the eye, the exact time on hover and for screen readers. `underDayHeading`: the row sits
  * under a heading that names its day, so a time before today shows its clock time ("3:05 PM" under "Nov 20"), not
@@ -19,10 +25,7 @@ export function RelativeTime({
   if (!iso || Number.isNaN(Date.parse(iso))) return <span className={className}>no date</span>;
   const date = new Date(iso);
   const full = formatExact(date);
-  const shown =
-    underDayHeading && calendarDaysBetween(Date.now(), date.getTime()) < 0
-      ? formatClock(date)
-      : formatRelative(date);
+  const shown = shownTime(date, underDayHeading);
   return (
     <time dateTime={date.toISOString()} title={full} className={className}>
       <span aria-hidden="true">{shown}</span>
