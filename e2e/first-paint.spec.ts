@@ -75,6 +75,32 @@ test('they are laid out as the app’s rows are: the same height, more than a la
   expect(Math.abs(paintedHeight - appHeight)).toBeLessThanOrEqual(1);
 });
 
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a second visit asks for the page as the worker starts, and still gets the first rows', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect
+      .poll(() =>
+        page.evaluate(async () =>
+          (await navigator.serviceWorker.ready).navigationPreload.getState(),
+        ),
+      )
+      .toMatchObject({ enabled: true });
+    const navigation = page.waitForResponse((response) => response.request().isNavigationRequest());
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    // The worker answered with the preloaded page, rows and all.
+    expect(await (await navigation).text()).toContain('data-testid="first-paint-row"');
+    await expect(page.getByTestId('notification-row').first()).toBeVisible();
+  });
+});
+
 test('another view, or filters, start without them', async ({ page }) => {
   for (const path of ['/important', '/?type=task']) {
     const response = await page.request.get(path, {

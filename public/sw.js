@@ -52,7 +52,13 @@ async function withoutFirstPaint(response) {
   return new Response(shell, { status: response.status, headers });
 }
 
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+// The page is asked for as the browser starts this worker, not after (navigation preload): a second visit does
+// not wait for the worker to boot before its request goes out (docs/decisions/019).
+self.addEventListener('activate', (event) =>
+  event.waitUntil(
+    Promise.all([self.clients.claim(), self.registration.navigationPreload?.enable()]),
+  ),
+);
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -65,7 +71,8 @@ self.addEventListener('fetch', (event) => {
     return;
   if (request.mode === 'navigate') {
     event.respondWith(
-      fetch(request)
+      Promise.resolve(event.preloadResponse)
+        .then((preloaded) => preloaded ?? fetch(request))
         .then((response) => {
           if (response.ok) {
             const copy = response.clone();
