@@ -1,9 +1,7 @@
-import { createContext, memo, useContext, useState, type MouseEvent } from 'react';
+import { createContext, lazy, memo, Suspense, useContext, useState, type MouseEvent } from 'react';
 import { Icon } from '../../../components/icons.tsx';
 import type { Notification } from '../../../api/notifications.ts';
 import type { InboxActions } from '../api/use-inbox-actions.ts';
-import { WriteActions } from '../../../components/WriteActions.tsx';
-import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import { notificationTargetAddress } from '../../../lib/addresses.ts';
 import { titleText } from '../../../lib/markup/title-markup.ts';
@@ -12,7 +10,6 @@ import { NotificationTitle } from '../../../components/NotificationTitle.tsx';
 import { TargetIcon, targetTypeLabel } from './TargetIcon.tsx';
 import { Avatar } from '../../../components/Avatar.tsx';
 import { useSwipe, type SwipeDirection } from './use-swipe.ts';
-import { MUTE_SCOPE_NOTE } from '../../../lib/mutes.ts';
 
 /**
  * What every row of a list shares: the same functions for all rows, across renders (so a row re-renders only when
@@ -50,11 +47,19 @@ interface Props {
   place?: string | null;
 }
 
+// The row's buttons (read, snooze, dismiss, mute; restore) show on hover, focus or the current row: their code,
+// with the snooze menu's, is not part of the first screen. It downloads as the first rows render, so the buttons
+// are there long before a pointer reaches them; the keys and the swipe do not wait for it.
+// If it cannot be downloaded (offline before it ever was), the rows go without their buttons: never an error.
+const RowActions = lazy(() =>
+  import('./RowActions.tsx').then(
+    (module) => ({ default: module.RowActions }),
+    () => ({ default: () => null }),
+  ),
+);
+
 const isPlainClick = (event: MouseEvent<HTMLAnchorElement>) =>
   event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-
-const actionClass =
-  'inline-flex size-8 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 dark:text-slate-200 dark:hover:bg-slate-700';
 
 const SWIPE_LABELS: Record<SwipeDirection, string> = { left: 'Dismiss', right: 'Mark as read' };
 
@@ -228,64 +233,16 @@ export const NotificationRow = memo(function NotificationRow({
         >
           <Icon name="more" className="size-5" />
         </button>
-        <div
-          data-row-actions
-          className="row-actions absolute top-1/2 right-2 flex -translate-y-1/2 items-center gap-0.5 rounded-lg border border-slate-200 bg-white p-0.5 shadow-sm sm:right-3 dark:border-slate-700 dark:bg-slate-900"
-        >
-          <WriteActions>
-            {unread && (
-              <button
-                type="button"
-                className={actionClass}
-                aria-label={`Mark as read: ${plainTitle}`}
-                title="Mark as read"
-                onClick={() => actions.read(id)}
-              >
-                <Icon name="envelope-open" className="size-4" />
-              </button>
-            )}
-            {inDismissedView ? (
-              <button
-                type="button"
-                className={actionClass}
-                aria-label={`Restore: ${plainTitle}`}
-                title="Restore"
-                onClick={() => actions.restore(id)}
-              >
-                <Icon name="restore" className="size-4" />
-              </button>
-            ) : (
-              <>
-                <SnoozeMenu
-                  label={`Snooze: ${plainTitle}`}
-                  onSnooze={(wakeAt) => actions.snooze(id, wakeAt)}
-                  openRequest={snoozeRequest}
-                  className={actionClass}
-                >
-                  <Icon name="clock" className="size-4" />
-                </SnoozeMenu>
-                <button
-                  type="button"
-                  className={actionClass}
-                  aria-label={`Dismiss: ${plainTitle}`}
-                  title="Dismiss"
-                  onClick={() => actions.dismiss(id)}
-                >
-                  <Icon name="archive" className="size-4" />
-                </button>
-                <button
-                  type="button"
-                  className={actionClass}
-                  aria-label={`Mute: ${plainTitle}`}
-                  title={`Mute: dismiss new notifications on this item as they arrive, unless they mention you. ${MUTE_SCOPE_NOTE}`}
-                  onClick={() => actions.mute(id)}
-                >
-                  <Icon name="bell-off" className="size-4" />
-                </button>
-              </>
-            )}
-          </WriteActions>
-        </div>
+        <Suspense fallback={null}>
+          <RowActions
+            ids={id}
+            title={plainTitle}
+            unread={unread}
+            inDismissedView={inDismissedView}
+            actions={actions}
+            snoozeRequest={snoozeRequest}
+          />
+        </Suspense>
       </article>
     </div>
   );

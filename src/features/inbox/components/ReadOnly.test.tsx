@@ -44,7 +44,7 @@ describe('a read-only token', () => {
     const user = userEvent.setup();
     renderApp('/');
     await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3']));
-    await user.click(screen.getByRole('button', { name: /^Dismiss: .*Task 1/ }));
+    await user.click(await screen.findByRole('button', { name: /^Dismiss: .*Task 1/ }));
     expect(await screen.findByText(READ_ONLY_MESSAGE)).toBeTruthy();
     await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3']));
     expect(screen.getAllByText(READ_ONLY_MESSAGE)).toHaveLength(1);

@@ -154,7 +154,7 @@ describe('snoozing from the inbox', () => {
     const user = userEvent.setup();
     renderApp('/');
     await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3']));
-    await user.click(screen.getByRole('button', { name: /^Snooze: .*Task 2/ }));
+    await user.click(await screen.findByRole('button', { name: /^Snooze: .*Task 2/ }));
     await user.click(await screen.findByRole('menuitem', { name: /^Tomorrow morning/ }));
     await waitFor(() => expect(rowIds()).toEqual(['1', '3']));
     const toast = await screen.findByText(/^Snoozed “Task 2” until \w{3} 0?9:00( AM)?$/);
