@@ -1,4 +1,14 @@
-import { createContext, lazy, memo, Suspense, useContext, useState, type MouseEvent } from 'react';
+import {
+  createContext,
+  lazy,
+  memo,
+  Suspense,
+  useContext,
+  useState,
+  type ComponentType,
+  type MouseEvent,
+} from 'react';
+import type { RowActionsProps } from './RowActions.tsx';
 import { Icon } from '../../../components/icons.tsx';
 import type { Notification } from '../../../api/notifications.ts';
 import type { InboxActions } from '../api/use-inbox-actions.ts';
@@ -51,7 +61,7 @@ interface Props {
 // with the snooze menu's, is not part of the first screen. It downloads as the first rows render, so the buttons
 // are there long before a pointer reaches them; the keys and the swipe do not wait for it.
 // If it cannot be downloaded (offline before it ever was), the rows go without their buttons: never an error.
-const RowActions = lazy(() =>
+const RowActions = lazy((): Promise<{ default: ComponentType<RowActionsProps> }> =>
   import('./RowActions.tsx').then(
     (module) => ({ default: module.RowActions }),
     () => ({ default: () => null }),

@@ -7,7 +7,7 @@ import { SnoozeMenu } from './SnoozeMenu.tsx';
 const actionClass =
   'inline-flex size-8 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 dark:text-slate-200 dark:hover:bg-slate-700';
 
-interface Props {
+export interface RowActionsProps {
   /** The row's notification, as the actions take it. */
   ids: string[];
   /** Its title as text, for the buttons' names. */
@@ -20,7 +20,14 @@ interface Props {
 }
 
 /** A row's buttons: Mark as read, then Snooze, Dismiss and Mute (Restore in the Dismissed view). */
-export function RowActions({ ids, title, unread, inDismissedView, actions, snoozeRequest }: Props) {
+export function RowActions({
+  ids,
+  title,
+  unread,
+  inDismissedView,
+  actions,
+  snoozeRequest,
+}: RowActionsProps) {
   return (
     <div
       data-row-actions
