@@ -191,10 +191,18 @@ registerActionCode({ sendNotificationAction, writeEntry, settleAdopted });
 async function rereadIntoReplica(ids: readonly string[]) {
   const replica = currentReplica();
   if (!replica || ids.length === 0) return;
+  const asked = Date.now();
   const fresh = await Promise.all(
     ids.slice(0, 50).map((id) => getNotification(id).catch(() => null)),
   );
-  await replica.put(fresh.filter((notification) => notification !== null));
+  // One acted on again meanwhile keeps that action's state until its own answer corrects it.
+  const actedOn = replica.editedSince(asked);
+  await replica.put(
+    fresh.filter(
+      (notification): notification is Notification =>
+        notification !== null && !actedOn.has(notification.id),
+    ),
+  );
 }
 
 /** The server has answered (or refused) an action: it leaves the outbox; the lists refresh when idle. */
@@ -225,6 +233,9 @@ export function useNotificationAction() {
     },
     onError: (_error, { ids }, context) => {
       if (context) restoreNotifications(queryClient, context.snapshot, ids);
+      // What the server now holds for them (another action on them may have gone through meanwhile): the lists
+      // read the replica, so a refetch alone would not ask.
+      void rereadIntoReplica(ids);
       tellOtherTabs({ type: 'refresh' });
     },
     onSuccess: ({ succeeded, failed }, _variables, context) => {
@@ -236,12 +247,9 @@ export function useNotificationAction() {
         );
       }
       if (failed.length === 0) return;
-      if (context)
-        restoreNotifications(
-          queryClient,
-          context.snapshot,
-          failed.map((item) => item.id),
-        );
+      const refused = failed.map((item) => item.id);
+      if (context) restoreNotifications(queryClient, context.snapshot, refused);
+      void rereadIntoReplica(refused);
       tellOtherTabs({ type: 'refresh' });
     },
     onSettled: (_data, _error, variables, context) =>
