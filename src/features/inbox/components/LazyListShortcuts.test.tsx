@@ -36,14 +36,17 @@ describe('the list’s keys, before their code has arrived', () => {
     search.type = 'search';
     document.body.append(search);
 
+    // Another page (a task's feed) before the list has ever rendered: its keys are its own, never held.
+    const elsewhere = press('r');
+    expect(elsewhere.defaultPrevented).toBe(false);
+
+    render(<LazyListShortcuts {...({} as ListKeyTargets)} />);
     const held = press('j');
     press('x');
     press('a'); // not a shortcut: left alone
     const typed = press('j', search); // typing in a field: never a shortcut
     expect(held.defaultPrevented).toBe(true);
     expect(typed.defaultPrevented).toBe(false);
-
-    render(<LazyListShortcuts {...({} as ListKeyTargets)} />);
     expect(arrival.heard).toEqual([]);
     arrival.arrive();
     await waitFor(() => expect(arrival.heard).toEqual(['j', 'x']));

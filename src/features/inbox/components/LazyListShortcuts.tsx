@@ -25,7 +25,14 @@ const hold = (event: KeyboardEvent) => {
     init: { key, code, shiftKey, ctrlKey, metaKey, bubbles: true, cancelable: true },
   });
 };
-if (typeof document !== 'undefined') document.addEventListener('keydown', hold);
+// Held from the list's first render (not when this module loads: it is part of the app's first chunk, and on
+// another page the keys are that page's) until the keys listen.
+let holding = false;
+function startHolding() {
+  if (holding || !held || typeof document === 'undefined') return;
+  holding = true;
+  document.addEventListener('keydown', hold);
+}
 
 /** The keys now listen: what was pressed meanwhile is pressed again, in order. */
 function replayHeld() {
@@ -55,6 +62,7 @@ const ListShortcuts = lazy(() =>
 
 /** The inbox list's keyboard map (use-inbox-shortcuts.ts), once its code has arrived. */
 export function LazyListShortcuts(props: ListKeyTargets) {
+  startHolding();
   return (
     <Suspense fallback={null}>
       <ListShortcuts {...props} />
