@@ -74,7 +74,9 @@ test('the title and the sidebar give the true unread counts without scrolling', 
       .getByRole('navigation', { name: 'Views' })
       .getByRole('link', { name: 'Inbox', exact: true }),
   ).toHaveAccessibleDescription(`${unread.length} unread`);
-  await expect(page.getByTestId('list-summary')).toHaveText(`${inbox.length} notifications`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${inbox.length.toLocaleString('en-US')} notifications`,
+  );
 });
 
 test('"unread only" lists every unread notification of the inbox', async ({ page, context }) => {
@@ -82,7 +84,7 @@ test('"unread only" lists every unread notification of the inbox', async ({ page
   const unread = unreadOf(await inboxTruth());
   await page.goto(`${server.base}/?read=unread`);
   await expect(page.getByTestId('list-summary')).toHaveText(
-    `${unread.length} unread notifications`,
+    `${unread.length.toLocaleString('en-US')} unread notifications`,
     { timeout: 30_000 },
   );
   const first = page.getByTestId('notification-row').first();
