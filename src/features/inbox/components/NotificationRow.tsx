@@ -1,14 +1,5 @@
-import {
-  createContext,
-  lazy,
-  memo,
-  Suspense,
-  useContext,
-  useState,
-  type ComponentType,
-  type MouseEvent,
-} from 'react';
-import type { RowActionsProps } from './RowActions.tsx';
+import { createContext, memo, useContext, useState, type MouseEvent } from 'react';
+import { LazyRowActions } from './LazyRowActions.tsx';
 import { Icon } from '../../../components/icons.tsx';
 import type { Notification } from '../../../api/notifications.ts';
 import type { InboxActions } from '../api/use-inbox-actions.ts';
@@ -56,17 +47,6 @@ interface Props {
   /** Where the item lives: its project (or, for a deal, its company); null where nothing says. */
   place?: string | null;
 }
-
-// The row's buttons (read, snooze, dismiss, mute; restore) show on hover, focus or the current row: their code,
-// with the snooze menu's, is not part of the first screen. It downloads as the first rows render, so the buttons
-// are there long before a pointer reaches them; the keys and the swipe do not wait for it.
-// If it cannot be downloaded (offline before it ever was), the rows go without their buttons: never an error.
-const RowActions = lazy((): Promise<{ default: ComponentType<RowActionsProps> }> =>
-  import('./RowActions.tsx').then(
-    (module) => ({ default: module.RowActions }),
-    () => ({ default: () => null }),
-  ),
-);
 
 const isPlainClick = (event: MouseEvent<HTMLAnchorElement>) =>
   event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
@@ -243,16 +223,14 @@ export const NotificationRow = memo(function NotificationRow({
         >
           <Icon name="more" className="size-5" />
         </button>
-        <Suspense fallback={null}>
-          <RowActions
-            ids={id}
-            title={plainTitle}
-            unread={unread}
-            inDismissedView={inDismissedView}
-            actions={actions}
-            snoozeRequest={snoozeRequest}
-          />
-        </Suspense>
+        <LazyRowActions
+          ids={id}
+          title={plainTitle}
+          unread={unread}
+          inDismissedView={inDismissedView}
+          actions={actions}
+          snoozeRequest={snoozeRequest}
+        />
       </article>
     </div>
   );
