@@ -50,7 +50,11 @@ const injected = (page: Page) =>
     }
     const tags =
       'script, iframe, object, embed, base, meta, link, style, img, video, audio, form, math, template, marquee, x-evil, input[type=image], svg script, svg a, svg animate';
-    for (const element of document.body.querySelectorAll(tags)) found.push(element.tagName);
+    for (const element of document.body.querySelectorAll(tags)) {
+      // The app's own dialogs (Save view: a form with a Name field) are not from any API string.
+      if (element.tagName === 'FORM' && element.closest('dialog[aria-labelledby]')) continue;
+      found.push(element.tagName);
+    }
     const xss = (window as unknown as { violations: string[] }).violations;
     return [...found, ...xss.map((violation) => `CSP: ${violation}`)];
   });
