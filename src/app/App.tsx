@@ -8,6 +8,7 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import { Outlet, useLocation } from 'react-router';
@@ -33,7 +34,7 @@ import { persistOptions, restoreCacheNow, saveCacheOnLeave } from './persistence
 import { createQueryClient } from './query-client.ts';
 import { createAppRouter } from './routes.tsx';
 import { ROUTES } from '../lib/addresses.ts';
-import { useSession } from './use-session.ts';
+import { recheckSession, useSession } from './use-session.ts';
 import { OrganizationContext } from '../lib/organization.ts';
 
 // The account line is not needed to paint the inbox: its code is fetched at once, beside the first list request,
@@ -115,6 +116,12 @@ function Frame() {
   useLayoutEffect(() => {
     if (elsewhere) releaseFirstPaint();
   }, [elsewhere]);
+  // Each move to another page asks whether the session still stands (team mode; not at the first page).
+  const landed = useRef(true);
+  useEffect(() => {
+    if (landed.current) landed.current = false;
+    else recheckSession();
+  }, [pathname]);
   return (
     <>
       {session && <Account session={session} />}

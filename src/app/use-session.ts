@@ -3,6 +3,16 @@ import { onUnauthenticated } from '../api/http.ts';
 import { fetchSession, readPageSession, type PublicSession } from '../api/session.ts';
 import { clearDeviceData, onSignedOutElsewhere, refreshCachedPage } from '../lib/device-data.ts';
 
+const recheckListeners = new Set<() => void>();
+/**
+ * Asks the server again whether this page's session still stands (team mode, on each move within the app): the
+ * views read the device's replica and may send nothing, so an ended session would otherwise go unnoticed until
+ * the next sync.
+ */
+export function recheckSession(): void {
+  for (const listener of recheckListeners) listener();
+}
+
 export type SessionState =
   | { status: 'known'; session: PublicSession }
   | { status: 'loading' }
@@ -38,12 +48,33 @@ export function useSession(): SessionState {
   const team = session?.mode === 'team';
   useEffect(() => {
     if (!team) return;
-    return onUnauthenticated(() => {
+    const signedOut = () => {
       void refreshCachedPage();
       setSession((current) =>
         current?.signedIn ? { ...current, signedIn: false, person: null } : current,
       );
-    });
+    };
+    let asking = false;
+    const recheck = () => {
+      if (asking) return;
+      asking = true;
+      fetchSession()
+        .then(
+          (answer) => {
+            if (!answer.signedIn) signedOut();
+          },
+          () => {
+            // The server cannot be reached: the offline banner says so; the session is asked again later.
+          },
+        )
+        .finally(() => (asking = false));
+    };
+    recheckListeners.add(recheck);
+    const stop = onUnauthenticated(signedOut);
+    return () => {
+      recheckListeners.delete(recheck);
+      stop();
+    };
   }, [team]);
 
   useEffect(
