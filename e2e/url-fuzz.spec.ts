@@ -107,11 +107,11 @@ function generateCases(count: number, taskId: number, activityId: number): Case[
         // Empty pieces carry no parameter: nothing to notice.
         params.push('&&');
       } else {
-        // An unknown parameter, or raw malformed query text.
+        // An unknown parameter, or raw malformed query text. (`q` is the search now: any text is a search.)
         params.push(
           r.next() < 0.5
             ? `${r.pick(['x', 'page', 'filter[project_id]', '__proto__', '%', ''])}=${encodeURIComponent(r.pick(BAD_VALUES))}`
-            : r.pick(['%', '%zz=1', '=x', 'a==b', 'q=%F0%9F', '?']),
+            : r.pick(['%', '%zz=1', '=x', 'a==b', 'x=%F0%9F', '?']),
         );
         noticed = true;
       }
