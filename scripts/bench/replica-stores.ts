@@ -6,9 +6,9 @@
  * write. Medians of the runs, and each library's used API bundled, minified and gzipped.
  *
  * `node scripts/bench/replica-stores.ts [--notifications 20000,2000] [--runs 5]`. The page code
- * (replica-stores/page.ts) is bundled with rolldown (Vite's bundler) and served on one origin per store
- * (`http://STORE.localhost`, answered by Playwright, no server), in a persistent profile, so IndexedDB is on
- * disk as in a person's browser, not in an incognito context's memory.
+ * (replica-stores/page.ts) is bundled with rolldown (Vite's bundler) and served on an origin of its own per
+ * store and run (`http://STORE-N-RUN.localhost`, answered by Playwright, no server), in a persistent profile, so
+ * that IndexedDB is on disk as in a person's browser, not in an incognito context's memory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,7 +81,7 @@ async function measure(
     serviceWorkers: 'block',
   });
   try {
-    await context.route(/^http:\/\/[a-z]+\.localhost\//, (route) =>
+    await context.route(/^http:\/\/[a-z0-9-]+\.localhost\//, (route) =>
       route.fulfill(
         new URL(route.request().url()).pathname === '/bench.js'
           ? { contentType: 'text/javascript', body: script }
@@ -92,29 +92,21 @@ async function measure(
       ),
     );
     const stores = Object.keys(STORE_NAMES) as StoreName[];
-    const pages = new Map(
-      await Promise.all(
-        stores.map(async (store) => {
-          const page = await context.newPage();
-          await page.goto(`http://${store}.localhost/`);
-          await page.waitForFunction(() => 'replicaStores' in window);
-          return [store, page] as const;
-        }),
-      ),
-    );
     const results: StoreResult[] = [];
     for (const count of counts) {
       const byStore = new Map<StoreName, RunFigures[]>(stores.map((store) => [store, []]));
-      // Stores take turns within each run, so that the machine's slow moments fall on all of them.
+      // Stores take turns within each run, so that the machine's slow moments fall on all of them. Each run has
+      // an origin of its own, so that the storage estimate holds its database alone.
       for (let run = 0; run < runs; run++) {
         for (const store of stores) {
-          const figures = await pages
-            .get(store)
-            ?.evaluate(({ store, count, run }) => window.replicaStores.run(store, count, run), {
-              store,
-              count,
-              run,
-            });
+          const page = await context.newPage();
+          await page.goto(`http://${store}-${count}-${run}.localhost/`);
+          await page.waitForFunction(() => 'replicaStores' in window);
+          const figures = await page.evaluate(
+            ({ store, count, run }) => window.replicaStores.run(store, count, run),
+            { store, count, run },
+          );
+          await page.close();
           if (!figures) throw new Error(`No figures from ${store}`);
           byStore.get(store)?.push(figures);
           console.error(
