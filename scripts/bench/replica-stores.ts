@@ -92,22 +92,29 @@ async function measure(
       ),
     );
     const stores = Object.keys(STORE_NAMES) as StoreName[];
+    const runOnce = async (store: StoreName, count: number, run: number) => {
+      const page = await context.newPage();
+      await page.goto(`http://${store}-${count}-${run}.localhost/`);
+      await page.waitForFunction(() => 'replicaStores' in window);
+      const figures = await page.evaluate(
+        ({ store, count, run }) => window.replicaStores.run(store, count, run),
+        { store, count, run },
+      );
+      await page.close();
+      return figures;
+    };
+    // A warm-up, not counted: the browser's first database, page and compilation are no store's cost.
+    for (const store of stores) await runOnce(store, 200, -1);
     const results: StoreResult[] = [];
     for (const count of counts) {
       const byStore = new Map<StoreName, RunFigures[]>(stores.map((store) => [store, []]));
-      // Stores take turns within each run, so that the machine's slow moments fall on all of them. Each run has
-      // an origin of its own, so that the storage estimate holds its database alone.
+      // Stores take turns within each run, each run starting with the next one, so that the machine's slow
+      // moments fall on all of them. Each run has an origin of its own, so that the storage estimate holds its
+      // database alone.
       for (let run = 0; run < runs; run++) {
-        for (const store of stores) {
-          const page = await context.newPage();
-          await page.goto(`http://${store}-${count}-${run}.localhost/`);
-          await page.waitForFunction(() => 'replicaStores' in window);
-          const figures = await page.evaluate(
-            ({ store, count, run }) => window.replicaStores.run(store, count, run),
-            { store, count, run },
-          );
-          await page.close();
-          if (!figures) throw new Error(`No figures from ${store}`);
+        for (let turn = 0; turn < stores.length; turn++) {
+          const store = stores[(turn + run) % stores.length] as StoreName;
+          const figures = await runOnce(store, count, run);
           byStore.get(store)?.push(figures);
           console.error(
             `… ${store} ${count} run ${run + 1}: write ${figures.writeAllMs.toFixed(0)} ms, read ${figures.readAllMs.toFixed(0)} ms`,
