@@ -162,7 +162,10 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
-/** One run: write N into a new database, reopen and read all, put a sync page, delete all, remove it. */
+/**
+ * One run: write N into a new database, reopen and read all, put a sync page, delete all, remove it; each step
+ * checked by reading the database again (untimed).
+ */
 export async function run(
   storeName: StoreName,
   count: number,
@@ -182,8 +185,19 @@ export async function run(
   const [opened, readAllMs] = await timed(() => store.openAndReadAll(name));
   if (opened.count !== count) throw new Error(`${storeName} read ${opened.count} of ${count}`);
   const [, putPageMs] = await timed(() => opened.handle.put(page));
-  const [, clearMs] = await timed(() => opened.handle.clear());
   await opened.handle.close();
+
+  // Not timed: the page is on disk (its new half added to what was held), then delete all.
+  const reopened = await store.openAndReadAll(name);
+  const expected = count + page.filter((record) => Number(record.id) > count).length;
+  if (reopened.count !== expected)
+    throw new Error(`${storeName} holds ${reopened.count} after the page, not ${expected}`);
+  const [, clearMs] = await timed(() => reopened.handle.clear());
+  await reopened.handle.close();
+  const cleared = await store.openAndReadAll(name);
+  await cleared.handle.close();
+  if (cleared.count !== 0)
+    throw new Error(`${storeName} holds ${cleared.count} after deleting all`);
   await store.remove(name);
   return { writeAllMs, readAllMs, putPageMs, clearMs, bytes };
 }
