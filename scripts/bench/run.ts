@@ -289,6 +289,9 @@ How the other figures are taken (\`scripts/bench/\`, \`server/bench/\`):
   time stamp to the MutationObserver callback that sees the row change, with every action request held 2 s. The
   scroll test loads 10,000 notifications, then scrolls top to bottom one viewport per frame while a
   PerformanceObserver counts long tasks; the heap is measured after a forced GC.
+- The replica's store (not part of \`npm run bench\`): \`node scripts/bench/replica-stores.ts\` (5 runs of 20,000 and
+  2,000) times our IndexedDB wrapper, Dexie, idb and TanStack DB's IndexedDB collection on the replica's own
+  operations in Chromium (medians; table and choice in docs/decisions/016-replica.md, "Store").
 `,
 );
 console.error('… written to docs/performance.md (format it with prettier before committing)');
