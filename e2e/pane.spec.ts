@@ -294,6 +294,13 @@ test.describe('1440 × 900', () => {
         .or(page.getByText(/Undone/))
         .first(),
     ).toBeVisible();
+    // What came back is shown, and is what the next e dismisses (fresh-eyes finding: the pane stayed on the
+    // next one while e dismissed the one brought back).
+    await expectPaneOn(page, current);
+    expect(openParam(page)).toBe(current);
+    await page.keyboard.press('e');
+    await expect(row(page, current)).toHaveCount(0);
+    await expect(row(page, next)).toHaveCount(1);
   });
 
   test('New markers: kept while reading it, none when it was read before it was opened', async ({

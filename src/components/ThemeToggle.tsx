@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Icon } from './icons.tsx';
 import { readTheme, saveTheme, type ThemePreference } from '../lib/theme.ts';
 
 const NEXT: Record<ThemePreference, ThemePreference> = {
@@ -13,14 +14,17 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      title={`Theme: ${LABEL[theme]}`}
+      className="inline-flex min-h-6 min-w-6 items-center justify-center rounded-md px-1 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 sm:px-2 dark:text-slate-300 dark:hover:bg-slate-800"
       onClick={() => {
         const next = NEXT[theme];
         saveTheme(next);
         setTheme(next);
       }}
     >
-      Theme: {LABEL[theme]}
+      {/* On a phone's one line, an icon (the view tabs need the room); named on screen in the sidebar. */}
+      <Icon name="theme" className="size-4 sm:hidden" />
+      <span className="sr-only sm:not-sr-only">Theme: {LABEL[theme]}</span>
     </button>
   );
 }

@@ -21,6 +21,8 @@ const ICONS = {
     'M13.7 21a2 2 0 0 1-3.4 0M18 8a6 6 0 0 0-9.3-5M6.3 6.3A6 6 0 0 0 6 8c0 7-3 9-3 9h14M3 3l18 18',
   /** Find (the command palette). */
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM21 21l-5-5',
+  /** The theme: a half-filled circle. */
+  theme: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 3v18M12 7h4M12 11h6M12 15h5',
   /** More actions. */
   more: 'M5 12h.01M12 12h.01M19 12h.01',
 } as const;

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useLayoutEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import type { NotificationQuery } from '../../../api/notifications.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
 import { returnedToRow } from '../../../lib/addresses.ts';
@@ -134,11 +134,21 @@ export function NotificationList({
   const matching = useMatchingSelection(matchingQuery, byId, dispatch);
   // An action clears the selection it used; an undo puts focus back on the row it brought back.
   const afterAction = selection.selected.size > 0 ? matching.clear : undefined;
+  // What an undo brought back becomes the current row; with the pane open, the open one too (so that the next
+  // `e` acts on what is shown: fresh-eyes finding).
+  const { openId: paneOpenId, show: showInPane } = pane;
+  const focusUndone = useCallback(
+    (id: string) => {
+      if (paneOpenId && paneOpenId !== id) showInPane(id, { replace: true });
+      focusRow(id);
+    },
+    [paneOpenId, showInPane, focusRow],
+  );
   const { actions, engine } = useLazyInboxActions({
     byId,
     isRead: matching.isRead,
     afterAction,
-    focusRow,
+    focusRow: focusUndone,
   });
   const paneNavigation = usePaneNavigation({ pane, ids, byId, actions, listSelection });
   const inDismissedView = view === 'dismissed';
