@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -137,6 +137,22 @@ describe('the inbox page', () => {
   it('says, for a filtered list that is empty, that a filter can be removed', async () => {
     renderApp('/dismissed?type=invoice');
     expect(await screen.findByText(/Remove a filter above, or clear them all/)).toBeTruthy();
+  });
+
+  it('filters the list in the keystroke itself; the address follows once typing pauses, and leads', async () => {
+    const { router } = renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const box = screen.getByRole('searchbox', { name: 'Search notifications' });
+    // No await between the change and the checks: the list was filtered in the change's own render.
+    fireEvent.change(box, { target: { value: 'milk' } });
+    expect(rowIds()).toEqual(['2']);
+    expect(location.current).toBe('/');
+    await waitFor(() => expect(location.current).toBe('/?q=milk'));
+    expect(rowIds()).toEqual(['2']);
+    // An address from elsewhere (a link, Back) gives the box and the list its search.
+    await act(() => router.navigate('/?q=hostile'));
+    expect((box as HTMLInputElement).value).toBe('hostile');
+    await waitFor(() => expect(rowIds()).toEqual(['5']));
   });
 
   it('says, for a search that finds nothing, what it looks through and how to clear it', async () => {

@@ -4,6 +4,7 @@ import { setAppBadge } from '../../../lib/app-badge.ts';
 import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
+import { useSearchDraft } from '../api/use-search-draft.ts';
 import {
   applicableFilters,
   hasFilters,
@@ -106,7 +107,11 @@ export function InboxPage({ view }: { view: ViewName }) {
     parsed.filters,
     useKnownProjectIds(parsed.filters.projectIds),
   );
-  const filters = applicable.filters;
+  // The search as typed: the list follows each keystroke at once, the address once typing pauses.
+  const [search, setSearch] = useSearchDraft(applicable.filters.search, (typed) =>
+    setFilters({ ...applicable.filters, search: typed }, { replace: true }),
+  );
+  const filters = { ...applicable.filters, search };
   const ignored = [...parsed.ignored, ...applicable.ignored];
   const unread = useInboxUnreadLabel();
   const query = toNotificationQuery(view, filters);
@@ -147,7 +152,7 @@ export function InboxPage({ view }: { view: ViewName }) {
             </h1>
             <SearchBox
               search={filters.search}
-              onChange={(search) => setFilters({ ...filters, search }, { replace: true })}
+              onChange={setSearch}
               group={filters.group}
               onGroupChange={(group) => setFilters({ ...filters, group })}
             />
