@@ -90,9 +90,12 @@ export async function measureReplica(base: string, runs = 15): Promise<ReplicaFi
     // 1. First sync: navigation to the whole inbox held (the header gives the count).
     const started = Date.now();
     await page.goto(`${base}/`);
+    // The count is written with the locale's separators ("15,751 notifications").
     await page.waitForFunction(
-      ({ selector, total }) =>
-        document.querySelector(selector)?.textContent === `${total} notifications`,
+      ({ selector, total }) => {
+        const text = document.querySelector(selector)?.textContent ?? '';
+        return text.endsWith(' notifications') && text.replace(/\D/g, '') === String(total);
+      },
       { selector: SUMMARY, total },
       { timeout: 600_000, polling: 50 },
     );
