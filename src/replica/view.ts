@@ -85,8 +85,11 @@ export function inQuery(
  * "eva nunez" are the same.
  */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  return foldForSearch(text).replace(/\s+/g, ' ');
 }
+
+/** Letters without their accents, lower case: all a text searched through needs (a term never holds a space). */
+const foldForSearch = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The words of a search, normalised; every one must occur for a notification to match. */
 export function searchTerms(search: string): string[] {
@@ -96,9 +99,12 @@ export function searchTerms(search: string): string[] {
 /** Markup tags out of a title (`created task <b>#1</b>`), in one linear pass: search reads the words only. */
 const stripTags = (text: string) => text.replace(/<[^<>]*>/g, '');
 
-/** What search looks through: title, target, project (parent), actor's name and excerpt, normalised once. */
+/**
+ * What search looks through: title, target, project (parent), actor's name and excerpt, folded once (accents and
+ * case; its spaces are left as they are, since the terms it is searched for hold none).
+ */
 export function searchableText(notification: Notification, project: ProjectRef | null): string {
-  return normalizeForSearch(
+  return foldForSearch(
     [
       stripTags(notification.title),
       notification.targetTitle,
