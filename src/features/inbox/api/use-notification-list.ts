@@ -8,7 +8,9 @@ import { targetTypeLabel } from '../components/TargetIcon.tsx';
 import { useProjectName } from './use-projects.ts';
 import { projectsOf } from '../../../replica/queries.ts';
 import { currentReplica } from '../../../replica/store.ts';
-import { matchesTerms, projectIndex, searchableText, searchTerms } from '../../../replica/view.ts';
+import { projectIndex, searchableText, searchTerms } from '../../../replica/view.ts';
+import { derivedOnce, viewOfRows } from './list-views.ts';
+import type { ListItem } from '../model/day-groups.ts';
 import { notificationQueries } from './notification-queries.ts';
 
 /** Each notification's searchable text, made once per version of it (the replica replaces changed ones). */
@@ -25,6 +27,12 @@ function searchTextOf(notification: Notification): string {
 }
 import { useSnoozedRows } from './use-snoozed-rows.ts';
 import { useMutedRows } from '../../../lib/mutes.ts';
+
+type Remembered<V> = { deps: readonly unknown[]; value: V }[];
+/** Beside each view shown: its grouping, its rows by id; beside each grouping: its ids in order. */
+const groupings = new WeakMap<readonly Notification[], Remembered<ListItem[]>>();
+const rowsById = new WeakMap<readonly Notification[], Remembered<Map<string, Notification>>>();
+const rowIds = new WeakMap<readonly ListItem[], Remembered<string[]>>();
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
@@ -50,16 +58,10 @@ export function useNotificationList(
   // What arrived on a muted item hidden at once (docs/decisions/018).
   const unmuted = useMutedRows(query, snoozed.rows, kept);
   const terms = useMemo(() => searchTerms(search), [search]);
-  const visible = useMemo(() => {
-    const byRead = read
-      ? unmuted.filter(
-          (notification) => notification.read === (read === 'read') || kept.has(notification.id),
-        )
-      : unmuted;
-    return terms.length
-      ? byRead.filter((notification) => matchesTerms(searchTextOf(notification), terms))
-      : byRead;
-  }, [unmuted, read, kept, terms]);
+  const visible = useMemo(
+    () => viewOfRows(unmuted, read, terms, kept, searchTextOf),
+    [unmuted, read, kept, terms],
+  );
   const projectName = useProjectName();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const toggleGroup = useCallback(
@@ -71,23 +73,40 @@ export function useNotificationList(
       }),
     [],
   );
+  // Worked out once per view shown (list-views.ts): going back to a filter, or clearing a search, reuses them.
   const items = useMemo(() => {
     const replica = currentReplica();
-    return groupItems(visible, grouping, {
-      projectOf: replica ? projectsOf(replica) : projectIndex(visible),
-      projectName,
-      typeLabel: targetTypeLabel,
-      back: snoozed.backIds,
-      collapsed,
-    });
+    const projectOf = replica ? projectsOf(replica) : null;
+    return derivedOnce(
+      groupings,
+      visible,
+      [grouping, projectOf, projectName, snoozed.backIds, collapsed],
+      () =>
+        groupItems(visible, grouping, {
+          projectOf: projectOf ?? projectIndex(visible),
+          projectName,
+          typeLabel: targetTypeLabel,
+          back: snoozed.backIds,
+          collapsed,
+        }),
+    );
   }, [visible, grouping, projectName, snoozed.backIds, collapsed]);
   // The rows in the order shown (groups of a project or type gather rows from all over the list); folded ones out.
   const ids = useMemo(
-    () => items.flatMap((item) => (item.kind === 'row' ? [item.notification.id] : [])),
+    () =>
+      derivedOnce(rowIds, items, [], () =>
+        items.flatMap((item) => (item.kind === 'row' ? [item.notification.id] : [])),
+      ),
     [items],
   );
   const byId = useMemo(
-    () => new Map(visible.map((notification) => [notification.id, notification])),
+    () =>
+      derivedOnce(
+        rowsById,
+        visible,
+        [],
+        () => new Map(visible.map((notification) => [notification.id, notification])),
+      ),
     [visible],
   );
   const totalCount = data?.pages[0]?.totalCount ?? null;
