@@ -12,6 +12,8 @@ import { projectIndex, searchableText, searchTerms } from '../../../replica/view
 import { derivedOnce, viewOfRows } from './list-views.ts';
 import type { ListItem } from '../model/day-groups.ts';
 import { notificationQueries } from './notification-queries.ts';
+import { useSnoozedRows } from './use-snoozed-rows.ts';
+import { useMutedRows } from '../../../lib/mutes.ts';
 
 /** Each notification's searchable text, made once per version of it (the replica replaces changed ones). */
 const searchTexts = new WeakMap<Notification, string>();
@@ -25,8 +27,33 @@ function searchTextOf(notification: Notification): string {
   }
   return text;
 }
-import { useSnoozedRows } from './use-snoozed-rows.ts';
-import { useMutedRows } from '../../../lib/mutes.ts';
+
+/** How long one slice of preparing the search runs before it lets a keystroke in. */
+const PREPARE_SLICE_MS = 4;
+let preparing = false;
+
+/**
+ * Every held notification's searchable text made ahead of the first keystroke (the search box took focus), in
+ * short slices between tasks: the first search of 20,000 then compares text instead of folding it.
+ */
+export function prepareSearch() {
+  const replica = currentReplica();
+  if (!replica || preparing) return;
+  preparing = true;
+  const rows = replica.all();
+  let index = 0;
+  const slice = () => {
+    const until = performance.now() + PREPARE_SLICE_MS;
+    while (index < rows.length && performance.now() < until)
+      searchTextOf(rows[index++] as Notification);
+    if (index < rows.length) setTimeout(slice, 0);
+    else preparing = false;
+  };
+  setTimeout(slice, 0);
+}
+
+/** Whether a notification's searchable text is made already (tests). */
+export const searchTextReady = (notification: Notification) => searchTexts.has(notification);
 
 type Remembered<V> = { deps: readonly unknown[]; value: V }[];
 /** Beside each view shown: its grouping, its rows by id; beside each grouping: its ids in order. */

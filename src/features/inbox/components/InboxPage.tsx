@@ -5,6 +5,7 @@ import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
 import { useSearchDraft } from '../api/use-search-draft.ts';
+import { prepareSearch } from '../api/use-notification-list.ts';
 import {
   applicableFilters,
   hasFilters,
@@ -153,6 +154,7 @@ export function InboxPage({ view }: { view: ViewName }) {
             <SearchBox
               search={filters.search}
               onChange={setSearch}
+              onFocus={prepareSearch}
               group={filters.group}
               onGroupChange={(group) => setFilters({ ...filters, group })}
             />
