@@ -74,7 +74,9 @@ test('the title and the sidebar give the true unread counts without scrolling', 
       .getByRole('navigation', { name: 'Views' })
       .getByRole('link', { name: 'Inbox', exact: true }),
   ).toHaveAccessibleDescription(`${unread.length} unread`);
-  await expect(page.getByTestId('list-summary')).toHaveText(`${inbox.length} notifications`);
+  await expect(page.getByTestId('list-summary')).toHaveText(
+    `${inbox.length.toLocaleString('en-US')} notifications`,
+  );
 });
 
 test('"unread only" lists every unread notification of the inbox', async ({ page, context }) => {
