@@ -176,7 +176,8 @@ test.describe('offline', () => {
     await page.keyboard.type(words);
     const row = page.locator(`[data-notification-id="${target.id}"]`);
     await expect(row).toBeVisible();
-    await expect(page).toHaveURL(/[?&]q=/);
+    // The address follows once typing pauses: all of the words, before the reload reads them.
+    await expect(page).toHaveURL((url) => url.searchParams.get('q') === words);
     await expect(row.locator('mark').first()).toBeVisible();
 
     // Offline: the replica is on the device.

@@ -98,6 +98,10 @@ describe('the app’s routes', () => {
     expect(inboxShouldRevalidate(args('/?type=task&open=1', '/?type=task&open=2'))).toBe(false);
     expect(inboxShouldRevalidate(args('/?type=task', '/?type=task&open=2'))).toBe(false);
     expect(inboxShouldRevalidate(args('/?type=task', '/?type=todo'))).toBe(true);
+    // Read state, search and grouping are the page's own work over the replica: the loader has nothing to add.
+    expect(inboxShouldRevalidate(args('/?type=task', '/?type=task&read=unread&q=a'))).toBe(false);
+    expect(inboxShouldRevalidate(args('/?q=a&type=task', '/?type=task&group=project'))).toBe(false);
+    expect(inboxShouldRevalidate(args('/?read=unread', '/?read=unread&project=4'))).toBe(true);
     expect(inboxShouldRevalidate(args('/', '/important'))).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ import {
 } from '../features/inbox/index.ts';
 import type { ViewName } from '../features/inbox/model/filters.ts';
 import { loadSettingsPage } from '../features/settings/index.ts';
-import { OPEN_PARAM, ROUTES } from '../lib/addresses.ts';
+import { GROUP_PARAM, OPEN_PARAM, ROUTES, SEARCH_PARAM } from '../lib/addresses.ts';
 
 /**
  * The app's routes (react-router's data router, docs/decisions/008): every page is a `lazy` route whose loader
@@ -79,15 +79,22 @@ function PageLoading() {
   );
 }
 
-/** An inbox view's loader runs again when its filters change, never when only the reading pane moves (j, k). */
+/**
+ * What an inbox view's loader does not depend on: the reading pane (j, k), and what the page works out from the
+ * replica on the device (read state, search, grouping: issue 19, a filter change paints within a frame).
+ */
+const NOT_LOADED = [OPEN_PARAM, SEARCH_PARAM, GROUP_PARAM, 'read'];
+
+/** An inbox view's loader runs again when the filters it asks the list for change, never for the others. */
 export function inboxShouldRevalidate({ currentUrl, nextUrl }: ShouldRevalidateFunctionArgs) {
   if (currentUrl.pathname !== nextUrl.pathname) return true;
-  const withoutPane = (url: URL) => {
+  const loaded = (url: URL) => {
     const search = new URLSearchParams(url.search);
-    search.delete(OPEN_PARAM);
+    for (const name of NOT_LOADED) search.delete(name);
+    search.sort();
     return search.toString();
   };
-  return withoutPane(currentUrl) !== withoutPane(nextUrl);
+  return loaded(currentUrl) !== loaded(nextUrl);
 }
 
 const sameAddress = ({ currentUrl, nextUrl }: ShouldRevalidateFunctionArgs) =>

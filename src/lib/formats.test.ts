@@ -24,6 +24,16 @@ describe('one voice for numbers and times', () => {
     expect(formatDay(new Date('2019-03-04T10:00:00Z'), false, 'en-US')).toBe('Mar 4, 2019');
   });
 
+  it('follows a change of zone, with formatters made once per zone', () => {
+    const date = new Date('2026-11-25T12:21:00Z');
+    process.env.TZ = 'UTC';
+    expect(formatClock(date, 'en-GB')).toBe('12:21');
+    process.env.TZ = 'Asia/Tokyo';
+    expect(formatClock(date, 'en-GB')).toBe('21:21');
+    process.env.TZ = 'UTC';
+    expect(formatClock(date, 'en-GB')).toBe('12:21');
+  });
+
   it('writes relative times in one style, in words, counting whole days on the calendar', () => {
     const now = at('2026-11-25T04:00:00');
     expect(formatRelative(new Date('2026-11-25T03:59:50'), now, 'en-US')).toBe('just now');

@@ -5,13 +5,20 @@
 
 // Making an Intl formatter is costly: one per locale and kind, made when first needed (after a test has set its
 // zone), kept for the page's life.
+const JANUARY = new Date(2026, 0, 1);
+const JULY = new Date(2026, 6, 1);
+/**
+ * The zone, as cheaply as it can be told: its offsets in winter and summer. Asking a formatter for the zone's name
+ * makes one, which costs more than the formatting (a list's rows paid it twice each: issue 19).
+ */
+const zone = () => `${JANUARY.getTimezoneOffset()}/${JULY.getTimezoneOffset()}`;
 const made = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
 function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
   key: string,
   locale: string | undefined,
   make: () => T,
 ): T {
-  const id = `${key}|${locale ?? ''}|${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
+  const id = `${key}|${locale ?? ''}|${zone()}`;
   let found = made.get(id) as T | undefined;
   if (!found) {
     found = make();

@@ -98,6 +98,15 @@ describe('search normalisation and highlighting', () => {
     expect(highlightRanges('Fix Zürich login', ['zurich'])).toEqual([[4, 10]]);
     expect(highlightRanges('aaa', ['aa', 'a'])).toEqual([[0, 3]]);
     expect(highlightRanges('nothing', [])).toEqual([]);
+    // Plain text (the fast path) and the same words with an accent elsewhere give the same places.
+    expect(highlightRanges('Fix the LOGIN, log in\tagain', ['log'])).toEqual([
+      [8, 11],
+      [15, 18],
+    ]);
+    expect(highlightRanges('Fixé the LOGIN, log in\tagain', ['log'])).toEqual([
+      [9, 12],
+      [16, 19],
+    ]);
   });
 });
 

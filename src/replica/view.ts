@@ -85,8 +85,11 @@ export function inQuery(
  * "eva nunez" are the same.
  */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  return foldForSearch(text).replace(/\s+/g, ' ');
 }
+
+/** Letters without their accents, lower case: all a text searched through needs (a term never holds a space). */
+const foldForSearch = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The words of a search, normalised; every one must occur for a notification to match. */
 export function searchTerms(search: string): string[] {
@@ -96,9 +99,12 @@ export function searchTerms(search: string): string[] {
 /** Markup tags out of a title (`created task <b>#1</b>`), in one linear pass: search reads the words only. */
 const stripTags = (text: string) => text.replace(/<[^<>]*>/g, '');
 
-/** What search looks through: title, target, project (parent), actor's name and excerpt, normalised once. */
+/**
+ * What search looks through: title, target, project (parent), actor's name and excerpt, folded once (accents and
+ * case; its spaces are left as they are, since the terms it is searched for hold none).
+ */
 export function searchableText(notification: Notification, project: ProjectRef | null): string {
-  return normalizeForSearch(
+  return foldForSearch(
     [
       stripTags(notification.title),
       notification.targetTitle,
@@ -114,30 +120,39 @@ export function searchableText(notification: Notification, project: ProjectRef |
 export const matchesTerms = (text: string, terms: readonly string[]) =>
   terms.every((term) => text.includes(term));
 
+/** Printable ASCII (and line breaks, tabs): text whose lower case keeps each character in its place. */
+const ASCII = /^[ -~\t\n\r]*$/;
+
 /**
  * Where the terms occur in a piece of text as shown, as `[start, end)` ranges of the original string, merged and
  * in order: what the list highlights. Accents and case are ignored, as in the search itself.
  */
 export function highlightRanges(text: string, terms: readonly string[]): [number, number][] {
   if (terms.length === 0 || text === '') return [];
-  // The normalised text, and for each of its characters the original index it came from.
+  // The normalised text, and for each of its characters the original index it came from (none needed for plain
+  // ASCII, the common case: lower case keeps every character where it was).
   let folded = '';
-  const origin: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const plain = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    const mapped = /\s/.test(plain) ? ' ' : plain;
-    for (let k = 0; k < mapped.length; k++) origin.push(index);
-    folded += mapped;
-    index += char.length;
+  let origin: number[] | null = null;
+  if (ASCII.test(text)) folded = text.toLowerCase();
+  else {
+    origin = [];
+    let index = 0;
+    for (const char of text) {
+      const plain = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      const mapped = /\s/.test(plain) ? ' ' : plain;
+      for (let k = 0; k < mapped.length; k++) origin.push(index);
+      folded += mapped;
+      index += char.length;
+    }
+    origin.push(index);
   }
-  origin.push(index);
+  const at = (position: number) => (origin ? (origin[position] as number) : position);
   const ranges: [number, number][] = [];
   for (const term of terms) {
     let from = folded.indexOf(term);
     while (from >= 0) {
       const end = from + term.length;
-      ranges.push([origin[from] as number, origin[end] as number]);
+      ranges.push([at(from), at(end)]);
       from = folded.indexOf(term, end);
     }
   }

@@ -12,8 +12,8 @@ import {
 } from '../../../testing/api-mock.ts';
 import 'fake-indexeddb/auto';
 import { getNotifications } from '../../../api/notifications.ts';
-import { deleteAllReplicas, openReplica } from '../../../replica/store.ts';
-import { useNotificationList } from './use-notification-list.ts';
+import { currentReplica, deleteAllReplicas, openReplica } from '../../../replica/store.ts';
+import { prepareSearch, searchTextReady, useNotificationList } from './use-notification-list.ts';
 
 beforeAll(() => {
   apiMock.listen({ onUnhandledFrame: 'error' });
@@ -84,6 +84,17 @@ describe('useNotificationList', () => {
     // One in ten is unread: all 12 of the 120, in one list with its exact count.
     expect(result.current.visible).toHaveLength(12);
     expect(result.current.totalCount).toBe(120);
+  });
+
+  it('makes every held notification searchable ahead of the first keystroke, in slices', async () => {
+    await syncedReplica();
+    const replica = currentReplica() as NonNullable<ReturnType<typeof currentReplica>>;
+    expect(replica.all().some(searchTextReady)).toBe(false);
+    prepareSearch();
+    // Not in the call itself: between tasks.
+    expect(replica.all().some(searchTextReady)).toBe(false);
+    await waitFor(() => expect(replica.all().every(searchTextReady)).toBe(true));
+    expect(replica.size).toBe(120);
   });
 
   it('keeps the notification open in the pane shown under "unread only" once it is read', async () => {

@@ -8,8 +8,12 @@ import { targetTypeLabel } from '../components/TargetIcon.tsx';
 import { useProjectName } from './use-projects.ts';
 import { projectsOf } from '../../../replica/queries.ts';
 import { currentReplica } from '../../../replica/store.ts';
-import { matchesTerms, projectIndex, searchableText, searchTerms } from '../../../replica/view.ts';
+import { projectIndex, searchableText, searchTerms } from '../../../replica/view.ts';
+import { derivedOnce, viewOfRows } from './list-views.ts';
+import type { ListItem } from '../model/day-groups.ts';
 import { notificationQueries } from './notification-queries.ts';
+import { useSnoozedRows } from './use-snoozed-rows.ts';
+import { useMutedRows } from '../../../lib/mutes.ts';
 
 /** Each notification's searchable text, made once per version of it (the replica replaces changed ones). */
 const searchTexts = new WeakMap<Notification, string>();
@@ -23,8 +27,39 @@ function searchTextOf(notification: Notification): string {
   }
   return text;
 }
-import { useSnoozedRows } from './use-snoozed-rows.ts';
-import { useMutedRows } from '../../../lib/mutes.ts';
+
+/** How long one slice of preparing the search runs before it lets a keystroke in. */
+const PREPARE_SLICE_MS = 4;
+let preparing = false;
+
+/**
+ * Every held notification's searchable text made ahead of the first keystroke (the search box took focus), in
+ * short slices between tasks: the first search of 20,000 then compares text instead of folding it.
+ */
+export function prepareSearch() {
+  const replica = currentReplica();
+  if (!replica || preparing) return;
+  preparing = true;
+  const rows = replica.all();
+  let index = 0;
+  const slice = () => {
+    const until = performance.now() + PREPARE_SLICE_MS;
+    while (index < rows.length && performance.now() < until)
+      searchTextOf(rows[index++] as Notification);
+    if (index < rows.length) setTimeout(slice, 0);
+    else preparing = false;
+  };
+  setTimeout(slice, 0);
+}
+
+/** Whether a notification's searchable text is made already (tests). */
+export const searchTextReady = (notification: Notification) => searchTexts.has(notification);
+
+type Remembered<V> = { deps: readonly unknown[]; value: V }[];
+/** Beside each view shown: its grouping, its rows by id; beside each grouping: its ids in order. */
+const groupings = new WeakMap<readonly Notification[], Remembered<ListItem[]>>();
+const rowsById = new WeakMap<readonly Notification[], Remembered<Map<string, Notification>>>();
+const rowIds = new WeakMap<readonly ListItem[], Remembered<string[]>>();
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
@@ -50,16 +85,10 @@ export function useNotificationList(
   // What arrived on a muted item hidden at once (docs/decisions/018).
   const unmuted = useMutedRows(query, snoozed.rows, kept);
   const terms = useMemo(() => searchTerms(search), [search]);
-  const visible = useMemo(() => {
-    const byRead = read
-      ? unmuted.filter(
-          (notification) => notification.read === (read === 'read') || kept.has(notification.id),
-        )
-      : unmuted;
-    return terms.length
-      ? byRead.filter((notification) => matchesTerms(searchTextOf(notification), terms))
-      : byRead;
-  }, [unmuted, read, kept, terms]);
+  const visible = useMemo(
+    () => viewOfRows(unmuted, read, terms, kept, searchTextOf),
+    [unmuted, read, kept, terms],
+  );
   const projectName = useProjectName();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const toggleGroup = useCallback(
@@ -71,23 +100,40 @@ export function useNotificationList(
       }),
     [],
   );
+  // Worked out once per view shown (list-views.ts): going back to a filter, or clearing a search, reuses them.
   const items = useMemo(() => {
     const replica = currentReplica();
-    return groupItems(visible, grouping, {
-      projectOf: replica ? projectsOf(replica) : projectIndex(visible),
-      projectName,
-      typeLabel: targetTypeLabel,
-      back: snoozed.backIds,
-      collapsed,
-    });
+    const projectOf = replica ? projectsOf(replica) : null;
+    return derivedOnce(
+      groupings,
+      visible,
+      [grouping, projectOf, projectName, snoozed.backIds, collapsed],
+      () =>
+        groupItems(visible, grouping, {
+          projectOf: projectOf ?? projectIndex(visible),
+          projectName,
+          typeLabel: targetTypeLabel,
+          back: snoozed.backIds,
+          collapsed,
+        }),
+    );
   }, [visible, grouping, projectName, snoozed.backIds, collapsed]);
   // The rows in the order shown (groups of a project or type gather rows from all over the list); folded ones out.
   const ids = useMemo(
-    () => items.flatMap((item) => (item.kind === 'row' ? [item.notification.id] : [])),
+    () =>
+      derivedOnce(rowIds, items, [], () =>
+        items.flatMap((item) => (item.kind === 'row' ? [item.notification.id] : [])),
+      ),
     [items],
   );
   const byId = useMemo(
-    () => new Map(visible.map((notification) => [notification.id, notification])),
+    () =>
+      derivedOnce(
+        rowsById,
+        visible,
+        [],
+        () => new Map(visible.map((notification) => [notification.id, notification])),
+      ),
     [visible],
   );
   const totalCount = data?.pages[0]?.totalCount ?? null;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -68,10 +68,10 @@ describe('the inbox page', () => {
     await waitFor(() => expect(rows()).toHaveLength(4));
     await user.selectOptions(await screen.findByLabelText('Type'), 'todo');
     await waitFor(() => expect(rowIds()).toEqual(['2']));
-    expect(location.current).toBe('/?type=todo');
+    await waitFor(() => expect(location.current).toBe('/?type=todo'));
     await user.click(screen.getByRole('button', { name: 'Remove filter: Type: Todo' }));
     await waitFor(() => expect(rows()).toHaveLength(4));
-    expect(location.current).toBe('/');
+    await waitFor(() => expect(location.current).toBe('/'));
   });
 
   it('filters by project with the searchable picker', async () => {
@@ -83,7 +83,7 @@ describe('the inbox page', () => {
     expect(screen.queryByLabelText('Project 1')).toBeNull();
     await user.click(screen.getByLabelText('Project 2'));
     await waitFor(() => expect(rowIds()).toEqual(['3']));
-    expect(location.current).toBe('/?project=2');
+    await waitFor(() => expect(location.current).toBe('/?project=2'));
   });
 
   it('offers active projects, and archived ones behind "Show archived", asked for only then', async () => {
@@ -103,7 +103,7 @@ describe('the inbox page', () => {
     await user.click(archived);
     expect(mockState.projectRequests).toEqual(['1', '2']);
     await waitFor(() => expect(rowIds()).toEqual(['6']));
-    expect(location.current).toBe('/?project=3');
+    await waitFor(() => expect(location.current).toBe('/?project=3'));
   });
 
   it('keeps a filter on an archived project given in the address', async () => {
@@ -137,6 +137,38 @@ describe('the inbox page', () => {
   it('says, for a filtered list that is empty, that a filter can be removed', async () => {
     renderApp('/dismissed?type=invoice');
     expect(await screen.findByText(/Remove a filter above, or clear them all/)).toBeTruthy();
+  });
+
+  it('paints a filter change in its own render; the address follows a frame later, and leads', async () => {
+    const { router } = renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const read = await screen.findByLabelText('Read state');
+    // No await between the change and the checks: the list was filtered in the change's own render.
+    fireEvent.change(read, { target: { value: 'unread' } });
+    expect(rowIds()).toEqual(['1', '2', '5']);
+    expect(location.current).toBe('/');
+    await waitFor(() => expect(location.current).toBe('/?read=unread'));
+    expect(rowIds()).toEqual(['1', '2', '5']);
+    // Back: the address's filters again.
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3', '5']));
+    expect((read as HTMLSelectElement).value).toBe('');
+  });
+
+  it('filters the list in the keystroke itself; the address follows once typing pauses, and leads', async () => {
+    const { router } = renderApp('/');
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const box = screen.getByRole('searchbox', { name: 'Search notifications' });
+    // No await between the change and the checks: the list was filtered in the change's own render.
+    fireEvent.change(box, { target: { value: 'milk' } });
+    expect(rowIds()).toEqual(['2']);
+    expect(location.current).toBe('/');
+    await waitFor(() => expect(location.current).toBe('/?q=milk'));
+    expect(rowIds()).toEqual(['2']);
+    // An address from elsewhere (a link, Back) gives the box and the list its search.
+    await act(() => router.navigate('/?q=hostile'));
+    expect((box as HTMLInputElement).value).toBe('hostile');
+    await waitFor(() => expect(rowIds()).toEqual(['5']));
   });
 
   it('says, for a search that finds nothing, what it looks through and how to clear it', async () => {

@@ -4,6 +4,9 @@ import { setAppBadge } from '../../../lib/app-badge.ts';
 import { useInboxCounts } from '../api/use-inbox-counts.ts';
 import { useTabSync } from '../api/use-tab-sync.ts';
 import { useInboxFilters } from '../api/use-inbox-filters.ts';
+import { useSearchDraft } from '../api/use-search-draft.ts';
+import { useFiltersAhead } from '../api/use-filters-ahead.ts';
+import { prepareSearch } from '../api/use-notification-list.ts';
 import {
   applicableFilters,
   hasFilters,
@@ -99,14 +102,16 @@ function useInboxUnreadLabel(): string | null {
 export function InboxPage({ view }: { view: ViewName }) {
   const parsed = useInboxFilters();
   const { setFilters } = parsed;
+  // A change of filters is painted first, the address follows in the next frame.
+  const [shown, changeFilters] = useFiltersAhead(parsed.filters, setFilters);
   const projectName = useProjectName();
   // What the list is filtered by, exactly: the chips, the query and the links all use these.
-  const applicable = applicableFilters(
-    view,
-    parsed.filters,
-    useKnownProjectIds(parsed.filters.projectIds),
+  const applicable = applicableFilters(view, shown, useKnownProjectIds(shown.projectIds));
+  // The search as typed: the list follows each keystroke at once, the address once typing pauses.
+  const [search, setSearch] = useSearchDraft(applicable.filters.search, (typed) =>
+    setFilters({ ...applicable.filters, search: typed }, { replace: true }),
   );
-  const filters = applicable.filters;
+  const filters = { ...applicable.filters, search };
   const ignored = [...parsed.ignored, ...applicable.ignored];
   const unread = useInboxUnreadLabel();
   const query = toNotificationQuery(view, filters);
@@ -147,16 +152,17 @@ export function InboxPage({ view }: { view: ViewName }) {
             </h1>
             <SearchBox
               search={filters.search}
-              onChange={(search) => setFilters({ ...filters, search }, { replace: true })}
+              onChange={setSearch}
+              onFocus={prepareSearch}
               group={filters.group}
-              onGroupChange={(group) => setFilters({ ...filters, group })}
+              onGroupChange={(group) => changeFilters({ ...filters, group })}
             />
             <SaveViewButton />
           </div>
           {ignored.length > 0 && (
             <IgnoredNotice ignored={ignored} cleanHref={hrefFor(view, filters)} />
           )}
-          <FilterBar view={view} filters={filters} onChange={setFilters} />
+          <FilterBar view={view} filters={filters} onChange={changeFilters} />
           {bulkRunning && <BulkProgress />}
         </div>
         <NotificationList

@@ -6,6 +6,8 @@ interface Props {
   onChange: (search: string) => void;
   group: Grouping;
   onGroupChange: (group: Grouping) => void;
+  /** The box took focus: a search may follow. */
+  onFocus?: () => void;
 }
 
 const GROUPING_LABELS: Record<Grouping, string> = {
@@ -20,7 +22,7 @@ const GROUPING_LABELS: Record<Grouping, string> = {
  * title, target, project, actor's name and excerpt, ignoring accents and case. It is in the address as `q=`.
  * `Esc` clears it, then leaves it.
  */
-export function SearchBox({ search, onChange, group, onGroupChange }: Props) {
+export function SearchBox({ search, onChange, group, onGroupChange, onFocus }: Props) {
   const id = useId();
   const [text, setText] = useState(search);
   const [shown, setShown] = useState(search);
@@ -43,6 +45,7 @@ export function SearchBox({ search, onChange, group, onGroupChange }: Props) {
         placeholder="Search  /"
         autoComplete="off"
         className="filter-control min-w-0 flex-1"
+        onFocus={onFocus}
         onChange={(event) => {
           setText(event.target.value);
           onChange(event.target.value);

@@ -56,6 +56,23 @@ describe('grouping the list', () => {
     expect(headers(groupItems(rows, 'none', context()))).toEqual([]);
   });
 
+  it('by day: each row in its own local day, on either side of midnight and in any order', () => {
+    const at = (day: number, hour: number, minute = 0) =>
+      new Date(2026, 5, day, hour, minute).toISOString();
+    const list = [
+      aNotification({ id: 'a', lastActionAt: at(15, 0, 1) }),
+      aNotification({ id: 'b', lastActionAt: at(14, 23, 59) }),
+      aNotification({ id: 'c', lastActionAt: at(15, 11) }),
+      aNotification({ id: 'd', lastActionAt: null }),
+      aNotification({ id: 'e', lastActionAt: at(14, 0, 0) }),
+    ];
+    expect(headers(groupItems(list, 'day', context()))).toEqual([
+      ['Today', 2, ['a', 'c']],
+      ['Yesterday', 2, ['b', 'e']],
+      ['No date', 1, ['d']],
+    ]);
+  });
+
   it('a folded group shows its header only; positions still count its rows', () => {
     const items = groupItems(rows, 'project', context(['project:7']));
     expect(rowIds(items)).toEqual(['2', '3']);

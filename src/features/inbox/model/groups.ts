@@ -17,12 +17,23 @@ export interface GroupingContext {
 
 const NO_PROJECT = 'No project';
 
-/** Which group a notification is in, as a key and the label its header shows. */
+/** The local calendar day a time falls on, as [start, end) in ms, with its group. */
+interface DayRange {
+  from: number;
+  to: number;
+  group: { key: string; label: string };
+}
+
+/**
+ * Which group a notification is in, as a key and the label its header shows. By day, the day last found is kept
+ * (`lastDay`): a list newest first crosses into another day once per day, so a local date is worked out once per
+ * day, not once per row (it is the costly part of grouping thousands).
+ */
 function groupOf(
   notification: Notification,
   grouping: Grouping,
   context: GroupingContext,
-  dayLabels: Map<number, string>,
+  lastDay: { range: DayRange | null },
 ): { key: string; label: string } {
   if (grouping === 'project') {
     const project = context.projectOf(notification);
@@ -36,17 +47,21 @@ function groupOf(
     const type = notification.targetType.toLowerCase();
     return { key: `type:${type}`, label: context.typeLabel(type) };
   }
-  if (context.back.has(notification.id)) return { key: 'back', label: BACK_FROM_SNOOZE };
+  if (context.back.has(notification.id)) return BACK_GROUP;
   const time = notification.lastActionAt ? Date.parse(notification.lastActionAt) : NaN;
-  const date = Number.isNaN(time) ? null : new Date(time);
-  const day = date ? new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime() : NaN;
-  let label = dayLabels.get(day);
-  if (label === undefined) {
-    label = dayGroup(notification.lastActionAt, context.now);
-    dayLabels.set(day, label);
-  }
-  return { key: `day:${label}`, label };
+  if (Number.isNaN(time)) return NO_DATE_GROUP;
+  const range = lastDay.range;
+  if (range && time >= range.from && time < range.to) return range.group;
+  const date = new Date(time);
+  const from = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const to = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+  const label = dayGroup(notification.lastActionAt, context.now);
+  lastDay.range = { from, to, group: { key: `day:${label}`, label } };
+  return lastDay.range.group;
 }
+
+const BACK_GROUP = { key: 'back', label: BACK_FROM_SNOOZE };
+const NO_DATE_GROUP = { key: `day:${dayGroup(null)}`, label: dayGroup(null) };
 
 /**
  * The list as the virtualizer sees it, grouped: by day (the default: groups in time order), by project or type
@@ -67,9 +82,9 @@ export function groupItems(
       position: index + 1,
     }));
   const groups = new Map<string, { label: string; rows: Notification[] }>();
-  const dayLabels = new Map<number, string>();
+  const lastDay: { range: DayRange | null } = { range: null };
   for (const notification of notifications) {
-    const { key, label } = groupOf(notification, grouping, context, dayLabels);
+    const { key, label } = groupOf(notification, grouping, context, lastDay);
     let group = groups.get(key);
     if (!group) {
       group = { label, rows: [] };
