@@ -114,6 +114,8 @@ test('Ctrl+K: every action and place is listed with its shortcut and reached wit
   await expect(page).toHaveURL(/[?&]read=unread/);
   await runByKeys(page, 'mentions', 'Mentions');
   await expect(page).toHaveURL(/\/mentions/);
+  // Focus lands on the new view's current row, not the page's body: the keys go on (fresh-eyes finding).
+  await expect(page.locator('[data-testid="notification-row"]:focus')).toHaveCount(1);
   await runByKeys(page, '#42', 'Go to task #42');
   await expect(page).toHaveURL(/\/tasks\/42$/);
   await runByKeys(page, 'settings', 'Settings');

@@ -17,6 +17,25 @@ const groupRank = (group: string) => {
 const TASK_PROMPT = 'task:prompt';
 
 /**
+ * Where focus goes once a command has run, when what had it is gone (a command that moved to another view or page
+ * took the row with it): the list's current row, else the page's heading, so that the keys go on working and a
+ * screen reader says where it is. Checked each frame for about a second, as the next page renders.
+ */
+function landFocus(frames = 60) {
+  const lost = !document.activeElement || document.activeElement === document.body;
+  const target = lost
+    ? (document.querySelector<HTMLElement>('[data-notification-id][tabindex="0"]') ??
+      document.querySelector<HTMLElement>('main h1'))
+    : null;
+  if (target) {
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  }
+  // On until the page has settled: what was focused may yet be taken away by the view being replaced.
+  if (frames > 0) requestAnimationFrame(() => landFocus(frames - 1));
+}
+
+/**
  * The command palette: every action and place on screen (lib/commands.ts), filtered as you type, each with its
  * shortcut. The ARIA combobox pattern: the field is a combobox that controls a listbox; ↑ ↓ move the active
  * option (aria-activedescendant), Enter runs it, Esc closes. Focus goes back where it was, then the command runs.
@@ -89,7 +108,10 @@ export function CommandPalette({
     }
     onClose();
     // After the dialog has closed and focus is back on what had it (the row the action is about).
-    requestAnimationFrame(() => command.run());
+    requestAnimationFrame(() => {
+      command.run();
+      landFocus();
+    });
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
