@@ -20,7 +20,6 @@ import { lazyPage } from '../components/LazyPage.tsx';
 import { BackgroundErrors } from '../components/BackgroundErrors.tsx';
 import { OfflineBanner } from '../components/OfflineBanner.tsx';
 // Directly, not through the feature's index: the frame needs the setting and the watch's loader only.
-import { DesktopAlerts } from '../features/alerts/DesktopAlerts.tsx';
 import { PaletteLauncher } from '../features/palette/index.ts';
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider, useToast } from '../components/toasts.tsx';
@@ -66,6 +65,14 @@ function Account({ session }: { session: PublicSession }) {
 }
 
 // Only team mode, signed out, needs the form: its own chunk.
+// Desktop notifications watch for what arrives from now on: their setting's code loads after the first screen.
+// (Its code not downloadable, offline: no alerts until the next page, never an error.)
+const DesktopAlerts = lazy(() =>
+  import('../features/alerts/DesktopAlerts.tsx').then(
+    (module) => ({ default: module.DesktopAlerts }),
+    () => ({ default: () => null }),
+  ),
+);
 const SignInPage = lazy(() =>
   import('../features/session/SignInPage.tsx').then((module) => ({ default: module.SignInPage })),
 );
@@ -127,7 +134,9 @@ function Frame() {
       {session && <Account session={session} />}
       <OfflineBanner />
       <ReadOnlyNotice />
-      <DesktopAlerts />
+      <Suspense fallback={null}>
+        <DesktopAlerts />
+      </Suspense>
       <PaletteLauncher />
       <ErrorBoundary resetKey={pathname}>
         <Outlet />

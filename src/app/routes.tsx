@@ -9,7 +9,6 @@ import {
 } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { lazyPage } from '../components/LazyPage.tsx';
-import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { PageActionsContext } from '../components/PageActions.tsx';
 import {
   loadActivityLoaders,
@@ -163,7 +162,15 @@ export function pageRoutes(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: PageLoading,
       lazy: { Component: page(loadSettingsPage) },
     },
-    { path: '*', Component: NotFoundPage },
+    {
+      path: '*',
+      HydrateFallback: PageLoading,
+      lazy: {
+        Component: page(() =>
+          import('../components/NotFoundPage.tsx').then((module) => module.NotFoundPage),
+        ),
+      },
+    },
   ];
 }
 
