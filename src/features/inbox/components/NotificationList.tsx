@@ -134,15 +134,12 @@ export function NotificationList({
   const matching = useMatchingSelection(matchingQuery, byId, dispatch);
   // An action clears the selection it used; an undo puts focus back on the row it brought back.
   const afterAction = selection.selected.size > 0 ? matching.clear : undefined;
-  // What an undo brought back becomes the current row; with the pane open, the open one too (so that the next
-  // `e` acts on what is shown: fresh-eyes finding).
-  const { openId: paneOpenId, show: showInPane } = pane;
+  // What an undo brought back becomes the current row; with the pane open, the pane stays where it is and so does
+  // the current row (the open one), so that the next `e` acts on what is shown (fresh-eyes finding).
+  const paneOpenId = pane.openId;
   const focusUndone = useCallback(
-    (id: string) => {
-      if (paneOpenId && paneOpenId !== id) showInPane(id, { replace: true });
-      focusRow(id);
-    },
-    [paneOpenId, showInPane, focusRow],
+    (id: string) => focusRow(paneOpenId ?? id),
+    [paneOpenId, focusRow],
   );
   const { actions, engine } = useLazyInboxActions({
     byId,
