@@ -129,6 +129,7 @@ export async function sendNotificationAction({
       default:
         // The server's answer is the notification as it now is: the replica takes it.
         return patchNotification(id, action).then((answer) => {
+          noteAnswered(id);
           void currentReplica()?.put([answer]);
           return answer;
         });
@@ -187,6 +188,15 @@ export function settleAdopted(
 
 registerActionCode({ sendNotificationAction, writeEntry, settleAdopted });
 
+/** When the server last answered an action on each notification (its answer went into the replica then). */
+const answeredAt = new Map<string, number>();
+function noteAnswered(id: string) {
+  answeredAt.delete(id);
+  answeredAt.set(id, Date.now());
+  // The last few hundred are plenty: a read again is only ever compared with answers of its own moment.
+  if (answeredAt.size > 500) answeredAt.delete(answeredAt.keys().next().value as string);
+}
+
 /** Reads notifications again from the server into the replica (at most a page's worth; the sync does the rest). */
 async function rereadIntoReplica(ids: readonly string[]) {
   const replica = currentReplica();
@@ -195,12 +205,15 @@ async function rereadIntoReplica(ids: readonly string[]) {
   const fresh = await Promise.all(
     ids.slice(0, 50).map((id) => getNotification(id).catch(() => null)),
   );
-  // One acted on again meanwhile keeps that action's state until its own answer corrects it.
+  // One acted on again meanwhile keeps that action's state until its own answer corrects it; one whose action
+  // was answered meanwhile keeps that answer (newer than this read, which may have been served before it).
   const actedOn = replica.editedSince(asked);
   await replica.put(
     fresh.filter(
       (notification): notification is Notification =>
-        notification !== null && !actedOn.has(notification.id),
+        notification !== null &&
+        !actedOn.has(notification.id) &&
+        (answeredAt.get(notification.id) ?? 0) < asked,
     ),
   );
 }
