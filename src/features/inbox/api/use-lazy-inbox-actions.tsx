@@ -1,11 +1,11 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { InboxActions, InboxActionsOptions } from './use-inbox-actions.ts';
+import { loadPatiently } from '../../../lib/load-patiently.ts';
 
 // The actions' code (the triage: optimistic updates, toasts, undo, bulk runs) is not needed to paint the first
 // rows: it downloads as soon as this module runs, beside the first list request.
-const loadActions = () => import('./use-inbox-actions.ts');
-const actionsLoading = loadActions();
-actionsLoading.catch(() => {});
+// (Asked for again until it arrives: an action taken while it cannot be downloaded waits, never an error page.)
+const actionsLoading = loadPatiently(() => import('./use-inbox-actions.ts'));
 
 interface EngineProps {
   options: InboxActionsOptions;
@@ -13,7 +13,7 @@ interface EngineProps {
 }
 
 const Engine = lazy(() =>
-  actionsLoading.catch(loadActions).then(({ useInboxActions }) => ({
+  actionsLoading.then(({ useInboxActions }) => ({
     default: function InboxActionsEngine({ options, onReady }: EngineProps) {
       const actions = useInboxActions(options);
       useEffect(() => onReady(actions), [actions, onReady]);

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { ListKeyTargets } from './use-inbox-shortcuts.ts';
+import { loadPatiently } from '../../../lib/load-patiently.ts';
 
 /**
  * The list's keys (and their palette commands) are not needed to paint the first rows: their code downloads as
@@ -45,12 +46,10 @@ function replayHeld() {
   }
 }
 
-const loadShortcuts = () => import('./use-inbox-shortcuts.ts');
-const shortcutsLoading = loadShortcuts();
-shortcutsLoading.catch(() => {});
+const shortcutsLoading = loadPatiently(() => import('./use-inbox-shortcuts.ts'));
 
 const ListShortcuts = lazy(() =>
-  shortcutsLoading.catch(loadShortcuts).then(({ useListShortcuts }) => ({
+  shortcutsLoading.then(({ useListShortcuts }) => ({
     default: function ListShortcuts(props: ListKeyTargets) {
       useListShortcuts(props);
       // After the keys' own effect has added their listener.

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
 import { formatCount } from '../api/use-select-all-matching.ts';
 import type { SelectionBar as WholeBar } from './SelectionBar.tsx';
+import { loadPatiently } from '../../../lib/load-patiently.ts';
 
 // The bar's buttons (and the snooze menu and bulk code behind them) are not needed until something is selected:
 // their code downloads once the list has shown (on idle), or at the first selection if that comes sooner.
 const loadSelectionBar = () => import('./SelectionBar.tsx');
 const SelectionBar = lazy(() =>
-  loadSelectionBar().then((module) => ({ default: module.SelectionBar })),
+  loadPatiently(loadSelectionBar).then((module) => ({ default: module.SelectionBar })),
 );
 
 type Props = ComponentProps<typeof WholeBar>;
