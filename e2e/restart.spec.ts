@@ -14,6 +14,9 @@ test('the server stops and restarts under the app: actions wait, nothing is lost
     await page.goto(`${base}/`);
     const rows = page.getByTestId('notification-row');
     await expect(rows.first()).toBeVisible();
+    // The app's code has all arrived (its actions load after the first rows, decision 023; with the service
+    // worker they are on the device from the first visit): the server goes away under a running app.
+    await page.waitForLoadState('networkidle');
     const list = (await (
       await fetch(`${base}/api/v2/notifications?filter[dismissed]=false&page[size]=10`)
     ).json()) as { data: { id: string; attributes: { read: boolean } }[] };
