@@ -103,8 +103,15 @@ test('Mute on a row: the item leaves; its next notification is dismissed on the 
   newActivity(id, { mention: true });
   await serverMutes();
   expect(await dismissedOnServer(id)).toBe(false);
+  // The replica learns what is new at its next poll, made short here (every 30 s in use).
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'inbox-settings.sync',
+      JSON.stringify({ pollMs: 1000, reconcileMs: 300000 }),
+    ),
+  );
   await page.reload();
-  await expect(row(page, id)).toBeVisible();
+  await expect(row(page, id)).toBeVisible({ timeout: 10_000 });
 
   // Settings lists it; Unmute ends it: new activity stays.
   await page.goto(`${base}/settings`);

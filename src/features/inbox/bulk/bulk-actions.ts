@@ -146,6 +146,13 @@ export async function runBulkEntry(entry: OutboxEntry<StoredProgress>, context: 
   const { signal } = controller;
   let progress: StoredProgress = entry.payload;
   const action = progress.action;
+  // Resumed after a reload: what the last page had done stays done in the replica (its own writes may not have
+  // reached the disk before it went).
+  const doneBefore = doneIds(progress);
+  if (doneBefore.length)
+    currentReplica()?.apply(doneBefore, (notification) =>
+      applyToNotification(notification, action),
+    );
   const pace = thePacer();
   let gone = false;
   const save = (next: StoredProgress) => {
