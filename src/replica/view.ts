@@ -56,12 +56,11 @@ export function projectIndex(
   };
 }
 
-/** Whether a notification belongs to a query's list (every filter the API has, applied here). */
-export function inQuery(
-  notification: Notification,
-  query: NotificationQuery,
-  projectOf: ProjectIndex,
-): boolean {
+/**
+ * Whether a notification passes a query's filters other than the project (which only the replica's project
+ * index can tell): the ids, states, types and dates. Shared by the replica's views and the cache updates.
+ */
+export function matchesFilters(notification: Notification, query: NotificationQuery): boolean {
   if (query.ids && !query.ids.includes(notification.id)) return false;
   if (query.dismissed !== undefined && notification.dismissed !== query.dismissed) return false;
   if (query.important !== undefined && notification.important !== query.important) return false;
@@ -73,6 +72,16 @@ export function inQuery(
     if (query.after && !(time > Date.parse(query.after))) return false;
     if (query.before && !(time < Date.parse(query.before))) return false;
   }
+  return true;
+}
+
+/** Whether a notification belongs to a query's list (every filter the API has, applied here). */
+export function inQuery(
+  notification: Notification,
+  query: NotificationQuery,
+  projectOf: ProjectIndex,
+): boolean {
+  if (!matchesFilters(notification, query)) return false;
   if (query.projectIds?.length) {
     const project = projectOf(notification);
     if (!project || !query.projectIds.includes(project.id)) return false;
