@@ -28,6 +28,7 @@ for (const tab of ['reloaded', 'left open'] as const) {
       await expect(rows(page).first()).toBeVisible();
       const target = (await rows(page).first().getAttribute('data-notification-id')) as string;
       const demoTitle = (await rows(page).first().innerText()).split('\n')[0] as string;
+      await page.waitForLoadState('networkidle');
 
       // The demo server goes away; a dismiss waits in the queue, kept in storage.
       await demo.stop();
@@ -90,8 +91,10 @@ test('"Clear data on this device" drops the saved inbox and the waiting actions,
     await page.getByRole('button', { name: 'Clear data on this device' }).click();
     await expect(page.getByText('1 action not yet sent will be dropped.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Clear data on this device' })).toBeFocused();
+    // The page reloads once the device is cleared: wait for that load, not the old page's rows.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Clear data on this device' }).click();
-    await page.waitForLoadState('load');
+    await reloaded;
     await expect(rows(page).first()).toBeVisible();
     const sent: string[] = [];
     page.on('request', (request) => {
@@ -121,8 +124,20 @@ test('"Clear data on this device" with the server unreachable clears, and says s
   try {
     await page.goto(`${demo.base}/`);
     await expect(rows(page).first()).toBeVisible();
+    const target = (await rows(page).first().getAttribute('data-notification-id')) as string;
+    // The row actions' code arrives after the first screen: let it, before the server goes.
+    await page.waitForLoadState('networkidle');
     await demo.stop();
+    // A dismiss made with the server away keeps retrying in the page's memory.
+    await rows(page)
+      .first()
+      .getByRole('button', { name: /^Dismiss/ })
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('inbox.actions:demo') ?? ''))
+      .toContain('"dismiss"');
     await page.getByRole('button', { name: 'Clear data on this device' }).click();
+    await expect(page.getByText('1 action not yet sent will be dropped.')).toBeVisible();
     await page.getByRole('button', { name: 'Clear data on this device' }).click();
     await expect(
       page.getByText('Cleared from this device. Reload the page once the inbox server is back.'),
@@ -133,6 +148,22 @@ test('"Clear data on this device" with the server unreachable clears, and says s
       Object.keys(localStorage).filter((key) => key !== 'inbox.theme'),
     );
     expect(stored).toEqual([]);
+
+    // The server comes back under the page that stayed: the dropped dismiss is never sent.
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') sent.push(request.url());
+    });
+    await demo.start();
+    await expect(page.locator(`[data-notification-id="${target}"]`)).toBeVisible({
+      timeout: 15_000,
+    });
+    await page.waitForTimeout(5000);
+    expect(sent).toEqual([]);
+    const server = (await (await fetch(`${demo.base}/api/v2/notifications/${target}`)).json()) as {
+      data: { attributes: { dismissed: boolean } };
+    };
+    expect(server.data.attributes.dismissed).toBe(false);
   } finally {
     await demo.stop();
   }

@@ -1,3 +1,4 @@
+import { isDeviceCleared } from '../lib/device-cleared.ts';
 import { reportAnswer, reportNoAnswer } from './connection.ts';
 import {
   isReadOnly,
@@ -162,6 +163,9 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
   const { method = 'GET', base = API_BASE, signal } = options;
   const write = method !== 'GET' && base === API_BASE;
   if (write && isReadOnly()) throw readOnlyError();
+  // The device was cleared under this page: an action still retrying in memory was dropped with it, and is never
+  // sent (the page reloads, or says the data is gone).
+  if (write && isDeviceCleared()) return new Promise<never>(() => {});
   for (let attempt = 1; ; attempt++) {
     try {
       return await requestOnce(path, options);

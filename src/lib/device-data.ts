@@ -1,4 +1,5 @@
 import { deleteAllReplicas } from '../replica/store.ts';
+import { isDeviceCleared, markDeviceCleared } from './device-cleared.ts';
 
 /**
  * What the app keeps on this device (the persisted query cache, queued actions, the service worker's caches)
@@ -57,9 +58,6 @@ export function discardOtherScopes(scope: string | null): void {
   removeKeys(scope);
 }
 
-/** Set once this page has cleared the device: nothing it still holds in memory may be written back. */
-let cleared = false;
-
 /**
  * The local storage every persisted piece of the app writes through: after a clear (sign-out, "Clear data on this
  * device") its writes are dropped, so a throttled save or a page-hide flush cannot put back what was removed.
@@ -67,7 +65,7 @@ let cleared = false;
 export const deviceStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
   getItem: (key) => safeStorage('localStorage')?.getItem(key) ?? null,
   setItem: (key, value) => {
-    if (!cleared) safeStorage('localStorage')?.setItem(key, value);
+    if (!isDeviceCleared()) safeStorage('localStorage')?.setItem(key, value);
   },
   removeItem: (key) => safeStorage('localStorage')?.removeItem(key),
 };
@@ -77,7 +75,7 @@ export const deviceStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> 
  * worker with its caches.
  */
 export async function clearDeviceData(): Promise<void> {
-  cleared = true;
+  markDeviceCleared();
   removeKeys(null);
   // The inbox's replica (IndexedDB): this tab's closes, and every scope's database goes.
   await deleteAllReplicas();

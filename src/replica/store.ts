@@ -9,6 +9,7 @@ import {
   writeMany,
   writeValue,
 } from './idb.ts';
+import { isDeviceCleared } from '../lib/device-cleared.ts';
 import { newerFirst } from './view.ts';
 
 /**
@@ -80,7 +81,13 @@ export class Replica {
   }
 
   private async load() {
-    this.db = await openDatabase(databaseName(this.scope));
+    const db = isDeviceCleared() ? null : await openDatabase(databaseName(this.scope));
+    // Closed while it opened, or the device was cleared meanwhile: nothing is written back to the device.
+    if (this.closed || isDeviceCleared()) {
+      db?.close();
+      return;
+    }
+    this.db = db;
     // No IndexedDB here (private mode): the replica lives in memory, usable once the sync's first page is in.
     if (!this.db) return;
     try {
