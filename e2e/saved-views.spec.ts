@@ -146,6 +146,21 @@ test('save, count, open with g 1, rename, reorder (buttons, Alt+arrows, drag) an
   await savedViews(page).getByRole('button', { name: 'Save' }).click();
   await savedViews(page).getByRole('button', { name: 'Delete Important' }).click();
   await expect(savedLinks(page)).toHaveText([/^Launch tasks/]);
+  // A delete can be undone: the view is back in its place, on the server too.
+  await expect(page.getByText('Deleted the view “Important”')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(savedLinks(page)).toHaveText([/^Important/, /^Launch tasks/]);
+  await expect
+    .poll(async () => (await serverViews()).map((view) => [view.name, view.address]))
+    .toEqual([
+      ['Important', '/?importance=important'],
+      ['Launch tasks', '/mentions?type=task&group=project'],
+    ]);
+  await savedViews(page).getByRole('button', { name: 'Delete Important' }).click();
+  await expect(savedLinks(page)).toHaveText([/^Launch tasks/]);
+  await expect
+    .poll(async () => (await serverViews()).map((view) => view.name))
+    .toEqual(['Launch tasks']);
   await page.reload();
   await expect(savedLinks(page)).toHaveText([/^Launch tasks/]);
   expect((await serverViews()).map((view) => view.name)).toEqual(['Launch tasks']);

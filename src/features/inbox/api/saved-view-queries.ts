@@ -112,9 +112,32 @@ export function useSavedViewActions() {
       });
       send(() => updateSavedView(id, { position }));
     },
+    /** Deletes a view, with an Undo that saves it again in its place (a new id; the same name, address, place). */
     remove: (id: string) => {
+      const before = queryClient.getQueryData(key) ?? [];
+      const index = before.findIndex((view) => view.id === id);
+      const deleted = before[index];
       optimistic((views) => views.filter((view) => view.id !== id));
       send(() => deleteSavedView(id));
+      if (!deleted) return;
+      const last = index === before.length - 1;
+      showToast({
+        tone: 'info',
+        message: `Deleted the view “${deleted.name}”`,
+        action: {
+          label: 'Undo',
+          run: () => {
+            optimistic((views) => views.toSpliced(index, 0, deleted));
+            send(async () => {
+              const saved = await createSavedView({
+                name: deleted.name,
+                address: deleted.address,
+              });
+              if (!last) await updateSavedView(saved.id, { position: index });
+            });
+          },
+        },
+      });
     },
   };
 }

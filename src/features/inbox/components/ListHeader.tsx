@@ -7,18 +7,35 @@ import type { ReadState } from '../model/filters.ts';
 
 interface Props {
   read: ReadState | null;
-  /** How many the view lists, exactly (the whole replica, filtered). */
+  /** How many the view lists (the whole replica, filtered; or the server's total for a list still paging). */
   visibleCount: number;
+  /** The count is what is loaded so far, and there are more: said as "50+". */
+  atLeast?: boolean;
   /** While the first sync runs: what it has read so far (then no count is given: it would be partial). */
   syncing: InboxCounts['syncing'];
   onHelp: () => void;
 }
 
-const plural = (count: number, noun: string) =>
-  `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+const plural = (count: number, noun: string, atLeast = false) =>
+  `${formatCount(count)}${atLeast ? '+' : ''} ${noun}${count === 1 && !atLeast ? '' : 's'}`;
+
+/**
+ * The count a list says: all it holds once it is the whole view (the replica's); while the server's pages still
+ * come, the server's total for the query, or what is loaded so far with a "+" (a search, or no total sent).
+ */
+export function listCount(
+  loaded: number,
+  hasNextPage: boolean,
+  totalCount: number | null,
+  search: string,
+): Pick<Props, 'visibleCount' | 'atLeast'> {
+  if (!hasNextPage) return { visibleCount: loaded };
+  if (totalCount !== null && !search.trim()) return { visibleCount: Math.max(totalCount, loaded) };
+  return { visibleCount: loaded, atLeast: true };
+}
 
 /** Above the list: how many there are (or how far the first sync is), and the keyboard help. */
-export function ListHeader({ read, visibleCount, syncing, onHelp }: Props) {
+export function ListHeader({ read, visibleCount, atLeast = false, syncing, onHelp }: Props) {
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-1 text-xs text-slate-600 sm:px-4 dark:text-slate-400">
@@ -26,8 +43,8 @@ export function ListHeader({ read, visibleCount, syncing, onHelp }: Props) {
           {syncing
             ? syncingLabel(syncing)
             : read
-              ? plural(visibleCount, `${read} notification`)
-              : plural(visibleCount, 'notification')}
+              ? plural(visibleCount, `${read} notification`, atLeast)
+              : plural(visibleCount, 'notification', atLeast)}
         </p>
         <button
           type="button"

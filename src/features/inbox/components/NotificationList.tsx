@@ -26,7 +26,7 @@ import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
 import { GroupHeader } from './GroupHeader.tsx';
 import { useProjectsLearned } from '../api/use-projects-learned.ts';
-import { ListFooter, ListHeader } from './ListHeader.tsx';
+import { ListFooter, ListHeader, listCount } from './ListHeader.tsx';
 import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
 import { LazySelectionBar } from './LazySelectionBar.tsx';
 import { LazyListShortcuts } from './LazyListShortcuts.tsx';
@@ -224,7 +224,7 @@ export function NotificationList({
       <div className="min-w-0 flex-1">
         <ListHeader
           read={read}
-          visibleCount={visible.length}
+          {...listCount(visible.length, hasNextPage, totalCount, search)}
           syncing={syncing}
           onHelp={() => setHelpOpen(true)}
         />
