@@ -45,4 +45,9 @@ export default tseslint.config(
     files: ['server/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/src/**'] }] },
   },
+  {
+    // The list stays a thin view over one-job hooks and parts (issue 17): under 180 lines.
+    files: ['src/features/inbox/components/NotificationList.tsx'],
+    rules: { 'max-lines': ['error', { max: 179 }] },
+  },
 );

@@ -13,3 +13,11 @@ export function syncingLabel(syncing: NonNullable<InboxCounts['syncing']>): stri
     ? 'Loading your inbox…'
     : `Loading your inbox… ${format(syncing.loaded)} of ${format(syncing.total)}`;
 }
+
+/**
+ * While the first sync runs, how far it is (a list then gives no count: it would be partial); also before the
+ * list knows its total (the last visit's first screen). Null once the count is the whole view's.
+ */
+export function useListSyncing(totalCount: number | null): InboxCounts['syncing'] {
+  return useInboxCounts()?.syncing ?? (totalCount === null ? { loaded: 0, total: null } : null);
+}

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ListKeyTargets } from './use-inbox-shortcuts.ts';
@@ -40,7 +42,13 @@ describe('the list’s keys, before their code has arrived', () => {
     const elsewhere = press('r');
     expect(elsewhere.defaultPrevented).toBe(false);
 
-    render(<LazyListShortcuts {...({} as ListKeyTargets)} />);
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <MemoryRouter>
+          <LazyListShortcuts {...({} as ListKeyTargets)} inboxViewHref="/" />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
     const held = press('j');
     press('x');
     press('a'); // not a shortcut: left alone

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { ListKeyTargets } from './use-inbox-shortcuts.ts';
 import { loadPatiently } from '../../../lib/load-patiently.ts';
+import { useListGoTo } from '../api/use-list-go-to.ts';
 
 /**
  * The list's keys (and their palette commands) are not needed to paint the first rows: their code downloads as
@@ -59,12 +60,19 @@ const ListShortcuts = lazy(() =>
   })),
 );
 
-/** The inbox list's keyboard map (use-inbox-shortcuts.ts), once its code has arrived. */
-export function LazyListShortcuts(props: ListKeyTargets) {
+/**
+ * The inbox list's keyboard map (use-inbox-shortcuts.ts), once its code has arrived; its `g` keys go to the Inbox
+ * view (`inboxViewHref`, with the filters) and to the saved views.
+ */
+export function LazyListShortcuts({
+  inboxViewHref,
+  ...props
+}: Omit<ListKeyTargets, 'goInbox' | 'goSavedView'> & { inboxViewHref: string }) {
   startHolding();
+  const goTo = useListGoTo(inboxViewHref);
   return (
     <Suspense fallback={null}>
-      <ListShortcuts {...props} />
+      <ListShortcuts {...props} {...goTo} />
     </Suspense>
   );
 }

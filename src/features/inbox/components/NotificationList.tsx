@@ -1,77 +1,25 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { NotificationQuery } from '../../../api/notifications.ts';
 import { EmptyState, ErrorState, ListSkeleton } from '../../../components/ListStates.tsx';
 import { returnedToRow } from '../../../lib/addresses.ts';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
 import { keptListKey, useKeptRows } from '../api/kept-rows.ts';
-import { useLazyInboxActions } from '../api/use-lazy-inbox-actions.tsx';
-import { useInboxCounts } from '../api/use-inbox-counts.ts';
+import { useListInboxActions } from '../api/use-list-inbox-actions.ts';
+import { useListSyncing } from '../api/use-inbox-counts.ts';
 import { useNotificationList } from '../api/use-notification-list.ts';
-import { usePendingIds } from '../api/use-pending-ids.ts';
-import { useMatchingSelection } from '../api/use-select-all-matching.ts';
-import { releaseFirstPaint } from '../../../lib/first-paint.ts';
-import {
-  NO_FILTERS,
-  toNotificationQuery,
-  type Grouping,
-  type ReadState,
-  type ViewName,
-} from '../model/filters.ts';
-import { SearchTermsContext } from '../../../components/Highlighted.tsx';
-import { recentDismissedSince } from '../../../replica/sync-window.ts';
+import { useViewMatching } from '../api/use-view-matching.ts';
+import type { Grouping, ReadState, ViewName } from '../model/filters.ts';
+import { emptyHint } from '../model/empty-hint.ts';
 import { useListSelection } from '../model/use-list-selection.ts';
-import { lazyPage } from '../../../components/LazyPage.tsx';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
-import { GroupHeader } from './GroupHeader.tsx';
 import { useProjectsLearned } from '../api/use-projects-learned.ts';
 import { ListFooter, ListHeader, listCount } from './ListHeader.tsx';
-import { NotificationRow, RowHandlersContext } from './NotificationRow.tsx';
-import { LazySelectionBar } from './LazySelectionBar.tsx';
+import { ListSelectionBar } from './ListSelectionBar.tsx';
+import { NotificationFeed } from './NotificationFeed.tsx';
 import { LazyListShortcuts } from './LazyListShortcuts.tsx';
 import { useSnoozeRequest } from './use-snooze-request.ts';
-import { SAVED_VIEW_LIST_KEY, type SavedView } from '../../../api/saved-views.ts';
-import { VirtualFeed } from './VirtualFeed.tsx';
-import { useAllProjects } from '../api/use-projects.ts';
-import { placeOf } from '../model/place.ts';
-
-// The help dialog is not part of the first screen: it downloads when first opened.
-const ShortcutHelp = lazy(() =>
-  import('./ShortcutHelp.tsx').then((module) => ({ default: module.ShortcutHelp })),
-);
-
-// The reading pane beside the list is not part of the first screen either: its code (with the pane's own, in
-// parallel) downloads when a notification is first opened beside it.
-const PaneBeside = lazyPage(
-  () =>
-    Promise.all([import('../pane/PaneBeside.tsx'), import('../pane/ReadingPane.tsx')]).then(
-      ([module]) => module.PaneBeside,
-    ),
-  { part: true, fallback: null },
-);
-
-const EMPTY_HINT: Record<ViewName, string> = {
-  inbox: 'New notifications show here as they come; what you dismiss waits under Dismissed.',
-  important: 'Notifications Productive marks important show here.',
-  mentions: 'Notifications where someone mentions you show here.',
-  dismissed: 'What you dismiss waits here; Restore brings it back to the Inbox.',
-};
-
-/** What to do about an empty list: other words, wider filters, or what will show here. */
-function emptyHint(
-  view: ViewName,
-  query: NotificationQuery,
-  read: ReadState | null,
-  search: string,
-): string {
-  if (search.trim())
-    return 'Search finds every word in the sender, title, project or excerpt of this view’s notifications. Try fewer or other words, or press Esc to clear it.';
-  const filtered =
-    read !== null ||
-    JSON.stringify(query) !== JSON.stringify(toNotificationQuery(view, NO_FILTERS));
-  return filtered ? 'Remove a filter above, or clear them all, to see more.' : EMPTY_HINT[view];
-}
+import { PaneBeside, useReleaseFirstPaint, useShortcutHelp } from './list-parts.tsx';
 
 interface Props {
   view: ViewName;
@@ -111,61 +59,23 @@ export function NotificationList({
     notificationList;
   const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
-  // A count only once it is the whole view's: not during the first sync, nor from the last visit's first screen.
-  const syncing =
-    useInboxCounts()?.syncing ?? (totalCount === null ? { loaded: 0, total: null } : null);
-  const pending = usePendingIds();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const syncing = useListSyncing(totalCount);
   // Back from a notification's page, or with the pane open, that row is the current row.
   const listSelection = useListSelection(ids, pane.openId ?? returnedToRow(locationState));
   const { selection, focusNonce, focusRow, onToggle, onFocusRow, dispatch } = listSelection;
-  const [helpOpen, setHelpOpen] = useState(false);
+  const { openHelp, help } = useShortcutHelp();
   const [stickyDay, setStickyDay] = useState<string | null>(null);
-  // "Select all matching" asks the server for what this view lists: the dismissed ones the replica holds (30 days).
-  const [recentSince] = useState(recentDismissedSince);
-  const matchingQuery = useMemo(
-    () =>
-      query.dismissed && !(query.after && query.after > recentSince)
-        ? { ...query, after: recentSince }
-        : query,
-    [query, recentSince],
-  );
-  const matching = useMatchingSelection(matchingQuery, byId, dispatch);
-  // An action clears the selection it used; an undo puts focus back on the row it brought back.
-  const afterAction = selection.selected.size > 0 ? matching.clear : undefined;
-  // What an undo brought back becomes the current row; with the pane open, the pane stays where it is and so does
-  // the current row (the open one), so that the next `e` acts on what is shown (fresh-eyes finding).
-  const paneOpenId = pane.openId;
-  const focusUndone = useCallback(
-    (id: string) => focusRow(paneOpenId ?? id),
-    [paneOpenId, focusRow],
-  );
-  const { actions, engine } = useLazyInboxActions({
+  // "Select all matching" asks the server for what this view lists.
+  const matching = useViewMatching(query, byId, dispatch);
+  const { actions, engine } = useListInboxActions({
     byId,
     isRead: matching.isRead,
-    afterAction,
-    focusRow: focusUndone,
+    clearSelection: selection.selected.size > 0 ? matching.clear : undefined,
+    openId: pane.openId,
+    focusRow,
   });
   const paneNavigation = usePaneNavigation({ pane, ids, byId, actions, listSelection });
   const inDismissedView = view === 'dismissed';
-  const { projects } = useAllProjects(false);
-  const projectNames = useMemo(
-    () => new Map(projects.map((project) => [project.id, project.name])),
-    [projects],
-  );
-  const dayHeadings = group === 'day';
-  const rowHandlers = useMemo(
-    () => ({
-      actions,
-      onOpen: paneNavigation.openRow,
-      onToggle,
-      onFocusRow,
-      inDismissedView,
-      dayHeadings,
-    }),
-    [actions, paneNavigation.openRow, onToggle, onFocusRow, inDismissedView, dayHeadings],
-  );
 
   const shortcuts = (
     <LazyListShortcuts
@@ -177,46 +87,31 @@ export function NotificationList({
       actions={actions}
       matching={matching}
       openSnoozeMenu={snoozeRequest.open}
-      goInbox={() => void navigate(inboxViewHref)}
-      // The list as the sidebar keeps it (its code is the sidebar's lazy chunk).
-      goSavedView={(index) => {
-        const saved = queryClient.getQueryData<SavedView[]>(SAVED_VIEW_LIST_KEY)?.[index];
-        if (saved) void navigate(saved.address);
-      }}
-      help={() => setHelpOpen(true)}
+      inboxViewHref={inboxViewHref}
+      help={openHelp}
     />
   );
 
-  // The page's own first rows (if it carries them) give way to these, or to this list's error, in this frame.
-  const shown = status !== 'pending';
-  useLayoutEffect(() => {
-    if (shown) releaseFirstPaint();
-  }, [shown]);
+  useReleaseFirstPaint(status !== 'pending');
 
-  if (status === 'pending')
+  const failed = status === 'error' && !data;
+  if (status === 'pending' || failed)
     return (
       <>
         {shortcuts}
         {engine}
-        <ListSkeleton label="Loading notifications…" />
-      </>
-    );
-  if (status === 'error' && !data)
-    return (
-      <>
-        {shortcuts}
-        {engine}
-        <ErrorState
-          title="Could not load notifications"
-          message={error.message}
-          onRetry={() => void refetch()}
-        />
+        {failed ? (
+          <ErrorState
+            title="Could not load notifications"
+            message={error.message}
+            onRetry={() => void refetch()}
+          />
+        ) : (
+          <ListSkeleton label="Loading notifications…" />
+        )}
       </>
     );
 
-  const selected = [...selection.selected];
-  const tabbableId =
-    selection.focusedId && byId.has(selection.focusedId) ? selection.focusedId : ids[0];
   return (
     <div className="flex items-start">
       {shortcuts}
@@ -226,65 +121,45 @@ export function NotificationList({
           read={read}
           {...listCount(visible.length, hasNextPage, totalCount, search)}
           syncing={syncing}
-          onHelp={() => setHelpOpen(true)}
+          onHelp={openHelp}
         />
         {visible.length > 0 && (
-          <LazySelectionBar
-            day={stickyDay}
-            selected={selected}
+          <ListSelectionBar
+            view={view}
+            read={read}
+            ids={ids}
+            listed={visible.length}
+            selection={selection}
+            dispatch={dispatch}
+            matching={matching}
             actions={actions}
-            unreadSelectedCount={selected.filter((id) => !matching.isRead(id)).length}
-            loadedCount={visible.length}
-            totalCount={visible.length}
-            inDismissedView={inDismissedView}
-            allLoadedSelected={visible.length > 0 && ids.every((id) => selection.selected.has(id))}
-            onSelectAllLoaded={() => dispatch({ type: 'selectAll', ids })}
-            onSelectAllMatching={read ? null : () => void matching.select()}
-            matchingProgress={matching.progress}
-            onClear={matching.clear}
-            wholeInbox={view === 'inbox' && matching.isWholeInbox(selected.length)}
+            day={stickyDay}
             snoozeRequest={snoozeRequest.requestFor('selection')}
           />
         )}
         {visible.length === 0 && !hasNextPage && !syncing && (
           <EmptyState title={emptyTitle}>{emptyHint(view, query, read, search)}</EmptyState>
         )}
-        <SearchTermsContext value={terms}>
-          <RowHandlersContext value={rowHandlers}>
-            <VirtualFeed
-              items={items}
-              busy={isFetchingNextPage}
-              focusedId={selection.focusedId}
-              focusNonce={focusNonce}
-              onStickyDayChange={setStickyDay}
-              renderHeader={(item) => (
-                <GroupHeader
-                  item={item}
-                  unread={(item.ids ?? []).filter((id) => byId.get(id)?.read === false).length}
-                  inDismissedView={inDismissedView}
-                  onToggle={toggleGroup}
-                  onReadAll={actions.read}
-                  onDismissAll={actions.dismiss}
-                />
-              )}
-              renderRow={({ notification, position }) => (
-                <NotificationRow
-                  notification={notification}
-                  position={position}
-                  setSize={visible.length}
-                  focused={selection.focusedId === notification.id}
-                  tabbable={tabbableId === notification.id}
-                  selected={selection.selected.has(notification.id)}
-                  pending={pending.has(notification.id)}
-                  open={pane.openId === notification.id}
-                  backFromSnooze={backIds.has(notification.id)}
-                  snoozeRequest={snoozeRequest.requestFor(notification.id)}
-                  place={placeOf(notification, (id) => projectNames.get(id))}
-                />
-              )}
-            />
-          </RowHandlersContext>
-        </SearchTermsContext>
+        <NotificationFeed
+          items={items}
+          ids={ids}
+          byId={byId}
+          terms={terms}
+          backIds={backIds}
+          actions={actions}
+          onOpen={paneNavigation.openRow}
+          onToggle={onToggle}
+          onFocusRow={onFocusRow}
+          inDismissedView={inDismissedView}
+          dayHeadings={group === 'day'}
+          selection={selection}
+          focusNonce={focusNonce}
+          openId={pane.openId}
+          busy={isFetchingNextPage}
+          toggleGroup={toggleGroup}
+          onStickyDayChange={setStickyDay}
+          snoozeRequestFor={snoozeRequest.requestFor}
+        />
         <ListFooter list={notificationList} />
       </div>
       {pane.openId && (
@@ -298,11 +173,7 @@ export function NotificationList({
           snoozeRequest={snoozeRequest.requestFor('pane')}
         />
       )}
-      {helpOpen && (
-        <Suspense fallback={null}>
-          <ShortcutHelp open onClose={() => setHelpOpen(false)} />
-        </Suspense>
-      )}
+      {help}
     </div>
   );
 }
