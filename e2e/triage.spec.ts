@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apiNotification, apiNotifications, screenMatches } from './support/api.ts';
+import { waitForFirstSync } from './support/synced.ts';
 
 const rows = (page: Page) => page.getByTestId('notification-row');
 const rowIds = (page: Page) =>
@@ -15,6 +16,8 @@ test('keyboard only: move, read, dismiss with focus moving on, select a range, u
 }) => {
   await page.goto('/mentions');
   await expect(rows(page).first()).toBeVisible();
+  // The whole view, not the part of it the first sync has read so far.
+  await waitForFirstSync(page);
   const ids = (await rowIds(page)) as string[];
 
   await page.keyboard.press('j');
