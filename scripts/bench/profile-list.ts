@@ -179,7 +179,13 @@ try {
     await page.waitForFunction(
       (total) => {
         const text = document.querySelector('[data-testid="list-summary"]')?.textContent ?? '';
-        return text.endsWith(' notifications') && text.replace(/\D/g, '') === String(total);
+        // The sidebar's unread count shows only once the first sync is complete.
+        const synced = document.querySelector('[data-view="inbox"] [data-testid="unread-count"]');
+        return (
+          synced !== null &&
+          text.endsWith(' notifications') &&
+          text.replace(/\D/g, '') === String(total)
+        );
       },
       total,
       { timeout: 600_000, polling: 100 },

@@ -104,10 +104,17 @@ export async function measureReplica(base: string, runs = 15): Promise<ReplicaFi
     const started = Date.now();
     await page.goto(`${base}/`);
     // The count is written with the locale's separators ("15,751 notifications").
+    // The sidebar's unread count shows only once the first sync is complete (the header may give the server's
+    // total before: src/features/inbox/components/ListHeader.tsx).
     await page.waitForFunction(
       ({ selector, total }) => {
         const text = document.querySelector(selector)?.textContent ?? '';
-        return text.endsWith(' notifications') && text.replace(/\D/g, '') === String(total);
+        const synced = document.querySelector('[data-view="inbox"] [data-testid="unread-count"]');
+        return (
+          synced !== null &&
+          text.endsWith(' notifications') &&
+          text.replace(/\D/g, '') === String(total)
+        );
       },
       { selector: SUMMARY, total },
       { timeout: 600_000, polling: 50 },

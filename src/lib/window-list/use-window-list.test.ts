@@ -134,6 +134,41 @@ describe('useWindowList', () => {
     expect(result.current.totalSize).toBe(50_100);
   });
 
+  it('with uniformBy, measures one item of each kind, places every one of that kind from it, and again after a resize', () => {
+    const mixed = Array.from({ length: 100 }, (_, index) => ({
+      id: `item-${index}`,
+      kind: index % 10 === 0 ? 'header' : 'row',
+    }));
+    const kindOf = (item: { kind: string }) => item.kind;
+    const { result } = renderHook(() =>
+      useWindowList({ items: mixed, keyOf, estimate, overscan: 2, uniformBy: kindOf }),
+    );
+    expect(result.current.totalSize).toBe(5_000);
+    const sized = (index: number, height: number) => {
+      const element = document.createElement('div');
+      element.dataset.index = String(index);
+      const measured = vi.fn(() => ({ height }) as DOMRect);
+      element.getBoundingClientRect = measured;
+      return { element, measured };
+    };
+    const header = sized(0, 28);
+    act(() => void result.current.measure(header.element));
+    const row = sized(1, 45);
+    act(() => void result.current.measure(row.element));
+    // 10 headers of 28 and 90 rows of 45: every one placed from the one measured of its kind.
+    expect(result.current.totalSize).toBe(10 * 28 + 90 * 45);
+    expect(result.current.rows.find((item) => item.index === 11)?.start).toBe(28 + 9 * 45 + 28);
+    // Another row mounting is not measured (no layout forced in the commit).
+    const other = sized(2, 45);
+    act(() => void result.current.measure(other.element));
+    expect(other.measured).not.toHaveBeenCalled();
+    // After a resize (zoom, text reflowed) the next of each kind is measured again.
+    act(() => void window.dispatchEvent(new Event('resize')));
+    expect(result.current.totalSize).toBe(5_000);
+    act(() => void result.current.measure(other.element));
+    expect(other.measured).toHaveBeenCalledTimes(1);
+  });
+
   it('scrolls just enough to show a row, counting the list’s offset in the page', async () => {
     const { result } = render();
     const container = document.createElement('div');

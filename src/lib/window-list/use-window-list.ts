@@ -19,7 +19,16 @@ interface Options<T> {
   probeOffset?: number;
   /** What covers the window's top (sticky bars): a row scrolled to lands below it. */
   coveredTop?: number;
+  /**
+   * Items of one kind (the key this returns) that all have one height: it is measured on the first of them seen,
+   * and again after the window resizes, instead of on every item as it mounts. Measuring an item forces a layout
+   * in the middle of React's commit, and a height that differs from the estimate a second render: each filter
+   * change or search, which mounts new rows, paid both (docs/decisions/016).
+   */
+  uniformBy?: (item: T) => string;
 }
+
+const NO_HEIGHTS: ReadonlyMap<string, number> = new Map();
 
 /**
  * A list virtualized against the window, on @tanstack/react-virtual (decision 007): only the rows near the
@@ -35,13 +44,19 @@ export function useWindowList<T>({
   overscan,
   probeOffset = 100,
   coveredTop = 0,
+  uniformBy,
 }: Options<T>) {
   // The list's top in document coordinates: the virtualizer's scroll margin.
   const [margin, setMargin] = useState(0);
+  // The heights measured once per kind (uniformBy), until the window resizes.
+  const [heights, setHeights] = useState(NO_HEIGHTS);
   // Stable between renders of the same items: the virtualizer recomputes its positions when these change.
   const estimateSize = useCallback(
-    (index: number) => estimate(items[index] as T),
-    [items, estimate],
+    (index: number) => {
+      const item = items[index] as T;
+      return (uniformBy && heights.get(uniformBy(item))) || estimate(item);
+    },
+    [items, estimate, uniformBy, heights],
   );
   const getItemKey = useCallback((index: number) => keyOf(items[index] as T), [items, keyOf]);
   const virtualizer = useWindowVirtualizer({
@@ -89,6 +104,41 @@ export function useWindowList<T>({
     return () => observer.disconnect();
   }, []);
 
+  // A kind's height, from the first item of it mounted (the estimate stands until then).
+  const measuring = useRef(NO_HEIGHTS);
+  const measureKind = useCallback(
+    (element: HTMLElement | null) => {
+      if (!element || !uniformBy) return;
+      const item = items[Number(element.dataset.index)];
+      if (item === undefined) return;
+      const kind = uniformBy(item);
+      if (measuring.current.has(kind)) return;
+      const height = element.getBoundingClientRect().height;
+      if (height <= 0) return;
+      const next = new Map(measuring.current).set(kind, height);
+      measuring.current = next;
+      setHeights(next);
+    },
+    [items, uniformBy],
+  );
+  // Text may now wrap or scale differently (zoom, a narrower window): measured again.
+  useEffect(() => {
+    if (!uniformBy) return;
+    const forget = () => {
+      measuring.current = NO_HEIGHTS;
+      setHeights(NO_HEIGHTS);
+    };
+    window.addEventListener('resize', forget);
+    return () => window.removeEventListener('resize', forget);
+  }, [uniformBy]);
+  // New heights (or none, after a resize): every position is worked out again from them.
+  const placedWith = useRef(NO_HEIGHTS);
+  useLayoutEffect(() => {
+    if (placedWith.current === heights) return;
+    placedWith.current = heights;
+    virtualizer.measure();
+  }, [heights, virtualizer]);
+
   /** Scrolls the window just enough to bring a row into view, whether or not it is rendered. */
   const scrollToIndex = useCallback(
     (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
@@ -105,7 +155,7 @@ export function useWindowList<T>({
     rows,
     totalSize: virtualizer.getTotalSize(),
     attach,
-    measure: virtualizer.measureElement,
+    measure: uniformBy ? measureKind : virtualizer.measureElement,
     scrollToIndex,
     rowBelowTop,
   };

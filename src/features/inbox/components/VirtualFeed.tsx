@@ -18,7 +18,9 @@ interface Props {
 const keyOf = (item: ListItem) => item.key;
 /** How long a request to focus a row waits for the row to be in the list. */
 const FOCUS_REQUEST_MS = 2000;
-const estimate = (item: ListItem) => (item.kind === 'header' ? 24 : 45);
+const estimate = (item: ListItem) => (item.kind === 'header' ? 28 : 45);
+// Every row is one height (two truncated lines), every header another: measured once each.
+const kindOf = (item: ListItem) => item.kind;
 
 const rowElement = (id: string) =>
   document.querySelector<HTMLElement>(`[data-notification-id="${CSS.escape(id)}"]`);
@@ -72,6 +74,7 @@ export function VirtualFeed({
     overscan: 8,
     probeOffset: stickyBarHeight + 1,
     coveredTop: stickyBarHeight,
+    uniformBy: kindOf,
   });
 
   const handledNonce = useRef(focusNonce);
