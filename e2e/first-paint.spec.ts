@@ -75,6 +75,50 @@ test('they are laid out as the app’s rows are: the same height, more than a la
   expect(Math.abs(paintedHeight - appHeight)).toBeLessThanOrEqual(1);
 });
 
+for (const [name, width, height] of [
+  ['a phone', 390, 844],
+  ['a laptop', 1440, 900],
+] as const) {
+  test(`on ${name}, each row of the layer sits where the app's own row will: the list does not move as it takes over`, async ({
+    browser,
+  }) => {
+    const tops = async (javaScriptEnabled: boolean) => {
+      const context = await browser.newContext({
+        viewport: { width, height },
+        javaScriptEnabled,
+        timezoneId: 'Europe/Zagreb',
+      });
+      const page = await context.newPage();
+      // The app says the reader's time zone (a cookie) on its first visit; the layer's day headers follow it.
+      if (!javaScriptEnabled) {
+        const warm = await browser.newContext({ timezoneId: 'Europe/Zagreb' });
+        const first = await warm.newPage();
+        await first.goto('/');
+        await expect(first.getByTestId('notification-row').first()).toBeVisible();
+        await context.addCookies(await warm.cookies());
+        await warm.close();
+      }
+      await page.goto('/');
+      const selector = javaScriptEnabled
+        ? '[data-testid="notification-row"][data-notification-id]'
+        : '[data-testid="first-paint-row"]';
+      await expect(page.locator(selector).first()).toBeVisible();
+      const found = await page.locator(selector).evaluateAll((rows) =>
+        rows.slice(0, 12).map((row) => {
+          const box = row.getBoundingClientRect();
+          return [Math.round(box.top), Math.round(box.left), Math.round(box.width)];
+        }),
+      );
+      await context.close();
+      return found;
+    };
+    const layer = await tops(false);
+    const app = await tops(true);
+    expect(layer).toHaveLength(12);
+    expect(layer).toEqual(app);
+  });
+}
+
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 

@@ -66,7 +66,7 @@ export async function firstPaint(c: Context, api: Hono): Promise<string> {
       .then((response) => (response.ok ? (response.json() as Promise<unknown>) : null))
       .catch(() => null);
     const body: unknown = await Promise.race([answer, late]);
-    return body === null ? '' : renderFirstPaint(body);
+    return body === null ? '' : renderFirstPaint(body, timeZoneOf(cookie));
   } finally {
     clearTimeout(timer);
   }
@@ -135,6 +135,70 @@ function placeOf(attributes: Record<string, unknown>): string {
   return parent;
 }
 
+/** The cookie the app sets with the reader's time zone (src/main.tsx): the layer's day headers fall where its own do. */
+export const TIME_ZONE_COOKIE = 'inbox-tz';
+
+function timeZoneOf(cookie: string | undefined): string | null {
+  const value = /(?:^|;\s*)inbox-tz=([^;]{1,64})/.exec(cookie ?? '')?.[1];
+  if (!value) return null;
+  try {
+    const zone = decodeURIComponent(value);
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return null;
+  }
+}
+
+/** A notification's calendar day in the time zone (null without one, or without a time). */
+function dayKey(timeZone: string | null): (notification: Resource) => string | null {
+  if (!timeZone) return () => null;
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return (notification) => {
+    const time = Date.parse(text(notification.attributes?.last_action_at));
+    return Number.isNaN(time) ? null : format.format(time);
+  };
+}
+
+const SHAPE = 'rounded-md bg-slate-100 dark:bg-slate-900';
+const DAY_HEADER = '<div class="bg-slate-50 dark:bg-slate-900" style="height:1.75rem"></div>';
+const NAV_LINK = 'block rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap';
+const VIEWS = ['Inbox', 'Important', 'Mentions', 'Dismissed', 'Snoozed'];
+
+/**
+ * What the app shows above its list, at the same heights (src/app/App.tsx's account line, InboxSidebar, the
+ * Inbox page's search and filter bar, ListHeader, the selection bar), without its controls: the first row sits
+ * where the app's first row will (e2e/first-paint.spec.ts measures both), on a phone and wider.
+ */
+function frameAbove(total: number | null): string {
+  const line = 'border-b border-slate-200 dark:border-slate-800';
+  const views = VIEWS.map(
+    (view, index) =>
+      `<span class="${NAV_LINK} ${index === 0 ? 'bg-brand-100 text-brand-700 dark:bg-brand-700 dark:text-white' : 'text-slate-700 dark:text-slate-300'}">${view}</span>`,
+  ).join('');
+  return [
+    `<div class="${line}" style="height:2.0625rem"></div>`,
+    '<div class="flex flex-col sm:flex-row">',
+    `<div class="flex shrink-0 overflow-hidden ${line} sm:min-h-screen sm:w-48 sm:flex-col sm:border-r sm:border-b-0" >`,
+    '<p class="hidden px-4 pt-4 text-sm font-semibold tracking-wide text-brand-700 uppercase sm:block dark:text-brand-100">Productive inbox</p>',
+    '<div class="hidden sm:block" style="height:3.5rem"></div>',
+    `<div class="flex gap-1 px-2 py-1.5 sm:flex-col sm:px-3 sm:py-3">${views}</div>`,
+    '</div>',
+    '<div class="min-w-0 flex-1">',
+    // The title, the search box and the filters, as shapes.
+    `<div class="flex items-center gap-2 px-3 pt-2 sm:px-4" style="height:2.625rem"><span class="hidden text-lg leading-6 font-semibold sm:block">Inbox</span><span class="${SHAPE} flex-1" style="height:2.125rem"></span></div>`,
+    `<div class="${line} px-3 py-1.5 sm:px-4" style="height:2.9375rem"><span class="${SHAPE} block w-20 sm:w-3/5" style="height:2.125rem"></span></div>`,
+    `<p class="px-3 py-1 text-xs leading-4 text-slate-600 sm:px-4 dark:text-slate-400" style="height:1.5625rem">${total === null ? '' : `${total.toLocaleString('en-US')} notification${total === 1 ? '' : 's'}`}</p>`,
+    `<div class="${line}" style="height:2.25rem"></div>`,
+    '<div>',
+  ].join('');
+}
+
 /**
  * One row as the app's NotificationRow lays it out (the same classes, two lines, the same height), without its
  * controls, initials, icon or time: the app's rows take its place without the list moving.
@@ -157,11 +221,11 @@ function row(notification: Resource, people: Map<string, string>): string {
     // Where the app draws the person's picture or initials: the same circle, before its colour.
     '<span class="size-8 shrink-0 rounded-full bg-slate-200 dark:bg-slate-800"></span>',
     '<div class="min-w-0 flex-1">',
-    '<div class="flex items-baseline gap-2">',
+    '<div class="flex h-5 items-baseline gap-2">',
     `<span class="min-w-0 flex-1 truncate text-sm leading-5 ${unread ? 'font-semibold text-slate-950 dark:text-white' : 'text-slate-700 dark:text-slate-300'}">`,
     actor ? `<span>${escapeText(actor)} </span>` : '',
     `${escapeText(titleText(text(attributes.title)))}</span></div>`,
-    '<p class="flex min-w-0 items-center gap-1.5 text-xs leading-4 text-slate-600 dark:text-slate-400">',
+    '<p class="flex h-4 min-w-0 items-center gap-1.5 text-xs leading-4 text-slate-600 dark:text-slate-400">',
     place
       ? `<span class="max-w-[60%] shrink-0 truncate font-medium text-slate-700 dark:text-slate-300">${escapeText(place)}</span>`
       : '',
@@ -178,7 +242,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  * What the page carries, given the API's answer to the first list request: the layer of rows and the answer.
  * '' when the answer is no notification list, or an empty one (the app's own empty state says more).
  */
-export function renderFirstPaint(body: unknown): string {
+export function renderFirstPaint(body: unknown, timeZone: string | null = null): string {
   if (!isRecord(body) || !Array.isArray(body.data)) return '';
   const notifications = (body.data as unknown[]).filter(
     (item): item is Resource => isRecord(item) && item.type === 'notifications',
@@ -192,19 +256,28 @@ export function renderFirstPaint(body: unknown): string {
       `${text(attributes.first_name).trim()} ${text(attributes.last_name).trim()}`.trim();
     people.set(item.id, name || 'Someone');
   }
+  const shown = notifications.slice(0, FIRST_PAINT_ROWS);
+  const dayOf = dayKey(timeZone);
+  const total =
+    isRecord(body.meta) && typeof body.meta.total_count === 'number' ? body.meta.total_count : null;
   return [
     FIRST_PAINT_START,
     `<div id="${FIRST_PAINT_ID}" inert aria-hidden="true" class="absolute inset-x-0 top-0 z-50 min-h-screen bg-white dark:bg-slate-950">`,
     // The app renders under the layer meanwhile, unseen and out of reach; it shows when the layer goes.
     '<style>#root{visibility:hidden}</style>',
-    '<div class="mx-auto max-w-6xl">',
-    '<p class="px-4 pt-4 text-sm font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">Productive inbox</p>',
-    '<h1 class="px-3 pt-4 pb-2 text-xl font-semibold sm:px-4">Inbox</h1>',
-    notifications
-      .slice(0, FIRST_PAINT_ROWS)
-      .map((notification) => row(notification, people))
+    frameAbove(total),
+    shown
+      .map((notification, index) => {
+        // A day header before each day's first row, where the app puts one (in the reader's time zone, when the
+        // app has said which: without it, only the first).
+        const day = dayOf(notification);
+        const previous = index === 0 ? undefined : dayOf(shown[index - 1] as Resource);
+        const header = index === 0 || (day !== null && day !== previous) ? DAY_HEADER : '';
+        return header + row(notification, people);
+      })
       .join(''),
-    '</div></div>',
+    // The rows, the main column, the frame, the layer.
+    '</div></div></div></div>',
     `<script type="application/json" id="${FIRST_PAGE_ID}">${scriptJson(body)}</script>`,
     FIRST_PAINT_END,
   ].join('');

@@ -163,10 +163,10 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
   const { method = 'GET', base = API_BASE, signal } = options;
   const write = method !== 'GET' && base === API_BASE;
   if (write && isReadOnly()) throw readOnlyError();
-  // The device was cleared under this page: an action still retrying in memory was dropped with it, and is never
-  // sent (the page reloads, or says the data is gone).
-  if (write && isDeviceCleared()) return new Promise<never>(() => {});
   for (let attempt = 1; ; attempt++) {
+    // The device was cleared under this page: a change still retrying in memory (to Productive or to the inbox's
+    // own server: a snooze, a mute) was dropped with it, and is never sent (the page reloads, or says so).
+    if (method !== 'GET' && isDeviceCleared()) return new Promise<never>(() => {});
     try {
       return await requestOnce(path, options);
     } catch (error) {

@@ -46,7 +46,8 @@ const AccountBar = lazyPage(() => accountBarLoading.catch(loadAccountBar), {
   part: true,
   fallback: (
     <div className="border-b border-slate-200 px-4 py-1 text-xs dark:border-slate-800">
-      <span className="invisible">Loading</span>
+      {/* As tall as the line's buttons (py-1 of text-xs), so that nothing moves when they come. */}
+      <span className="invisible inline-block py-1">Loading</span>
     </div>
   ),
 });

@@ -162,11 +162,20 @@ describe('useWindowList', () => {
     const other = sized(2, 45);
     act(() => void result.current.measure(other.element));
     expect(other.measured).not.toHaveBeenCalled();
-    // After a resize (zoom, text reflowed) the next of each kind is measured again.
-    act(() => void window.dispatchEvent(new Event('resize')));
-    expect(result.current.totalSize).toBe(5_000);
-    act(() => void result.current.measure(other.element));
-    expect(other.measured).toHaveBeenCalledTimes(1);
+    // The window's height alone changing (a phone's address bar) measures nothing.
+    document.body.append(header.element, other.element);
+    act(() => {
+      Object.assign(window, { innerHeight: 400 });
+      window.dispatchEvent(new Event('resize'));
+    });
+    expect(other.measured).not.toHaveBeenCalled();
+    // Its width changing (zoom, text reflowed): an item of each kind still shown is measured again at once.
+    other.element.getBoundingClientRect = vi.fn(() => ({ height: 60 }) as DOMRect);
+    act(() => {
+      Object.assign(window, { innerWidth: 700 });
+      window.dispatchEvent(new Event('resize'));
+    });
+    expect(result.current.totalSize).toBe(10 * 28 + 90 * 60);
   });
 
   it('scrolls just enough to show a row, counting the list’s offset in the page', async () => {

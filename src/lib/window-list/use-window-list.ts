@@ -104,14 +104,17 @@ export function useWindowList<T>({
     return () => observer.disconnect();
   }, []);
 
-  // A kind's height, from the first item of it mounted (the estimate stands until then).
+  // A kind's height, from the first item of it mounted (the estimate stands until then); one mounted item of each
+  // kind is kept, to be measured again when the window's width changes.
   const measuring = useRef(NO_HEIGHTS);
+  const samples = useRef(new Map<string, HTMLElement>());
   const measureKind = useCallback(
     (element: HTMLElement | null) => {
       if (!element || !uniformBy) return;
       const item = items[Number(element.dataset.index)];
       if (item === undefined) return;
       const kind = uniformBy(item);
+      samples.current.set(kind, element);
       if (measuring.current.has(kind)) return;
       const height = element.getBoundingClientRect().height;
       if (height <= 0) return;
@@ -121,17 +124,30 @@ export function useWindowList<T>({
     },
     [items, uniformBy],
   );
-  // Text may now wrap or scale differently (zoom, a narrower window): measured again.
+  // Text may now wrap or scale differently (zoom, a narrower window): each kind measured again on an item shown.
+  // (Only the width: a phone's address bar showing or hiding changes the height alone.)
   useEffect(() => {
     if (!uniformBy) return;
-    const forget = () => {
-      measuring.current = NO_HEIGHTS;
-      setHeights(NO_HEIGHTS);
+    let width = window.innerWidth;
+    const remeasure = () => {
+      if (window.innerWidth === width) return;
+      width = window.innerWidth;
+      const next = new Map<string, number>();
+      for (const [kind, element] of samples.current) {
+        const height = element.isConnected ? element.getBoundingClientRect().height : 0;
+        if (height > 0) next.set(kind, height);
+      }
+      const same =
+        next.size === measuring.current.size &&
+        [...next].every(([kind, height]) => measuring.current.get(kind) === height);
+      if (same) return;
+      measuring.current = next;
+      setHeights(next);
     };
-    window.addEventListener('resize', forget);
-    return () => window.removeEventListener('resize', forget);
+    window.addEventListener('resize', remeasure);
+    return () => window.removeEventListener('resize', remeasure);
   }, [uniformBy]);
-  // New heights (or none, after a resize): every position is worked out again from them.
+  // New heights: every position is worked out again from them.
   const placedWith = useRef(NO_HEIGHTS);
   useLayoutEffect(() => {
     if (placedWith.current === heights) return;

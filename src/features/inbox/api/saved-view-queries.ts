@@ -118,7 +118,8 @@ export function useSavedViewActions() {
       const index = before.findIndex((view) => view.id === id);
       const deleted = before[index];
       optimistic((views) => views.filter((view) => view.id !== id));
-      send(() => deleteSavedView(id));
+      const deleting = deleteSavedView(id);
+      send(() => deleting);
       if (!deleted) return;
       const last = index === before.length - 1;
       showToast({
@@ -129,10 +130,16 @@ export function useSavedViewActions() {
           run: () => {
             optimistic((views) => views.toSpliced(index, 0, deleted));
             send(async () => {
+              // Once the delete is done (a full list must not refuse the view coming back).
+              await deleting.catch(() => {});
               const saved = await createSavedView({
                 name: deleted.name,
                 address: deleted.address,
               });
+              // Its new id at once: a rename or move before the list is asked for again goes to it.
+              queryClient.setQueryData(key, (views) =>
+                views?.map((view) => (view.id === deleted.id ? { ...view, id: saved.id } : view)),
+              );
               if (!last) await updateSavedView(saved.id, { position: index });
             });
           },

@@ -11,6 +11,7 @@ import { currentReplica } from '../../../replica/store.ts';
 import { projectIndex, searchableText, searchTerms } from '../../../replica/view.ts';
 import { derivedOnce, viewOfRows } from './list-views.ts';
 import type { ListItem } from '../model/day-groups.ts';
+import { listCount } from '../model/list-count.ts';
 import { notificationQueries } from './notification-queries.ts';
 import { useSnoozedRows } from './use-snoozed-rows.ts';
 import { useMutedRows } from '../../../lib/mutes.ts';
@@ -156,6 +157,13 @@ export function useNotificationList(
     toggleGroup,
     list,
     loaded,
+    count: listCount({
+      shown: visible.length,
+      loaded: loaded.length,
+      hasNextPage,
+      totalCount,
+      narrowed: read !== null || terms.length > 0,
+    }),
     visible,
     items,
     ids,

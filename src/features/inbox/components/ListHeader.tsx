@@ -19,21 +19,6 @@ interface Props {
 const plural = (count: number, noun: string, atLeast = false) =>
   `${formatCount(count)}${atLeast ? '+' : ''} ${noun}${count === 1 && !atLeast ? '' : 's'}`;
 
-/**
- * The count a list says: all it holds once it is the whole view (the replica's); while the server's pages still
- * come, the server's total for the query, or what is loaded so far with a "+" (a search, or no total sent).
- */
-export function listCount(
-  loaded: number,
-  hasNextPage: boolean,
-  totalCount: number | null,
-  search: string,
-): Pick<Props, 'visibleCount' | 'atLeast'> {
-  if (!hasNextPage) return { visibleCount: loaded };
-  if (totalCount !== null && !search.trim()) return { visibleCount: Math.max(totalCount, loaded) };
-  return { visibleCount: loaded, atLeast: true };
-}
-
 /** Above the list: how many there are (or how far the first sync is), and the keyboard help. */
 export function ListHeader({ read, visibleCount, atLeast = false, syncing, onHelp }: Props) {
   return (

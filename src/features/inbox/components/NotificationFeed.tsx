@@ -16,6 +16,8 @@ interface Props {
   byId: ReadonlyMap<string, Notification>;
   /** The search's words, highlighted in the rows. */
   terms: readonly string[];
+  /** How many the list holds (each row says its position in it). */
+  setSize: number;
   /** Marked "Back from snooze". */
   backIds: ReadonlySet<string>;
   actions: RowHandlers['actions'];
@@ -41,6 +43,7 @@ export function NotificationFeed({
   byId,
   terms,
   backIds,
+  setSize,
   actions,
   onOpen,
   onToggle,
@@ -91,7 +94,7 @@ export function NotificationFeed({
             <NotificationRow
               notification={notification}
               position={position}
-              setSize={byId.size}
+              setSize={setSize}
               focused={selection.focusedId === notification.id}
               tabbable={tabbableId === notification.id}
               selected={selection.selected.has(notification.id)}

@@ -14,7 +14,7 @@ import { useListSelection } from '../model/use-list-selection.ts';
 import { usePaneNavigation } from '../pane/use-pane-navigation.ts';
 import { useReadingPane } from '../pane/use-reading-pane.ts';
 import { useProjectsLearned } from '../api/use-projects-learned.ts';
-import { ListFooter, ListHeader, listCount } from './ListHeader.tsx';
+import { ListFooter, ListHeader } from './ListHeader.tsx';
 import { ListSelectionBar } from './ListSelectionBar.tsx';
 import { NotificationFeed } from './NotificationFeed.tsx';
 import { LazyListShortcuts } from './LazyListShortcuts.tsx';
@@ -55,7 +55,7 @@ export function NotificationList({
     read ? returnedToRow(locationState) : null,
   ]);
   const notificationList = useNotificationList(query, read, kept, search, group);
-  const { list, visible, items, ids, byId, backIds, totalCount, terms, toggleGroup } =
+  const { list, count, visible, items, ids, byId, backIds, totalCount, terms, toggleGroup } =
     notificationList;
   const snoozeRequest = useSnoozeRequest();
   const { data, status, error, refetch, hasNextPage, isFetchingNextPage } = list;
@@ -117,12 +117,7 @@ export function NotificationList({
       {shortcuts}
       {engine}
       <div className="min-w-0 flex-1">
-        <ListHeader
-          read={read}
-          {...listCount(visible.length, hasNextPage, totalCount, search)}
-          syncing={syncing}
-          onHelp={openHelp}
-        />
+        <ListHeader read={read} {...count} syncing={syncing} onHelp={openHelp} />
         {visible.length > 0 && (
           <ListSelectionBar
             view={view}
@@ -154,6 +149,7 @@ export function NotificationList({
           dayHeadings={group === 'day'}
           selection={selection}
           focusNonce={focusNonce}
+          setSize={visible.length}
           openId={pane.openId}
           busy={isFetchingNextPage}
           toggleGroup={toggleGroup}

@@ -150,7 +150,7 @@ export const NotificationRow = memo(function NotificationRow({
           </span>
         </span>
         <div className="min-w-0 flex-1">
-          <div className="flex items-baseline gap-2">
+          <div className="flex h-5 items-baseline gap-2">
             <a
               href={href}
               onClick={onLinkClick}
@@ -174,7 +174,7 @@ export const NotificationRow = memo(function NotificationRow({
               className={`shrink-0 text-xs tabular-nums ${unread ? 'font-medium text-slate-800 dark:text-slate-200' : 'text-slate-600 dark:text-slate-400'}`}
             />
           </div>
-          <p className="flex min-w-0 items-center gap-1.5 text-xs leading-4 text-slate-600 dark:text-slate-400">
+          <p className="flex h-4 min-w-0 items-center gap-1.5 text-xs leading-4 text-slate-600 dark:text-slate-400">
             {place && (
               <span
                 data-testid="row-place"
