@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { persistQueryClientRestore } from '@tanstack/react-query-persist-client';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { notificationQueries } from '../features/inbox/api/notification-queries.ts';
 import { projectQueries } from '../features/inbox/api/project-queries.ts';
 import { deviceKey } from '../lib/device-data.ts';
@@ -13,6 +13,7 @@ import {
   persistOptions,
   restoreCacheNow,
   saveCacheNow,
+  saveCacheOnLeave,
 } from './persistence.ts';
 
 const inbox = notificationQueries.listKey({ dismissed: false });
@@ -150,5 +151,29 @@ describe('restoring before the first render', () => {
     const client = new QueryClient();
     expect(() => restoreCacheNow(client)).not.toThrow();
     expect(client.getQueryData(inbox)).toBeUndefined();
+  });
+});
+
+describe('saving as the page goes away', () => {
+  it('writes the cache when hidden, not again as the page goes unless something changed', () => {
+    const client = new QueryClient();
+    saveCacheOnLeave(client);
+    client.setQueryData(inbox, pagesOf(page(), page()));
+    const writes = vi.spyOn(Storage.prototype, 'setItem');
+    const cacheWrites = () =>
+      writes.mock.calls.filter(([key]) => key === deviceKey('cache')).length;
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(cacheWrites()).toBe(1);
+    // Hidden, then gone (a reload): the same cache is not serialized twice.
+    window.dispatchEvent(new Event('pagehide'));
+    expect(cacheWrites()).toBe(1);
+    // A change since: written again.
+    client.setQueryData(inbox, pagesOf(page()));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(cacheWrites()).toBe(2);
+    expect(storedKeys()).toContainEqual(inbox);
+    writes.mockRestore();
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
   });
 });

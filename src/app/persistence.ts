@@ -75,10 +75,22 @@ const dehydrateOptions = {
   shouldDehydrateMutation: () => false,
 };
 
+/** When the cache was last written (by the persister or saveCacheNow), and when it last changed. */
+const lastSaved = { at: -1, changedAt: 0 };
+
+/** The device's storage, noting each write of the cache. */
+const notedStorage: typeof deviceStorage = {
+  ...deviceStorage,
+  setItem: (key, value) => {
+    deviceStorage.setItem(key, value);
+    if (key === deviceKey('cache')) lastSaved.at = performance.now();
+  },
+};
+
 export function persistOptions(): Omit<PersistQueryClientOptions, 'queryClient'> {
   return {
     persister: createSyncStoragePersister({
-      storage: typeof window === 'undefined' ? undefined : deviceStorage,
+      storage: typeof window === 'undefined' ? undefined : notedStorage,
       key: deviceKey('cache'),
       serialize,
     }),
@@ -95,7 +107,7 @@ export function persistOptions(): Omit<PersistQueryClientOptions, 'queryClient'>
  */
 export function saveCacheNow(queryClient: QueryClient) {
   try {
-    deviceStorage.setItem(
+    notedStorage.setItem(
       deviceKey('cache'),
       serialize({
         buster: BUSTER,
@@ -108,12 +120,23 @@ export function saveCacheNow(queryClient: QueryClient) {
   }
 }
 
-/** Saves the cache whenever the page is hidden or goes away. */
+/**
+ * Saves the cache whenever the page is hidden or goes away, unless nothing in it has changed since it was last
+ * written (the persister's last write, or hiding just before going away): serializing it again is work on the
+ * path of the next page's navigation (a reload's old page runs this before the new one starts).
+ */
 export function saveCacheOnLeave(queryClient: QueryClient) {
   if (typeof window === 'undefined') return;
-  window.addEventListener('pagehide', () => saveCacheNow(queryClient));
+  queryClient.getQueryCache().subscribe(() => {
+    lastSaved.changedAt = performance.now();
+  });
+  const save = () => {
+    if (lastSaved.at > lastSaved.changedAt) return;
+    saveCacheNow(queryClient);
+  };
+  window.addEventListener('pagehide', save);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') saveCacheNow(queryClient);
+    if (document.visibilityState === 'hidden') save();
   });
 }
 
