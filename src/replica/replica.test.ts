@@ -284,6 +284,20 @@ describe('the sync', () => {
     expect(server.asked.filter((ask) => ask.query.dismissed === false)).toHaveLength(3);
   });
 
+  it('asks what is new at once when a page has just loaded, however recently it was asked', async () => {
+    const replica = await freshReplica();
+    const server = fakeServer(world());
+    const time = () => NOW;
+    await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time);
+    server.asked.length = 0;
+    expect(await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time)).toBe(false);
+    const noBackOff = () => false;
+    expect(
+      await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time, noBackOff, true),
+    ).toBe(true);
+    expect(server.asked.map((ask) => ask.query.after !== undefined)).toEqual([true]);
+  });
+
   it('backs off to a quarter while a bulk action has the rate budget', async () => {
     const replica = await freshReplica();
     const server = fakeServer(world());

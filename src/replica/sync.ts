@@ -146,6 +146,8 @@ export async function syncStep(
   intervals: SyncIntervals,
   now: () => number = Date.now,
   backOff: () => boolean = () => false,
+  /** Ask what is new now, whenever it was last asked (a page just loaded: a reload shows what is new). */
+  pollNow = false,
 ): Promise<boolean> {
   await replica.loaded;
   const { meta } = replica;
@@ -154,7 +156,7 @@ export async function syncStep(
   if (!meta.complete) await firstSync(replica, fetchPage, signal, now);
   else if (now() - meta.reconciledAt >= intervals.reconcileMs * slower)
     await reconcile(replica, fetchPage, signal, now);
-  else if (now() - meta.polledAt >= intervals.pollMs * slower)
+  else if (pollNow || now() - meta.polledAt >= intervals.pollMs * slower)
     await pollNew(replica, fetchPage, signal, now);
   else return false;
   return true;
@@ -191,10 +193,22 @@ export function startSync(
   let leading: AbortController | null = null;
   let stopped = false;
 
+  // The first step this page leads asks what is new at once: a reload is someone asking for what is new.
+  let firstStep = true;
   const lead = async (signal: AbortSignal) => {
     while (!signal.aborted) {
       try {
-        const sent = await syncStep(replica, fetchPage, signal, intervals, Date.now, backOff);
+        const pollNow = firstStep;
+        firstStep = false;
+        const sent = await syncStep(
+          replica,
+          fetchPage,
+          signal,
+          intervals,
+          Date.now,
+          backOff,
+          pollNow,
+        );
         if (!sent) await wait(TICK_MS, signal);
       } catch (error) {
         if (signal.aborted) return;
