@@ -95,6 +95,9 @@ for (const [name, width, height] of [
         const first = await warm.newPage();
         await first.goto('/');
         await expect(first.getByTestId('notification-row').first()).toBeVisible();
+        await expect
+          .poll(async () => (await warm.cookies()).some((cookie) => cookie.name === 'inbox-tz'))
+          .toBe(true);
         await context.addCookies(await warm.cookies());
         await warm.close();
       }

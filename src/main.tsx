@@ -5,13 +5,6 @@ import { initTheme } from './lib/theme.ts';
 
 initTheme();
 
-// The reader's time zone, for the day headers the server writes between the page's first rows
-// (server/http/first-paint.ts): they fall where the app's own will.
-try {
-  document.cookie = `inbox-tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}; path=/; max-age=31536000; samesite=lax`;
-} catch {
-  // Cookies refused: the layer shows only the first day's header.
-}
 
 /**
  * The app's code is a chunk of its own (start.tsx), downloading beside this one from the start (the page preloads

@@ -135,7 +135,7 @@ function placeOf(attributes: Record<string, unknown>): string {
   return parent;
 }
 
-/** The cookie the app sets with the reader's time zone (src/main.tsx): the layer's day headers fall where its own do. */
+/** The cookie the app sets with the reader's time zone (src/start.tsx): the layer's day headers fall where its own do. */
 export const TIME_ZONE_COOKIE = 'inbox-tz';
 
 function timeZoneOf(cookie: string | undefined): string | null {

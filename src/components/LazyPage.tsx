@@ -23,7 +23,7 @@ export interface LazyPageOptions {
    * plain block with a level-2 heading, not a second `main`.
    */
   part?: boolean;
-  /** What shows while the code downloads (a part's own placeholder, the size of what it becomes). */
+  /** What shows while the code downloads (a part's own placeholder, the size of what it becomes); `null`: nothing. */
   fallback?: ReactNode;
 }
 
@@ -56,7 +56,7 @@ export function lazyPage<P extends object>(
           setAttempt((count) => count + 1);
         }}
       >
-        <Suspense fallback={fallback ?? (part ? partLoading : pageLoading)}>
+        <Suspense fallback={fallback === undefined ? (part ? partLoading : pageLoading) : fallback}>
           <Page {...props} />
         </Suspense>
       </PageLoadBoundary>
