@@ -144,6 +144,8 @@ test('"Clear data on this device" with the server unreachable clears, and says s
     ).toBeVisible();
     expect(page.url()).toBe(`${demo.base}/`);
     await expect(rows(page)).toHaveCount(0);
+    // Nothing still promises to send the dismiss that was dropped (a fresh-eyes finding).
+    await expect(page.getByText(/Retrying: 1 action/)).toHaveCount(0);
     const stored = await page.evaluate(() =>
       Object.keys(localStorage).filter((key) => key !== 'inbox.theme'),
     );

@@ -60,7 +60,12 @@ function Account({ session }: { session: PublicSession }) {
     <AccountBar
       session={session}
       waiting={waiting}
-      onCleared={() => void queryClient.resetQueries()}
+      onCleared={() => {
+        // The actions still retrying were dropped with the device's data (never sent: src/api/http.ts): nothing
+        // may still say they will be.
+        queryClient.getMutationCache().clear();
+        void queryClient.resetQueries();
+      }}
     />
   );
 }
