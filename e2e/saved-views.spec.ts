@@ -156,6 +156,16 @@ test('save, count, open with g 1, rename, reorder (buttons, Alt+arrows, drag) an
       ['Important', '/?importance=important'],
       ['Launch tasks', '/mentions?type=task&group=project'],
     ]);
+  // Two deletes in quick succession (a second click landing on the next Delete): one toast, one Undo for both.
+  await savedViews(page).getByRole('button', { name: 'Delete Important' }).click();
+  await savedViews(page).getByRole('button', { name: 'Delete Launch tasks' }).click();
+  await expect(savedLinks(page)).toHaveCount(0);
+  await expect(page.getByText('Deleted 2 views')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(savedLinks(page)).toHaveText([/^Important/, /^Launch tasks/]);
+  await expect
+    .poll(async () => (await serverViews()).map((view) => view.name))
+    .toEqual(['Important', 'Launch tasks']);
   await savedViews(page).getByRole('button', { name: 'Delete Important' }).click();
   await expect(savedLinks(page)).toHaveText([/^Launch tasks/]);
   await expect

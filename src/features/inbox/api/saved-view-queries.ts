@@ -10,7 +10,7 @@ import {
   updateSavedView,
   type SavedView,
 } from '../../../api/saved-views.ts';
-import { useToast } from '../../../components/toasts.tsx';
+import { useIsToastShown, useToast } from '../../../components/toasts.tsx';
 import { INBOX_VIEW_PATHS, OPEN_PARAM } from '../../../lib/addresses.ts';
 import { parseFilters, toNotificationQuery, VIEW_NAMES, type ViewName } from '../model/filters.ts';
 /** Query keys and options for the person's saved views (server/inbox, per scope), general to specific. */
@@ -73,9 +73,16 @@ const byPosition = (views: SavedView[]) => views.map((view, position) => ({ ...v
  * Saving, renaming, moving and deleting saved views: each shown at once, sent to the server, put back with the
  * reason if the server refuses.
  */
+/** The deletes the shown toast's Undo brings back (one toast for deletes in quick succession). */
+let lastDeletes: {
+  toast: number;
+  deletes: { view: SavedView; index: number; deleting: Promise<void> }[];
+} | null = null;
+
 export function useSavedViewActions() {
   const queryClient = useQueryClient();
   const showToast = useToast();
+  const isToastShown = useIsToastShown();
   const key = savedViewQueries.list().queryKey;
   /** Sends a change; a refusal is said and the list asked for again (which puts it back as the server has it). */
   const send = (run: () => Promise<unknown>) =>
@@ -112,39 +119,55 @@ export function useSavedViewActions() {
       });
       send(() => updateSavedView(id, { position }));
     },
-    /** Deletes a view, with an Undo that saves it again in its place (a new id; the same name, address, place). */
+    /**
+     * Deletes a view, with an Undo that saves it again in its place (a new id; the same name, address, place).
+     * Deletes in quick succession (a second click landing on the next view's Delete as the list closes up) share
+     * one toast, whose Undo brings them all back.
+     */
     remove: (id: string) => {
       const before = queryClient.getQueryData(key) ?? [];
       const index = before.findIndex((view) => view.id === id);
-      const deleted = before[index];
-      optimistic((views) => views.filter((view) => view.id !== id));
+      const view = before[index];
+      optimistic((views) => views.filter((each) => each.id !== id));
       const deleting = deleteSavedView(id);
       send(() => deleting);
-      if (!deleted) return;
-      const last = index === before.length - 1;
-      showToast({
+      if (!view) return;
+      const earlier = lastDeletes && isToastShown(lastDeletes.toast) ? lastDeletes.deletes : [];
+      const deletes = [...earlier, { view, index, deleting }];
+      const toast = showToast({
         tone: 'info',
-        message: `Deleted the view “${deleted.name}”`,
+        message:
+          deletes.length === 1
+            ? `Deleted the view “${view.name}”`
+            : `Deleted ${deletes.length} views`,
         action: {
           label: 'Undo',
           run: () => {
-            optimistic((views) => views.toSpliced(index, 0, deleted));
+            lastDeletes = null;
+            // The last deleted first, each into the list as it was when it went.
+            const undone = deletes.toReversed();
+            optimistic((views) =>
+              undone.reduce((list, each) => list.toSpliced(each.index, 0, each.view), views),
+            );
             send(async () => {
-              // Once the delete is done (a full list must not refuse the view coming back).
-              await deleting.catch(() => {});
-              const saved = await createSavedView({
-                name: deleted.name,
-                address: deleted.address,
-              });
-              // Its new id at once: a rename or move before the list is asked for again goes to it.
-              queryClient.setQueryData(key, (views) =>
-                views?.map((view) => (view.id === deleted.id ? { ...view, id: saved.id } : view)),
-              );
-              if (!last) await updateSavedView(saved.id, { position: index });
+              for (const each of undone) {
+                // Once its delete is done (a full list must not refuse it coming back).
+                await each.deleting.catch(() => {});
+                const saved = await createSavedView({
+                  name: each.view.name,
+                  address: each.view.address,
+                });
+                // Its new id at once: a rename or move before the list is asked for again goes to it.
+                queryClient.setQueryData(key, (views) =>
+                  views?.map((one) => (one.id === each.view.id ? { ...one, id: saved.id } : one)),
+                );
+                await updateSavedView(saved.id, { position: each.index });
+              }
             });
           },
         },
       });
+      lastDeletes = { toast, deletes };
     },
   };
 }
