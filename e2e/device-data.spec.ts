@@ -10,6 +10,17 @@ const [ana] = STANDIN_PEOPLE as [StandinPerson];
 const port = Number(process.env.E2E_PORT ?? 4319) + 23;
 const rows = (page: Page) => page.getByTestId('notification-row');
 
+/** Dismisses the first row while the dismiss cannot reach the server: it waits in the outbox, kept in storage. */
+async function dismissFirstUntilQueued(page: Page, timeout = 5_000) {
+  await rows(page)
+    .first()
+    .getByRole('button', { name: /^Dismiss/ })
+    .click();
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('inbox.actions:demo') ?? ''), { timeout })
+    .toContain('"dismiss"');
+}
+
 for (const tab of ['reloaded', 'left open'] as const) {
   test(`an action queued against the demo server is never replayed against a real account on the same address (tab ${tab})`, async ({
     page,
@@ -32,15 +43,7 @@ for (const tab of ['reloaded', 'left open'] as const) {
 
       // The demo server goes away; a dismiss waits in the queue, kept in storage.
       await demo.stop();
-      await rows(page)
-        .first()
-        .getByRole('button', { name: /^Dismiss/ })
-        .click();
-      await expect
-        .poll(() => page.evaluate(() => localStorage.getItem('inbox.actions:demo') ?? ''), {
-          timeout: 10_000,
-        })
-        .toContain('"dismiss"');
+      await dismissFirstUntilQueued(page, 10_000);
 
       // The same address now serves a real account (personal mode).
       await personal.start();
@@ -80,13 +83,7 @@ test('"Clear data on this device" drops the saved inbox and the waiting actions,
     const target = (await rows(page).first().getAttribute('data-notification-id')) as string;
     // The dismiss cannot get through (a lost connection each time): it waits, retrying.
     await page.route(`**/api/v2/notifications/${target}/dismiss`, (route) => route.abort('failed'));
-    await rows(page)
-      .first()
-      .getByRole('button', { name: /^Dismiss/ })
-      .click();
-    await expect
-      .poll(() => page.evaluate(() => localStorage.getItem('inbox.actions:demo') ?? ''))
-      .toContain('"dismiss"');
+    await dismissFirstUntilQueued(page);
 
     await page.getByRole('button', { name: 'Clear data on this device' }).click();
     await expect(page.getByText('1 action not yet sent will be dropped.')).toBeVisible();
@@ -129,13 +126,7 @@ test('"Clear data on this device" with the server unreachable clears, and says s
     await page.waitForLoadState('networkidle');
     await demo.stop();
     // A dismiss made with the server away keeps retrying in the page's memory.
-    await rows(page)
-      .first()
-      .getByRole('button', { name: /^Dismiss/ })
-      .click();
-    await expect
-      .poll(() => page.evaluate(() => localStorage.getItem('inbox.actions:demo') ?? ''))
-      .toContain('"dismiss"');
+    await dismissFirstUntilQueued(page);
     await page.getByRole('button', { name: 'Clear data on this device' }).click();
     await expect(page.getByText('1 action not yet sent will be dropped.')).toBeVisible();
     await page.getByRole('button', { name: 'Clear data on this device' }).click();
