@@ -256,7 +256,9 @@ test('a session that ends under the page shows the form at the same address, and
   await expect(page.getByRole('heading', { name: 'Mentions', level: 1 })).toBeVisible();
 });
 
-test('a session that ends leaves no signed-in page in the offline cache', async ({ browser }) => {
+test('a session that ends leaves no signed-in page in the offline cache, nor their rows for a second visit', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   try {
     const page = await context.newPage();
@@ -273,6 +275,10 @@ test('a session that ends leaves no signed-in page in the offline cache', async 
     // The first visit signs in while the service worker may still be installing (its copy is then the signed-out
     // page, and the reload after signing in passes it by): the app replaces the copy once the worker is active.
     await expect.poll(cachedPage).toContain('Marko Horvat');
+    // And the Inbox page with their first rows, which a second visit paints at once (public/sw.js).
+    const copy = () =>
+      page.evaluate(async () => (await (await caches.match('/?inbox-copy'))?.text()) ?? '');
+    await expect.poll(copy).toContain('first-paint-row');
     const cookie = await sessionCookie(context);
     await fetch(`${team.base}/auth/session`, {
       method: 'DELETE',
@@ -282,6 +288,7 @@ test('a session that ends leaves no signed-in page in the offline cache', async 
     await expect(page.getByRole('heading', { name: 'Sign in with Productive' })).toBeVisible();
     await expect.poll(cachedPage).not.toContain('Marko Horvat');
     expect(await cachedPage()).toContain('inbox-session');
+    await expect.poll(copy).toBe('');
   } finally {
     await context.close();
   }

@@ -34,31 +34,77 @@ self.addEventListener('install', (event) => {
   );
 });
 
-/**
- * The page as the shell to keep: without the first rows the server may have written into it (server/http/
- * first-paint.ts, between these markers), which are of this moment; offline, the app shows its own saved lists.
- */
-async function withoutFirstPaint(response) {
-  const html = await response.text();
-  const start = html.indexOf('<!--first-paint-->');
-  const end = html.indexOf('<!--/first-paint-->');
-  const shell =
-    start === -1 || end < start
-      ? html
-      : html.slice(0, start) + html.slice(end + '<!--/first-paint-->'.length);
+/** The Inbox page as it was last seen, with its first rows: what a second visit to `/` paints at once. */
+const COPY = '/?inbox-copy';
+
+const html = (text, response) => {
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   headers.delete('content-encoding');
-  return new Response(shell, { status: response.status, headers });
+  return new Response(text, { status: response.status, headers });
+};
+
+/** The page without what lies between two markers (or as it is without them). */
+const cut = (text, start, end) => {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end, from);
+  return from === -1 || to === -1 ? text : text.slice(0, from) + text.slice(to + end.length);
+};
+
+/**
+ * Keeps a page the server sent: as the shell (without the first rows the server may have written into it,
+ * server/http/first-paint.ts, between the `first-paint` markers); and, for the Inbox (`fromInbox`), as the copy a
+ * second visit paints at once: with the rows, without their JSON (the app's own saved lists are the data; the JSON
+ * is of this moment). A page of the Inbox without rows (signed out, or no list) leaves no copy. `asked`: the count
+ * of drops when the page was asked for.
+ */
+async function keep(response, fromInbox, asked) {
+  if (!response.ok) return;
+  const text = await response.text();
+  const cache = await caches.open(CACHE);
+  await cache.put('/', html(cut(text, '<!--first-paint-->', '<!--/first-paint-->'), response));
+  // A page asked for before the person's last action may not have it: no copy until a newer one is asked for.
+  if (!fromInbox || asked !== dropped) return;
+  if (text.includes('<!--first-paint-->'))
+    await cache.put(
+      COPY,
+      html(cut(text, '<script type="application/json"', '</script>'), response),
+    );
+  else await cache.delete(COPY);
 }
 
-// The page is asked for as the browser starts this worker, not after (navigation preload): a second visit does
-// not wait for the worker to boot before its request goes out (docs/decisions/019).
+/** How many times a page has dropped the copy (an action taken) since this worker started. */
+let dropped = 0;
+
+// The page is asked for as the browser starts this worker, not after (navigation preload): a visit without a
+// copy does not wait for the worker to boot before its request goes out (docs/decisions/019).
 self.addEventListener('activate', (event) =>
   event.waitUntil(
     Promise.all([self.clients.claim(), self.registration.navigationPreload?.enable()]),
   ),
 );
+
+// A page asks for a new copy of the Inbox page (src/lib/device-data.ts): its lists changed and it is being left,
+// or the session changed. The server writes the rows for this request as it does for a navigation.
+// A page that took an action drops the copy (src/app/persistence.ts): the next visit asks the server until a new
+// one is kept.
+self.addEventListener('message', (event) => {
+  if (event.data === 'drop-copy') {
+    dropped++;
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.delete(COPY)));
+  }
+  if (event.data !== 'copy-page') return;
+  event.waitUntil(
+    (async () => {
+      const asked = dropped;
+      const response = await fetch('/', {
+        cache: 'no-store',
+        headers: { 'X-Inbox-Copy': 'first-paint' },
+      });
+      await keep(response, true, asked);
+    })().catch(() => {}),
+  );
+});
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -70,29 +116,30 @@ self.addEventListener('fetch', (event) => {
   )
     return;
   if (request.mode === 'navigate') {
+    const inbox = url.pathname === '/' && url.search === '';
+    const asked = dropped;
+    const network = Promise.resolve(event.preloadResponse).then(
+      (preloaded) => preloaded ?? fetch(request),
+    );
+    // The page for next time, from this answer (for the Inbox: its rows of this moment).
+    const kept = network.then((response) => keep(response.clone(), inbox, asked)).catch(() => {});
+    event.waitUntil(kept);
     event.respondWith(
-      Promise.resolve(event.preloadResponse)
-        .then((preloaded) => preloaded ?? fetch(request))
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            void withoutFirstPaint(copy).then(async (shell) =>
-              (await caches.open(CACHE)).put('/', shell),
-            );
-          }
-          return response;
-        })
-        // The network failed: the cached shell, marked so that the app knows from its first paint that the
-        // server could not be reached (src/api/connection.ts) instead of assuming it can.
-        .catch(async () => {
+      (async () => {
+        // A second visit to the Inbox paints the copy at once: its rows as the last page left them, under which
+        // the app starts from its saved lists and brings them up to date (docs/decisions/019).
+        const copy = inbox ? await caches.match(COPY) : undefined;
+        if (copy) return copy;
+        try {
+          return await network;
+        } catch {
+          // The network failed: the cached shell, marked so that the app knows from its first paint that the
+          // server could not be reached (src/api/connection.ts) instead of assuming it can.
           const cached = await caches.match('/');
           if (!cached) return Response.error();
-          const html = (await cached.text()).replace('<html', '<html data-shell="offline"');
-          const headers = new Headers(cached.headers);
-          headers.delete('content-length');
-          headers.delete('content-encoding');
-          return new Response(html, { status: 200, headers });
-        }),
+          return html((await cached.text()).replace('<html', '<html data-shell="offline"'), cached);
+        }
+      })(),
     );
     return;
   }

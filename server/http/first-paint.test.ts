@@ -142,6 +142,33 @@ describe('the page with its first rows', () => {
     }
   });
 
+  it('carries them for the service worker’s copy of the Inbox page (same origin, asked by name), and only then', async () => {
+    const copy = {
+      'Sec-Fetch-Mode': 'same-origin',
+      'Sec-Fetch-Dest': 'empty',
+      'Sec-Fetch-Site': 'same-origin',
+      'X-Inbox-Copy': 'first-paint',
+      Cookie: 'inbox_session=abc',
+    };
+    const html = await page(await appWith(signedIn).request('/', { headers: copy }));
+    expect(rowsIn(html)).toBe(FIRST_PAINT_ROWS);
+    const cases: [PublicSession, string, Record<string, string>][] = [
+      [signedIn, '/', { ...copy, 'Sec-Fetch-Site': 'cross-site' }],
+      [signedIn, '/', { ...copy, 'X-Inbox-Copy': 'yes' }],
+      [signedIn, '/mentions', copy],
+      [{ ...signedIn, signedIn: false, scope: null, person: null }, '/', copy],
+    ];
+    for (const [session, path, headers] of cases) {
+      const other = await page(await appWith(session).request(path, { headers }));
+      expect(other).toContain('<div id="root">');
+      expect(other).not.toContain('first-paint-row');
+    }
+    const { 'Sec-Fetch-Site': _site, ...unnamed } = copy;
+    expect(await page(await appWith(signedIn).request('/', { headers: unnamed }))).not.toContain(
+      'first-paint-row',
+    );
+  });
+
   it('writes nothing into a page without their place (the bench’s stack floor is served the same way)', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'inbox-no-slot-'));
     writeFileSync(join(plain, 'index.html'), '<!doctype html><body><div id="root"></div></body>');

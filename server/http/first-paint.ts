@@ -9,7 +9,8 @@
  * - as the API's JSON in a `<script type="application/json">`, which the app puts into React Query before its
  *   first render (src/features/inbox/first-page.ts): its list renders at once and sends no request for it.
  *
- * The page stays `Cache-Control: no-store`; the service worker keeps its copy without them (public/sw.js). Titles,
+ * The page stays `Cache-Control: no-store`; the service worker keeps a copy with the rows, without the JSON, for the
+ * next visit (public/sw.js, docs/decisions/019). Titles,
  * names and excerpts are the API's, untrusted: only ever written as escaped text.
  */
 import type { Context, Hono } from 'hono';
@@ -34,16 +35,23 @@ export const FIRST_PAINT_WAIT_MS = 2000;
 export const FIRST_PAGE_PATH =
   '/notifications?filter%5Bdismissed%5D=false&include=actor&page%5Bnumber%5D=1&page%5Bsize%5D=50';
 
+/** The header the service worker asks for its copy of the Inbox page with (public/sw.js). */
+export const COPY_HEADER = 'x-inbox-copy';
+
 /**
- * Whether this request gets the first rows: a browser's own navigation (not the service worker's or the app's
- * copy of the page, nor a script's fetch) to the Inbox view without filters, signed in.
+ * Whether this request gets the first rows: a browser's own navigation to the Inbox view without filters, or the
+ * service worker's request for its copy of that page (same origin, `X-Inbox-Copy: first-paint`), signed in. Not
+ * the worker's shell, nor another script's fetch.
  */
 export function wantsFirstPaint(c: Context, session: PublicSession | undefined): boolean {
   const url = new URL(c.req.url);
+  const navigation =
+    c.req.header('sec-fetch-mode') === 'navigate' && c.req.header('sec-fetch-dest') === 'document';
+  const copy =
+    c.req.header(COPY_HEADER) === 'first-paint' && c.req.header('sec-fetch-site') === 'same-origin';
   return (
     c.req.method === 'GET' &&
-    c.req.header('sec-fetch-mode') === 'navigate' &&
-    c.req.header('sec-fetch-dest') === 'document' &&
+    (navigation || copy) &&
     url.pathname === '/' &&
     url.search === '' &&
     session !== undefined &&

@@ -29,7 +29,7 @@ import { connectReplica } from '../features/inbox/api/replica-connection.ts';
 import { deleteOtherReplicas, openReplica } from '../replica/store.ts';
 import { seedFirstPage } from '../features/inbox/first-page.ts';
 import { releaseFirstPaint } from '../lib/first-paint.ts';
-import { persistOptions, restoreCacheNow, saveCacheOnLeave } from './persistence.ts';
+import { keepPageCopy, persistOptions, restoreCacheNow, saveCacheOnLeave } from './persistence.ts';
 import { createQueryClient } from './query-client.ts';
 import { createAppRouter } from './routes.tsx';
 import { ROUTES } from '../lib/addresses.ts';
@@ -90,6 +90,7 @@ function createClient() {
   // The Inbox view's first page, if the page carries it: fresher than what was restored (docs/decisions/019).
   seedFirstPage(queryClient);
   saveCacheOnLeave(queryClient);
+  keepPageCopy(queryClient);
   return queryClient;
 }
 

@@ -14,7 +14,7 @@ import type { NotificationPages } from '../features/inbox/model/cache-updates.ts
 import { isReplicaList, notificationQueries } from '../features/inbox/api/notification-queries.ts';
 import { projectQueries } from '../features/inbox/api/project-queries.ts';
 import { snoozeQueries } from '../features/inbox/api/snooze-queries.ts';
-import { deviceKey, deviceStorage } from '../lib/device-data.ts';
+import { deviceKey, deviceStorage, dropPageCopy, refreshCachedPage } from '../lib/device-data.ts';
 
 /** Lists larger than this are not kept offline: the cache would outgrow local storage and slow every write. */
 const MAX_PERSISTED_PAGES = 10;
@@ -123,7 +123,8 @@ export function saveCacheNow(queryClient: QueryClient) {
 /**
  * Saves the cache whenever the page is hidden or goes away, unless nothing in it has changed since it was last
  * written (the persister's last write, or hiding just before going away): serializing it again is work on the
- * path of the next page's navigation (a reload's old page runs this before the new one starts).
+ * path of the next page's navigation (a reload's old page runs this before the new one starts). When it saves, it
+ * also asks the service worker for a new copy of the Inbox page, so that the next visit's first rows are these.
  */
 export function saveCacheOnLeave(queryClient: QueryClient) {
   if (typeof window === 'undefined') return;
@@ -133,10 +134,32 @@ export function saveCacheOnLeave(queryClient: QueryClient) {
   const save = () => {
     if (lastSaved.at > lastSaved.changedAt) return;
     saveCacheNow(queryClient);
+    // The page the next visit paints first, with the lists as they are now (if the server has every action).
+    if (queryClient.isMutating() === 0) void refreshCachedPage();
   };
   window.addEventListener('pagehide', save);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') save();
+  });
+}
+
+/**
+ * The service worker's copy of the Inbox page paints a second visit's first rows (public/sw.js): it never shows
+ * what this person just changed as it was before. An action drops the copy at once (a reload meanwhile asks the
+ * server for the page); 3 s after the last action is settled (none pending), a new one is asked for, from the
+ * server, which has them all. In personal and team mode that is one request to Productive per burst of actions.
+ */
+const COPY_AFTER_MS = 3000;
+
+export function keepPageCopy(queryClient: QueryClient) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  queryClient.getMutationCache().subscribe((event) => {
+    if (event.type !== 'added' && event.type !== 'updated') return;
+    if (event.type === 'added') void dropPageCopy();
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (queryClient.isMutating() === 0) void refreshCachedPage();
+    }, COPY_AFTER_MS);
   });
 }
 

@@ -95,19 +95,30 @@ export async function clearDeviceData(): Promise<void> {
 }
 
 /**
- * The service worker's copy of the page names whose session it was: when that session ends, the copy is replaced
- * with the page as the server now sends it, so an offline reload does not claim someone is still signed in.
+ * Asks the service worker for a new copy of the page (public/sw.js): its shell, and the Inbox page with its first
+ * rows, which the next visit paints at once (docs/decisions/019). When a session ends, the copy is the page as the
+ * server now sends it, signed out: an offline reload does not claim someone is still signed in, and no rows of
+ * theirs paint. When a page with changed lists is left, the next visit paints them as they are now.
  */
-export async function refreshCachedPage(): Promise<void> {
+export const refreshCachedPage = () => tellWorker('copy-page');
+
+/**
+ * Drops the worker's copy of the Inbox page: this person just changed something in it (an action taken), and the
+ * next visit must not paint it as it was. A new copy is asked for once the server has every action
+ * (src/app/persistence.ts).
+ */
+export const dropPageCopy = () => tellWorker('drop-copy');
+
+async function tellWorker(message: string): Promise<void> {
+  if (isDeviceCleared()) return;
   try {
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      if (!(await cache.match('/'))) continue;
-      const page = await fetch('/', { cache: 'no-store' });
-      if (page.ok) await cache.put('/', page);
-    }
+    // This page's worker at once (a page being left has no time to wait), or the one that is installing it.
+    const worker =
+      navigator.serviceWorker?.controller ??
+      (await navigator.serviceWorker?.getRegistration())?.active;
+    worker?.postMessage(message);
   } catch {
-    // Offline or no cache storage: the next visit online refreshes it.
+    // No service worker here: nothing is kept.
   }
 }
 
