@@ -265,8 +265,9 @@ Written by \`npm run bench\` (scripts/bench/run.ts); run it again to update. ${h
 react-router's data router, Tailwind, Vite): 50 rows from the same API, served by the same server. **First row** is
 from navigation start to the frame that paints the first notification row, in Chromium on a phone profile (150 ms
 round trip, 1.6 Mbps down, the CPU 4× slower through the DevTools protocol), cold (a new profile) and warm (its
-second visit), the app and the floor taking turns. The app's first row is the one the server writes into the page,
-painted before any script runs but not yet usable (no links or controls; docs/decisions/019); the app's own rows,
+second visit, once the first has settled: the app's service worker then holds its copy of the Inbox page), the app
+and the floor taking turns. The app's first row is the one the server writes into the page (warm: the worker's
+copy of it), painted before any script runs but not yet usable (no links or controls; docs/decisions/019); the app's own rows,
 which replace it, are measured too. **Initial JS** is what the page loads before anything runs:
 its module scripts and modulepreloads, gzip. \`npm run check:bundle\` fails when the app's is over 1.5× the floor's.
 
