@@ -9,6 +9,7 @@ import {
   firstSync,
   pollNew,
   reconcile,
+  refreshHead,
   SYNC_PAGE_SIZE,
   syncIntervals,
   syncStep,
@@ -284,7 +285,7 @@ describe('the sync', () => {
     expect(server.asked.filter((ask) => ask.query.dismissed === false)).toHaveLength(3);
   });
 
-  it('asks what is new at once when a page has just loaded, however recently it was asked', async () => {
+  it('reads the newest page again at once when a page has just loaded, however recently it was asked', async () => {
     const replica = await freshReplica();
     const server = fakeServer(world());
     const time = () => NOW;
@@ -295,7 +296,47 @@ describe('the sync', () => {
     expect(
       await syncStep(replica, server.fetchPage, signal, DEFAULT_INTERVALS, time, noBackOff, true),
     ).toBe(true);
-    expect(server.asked.map((ask) => ask.query.after !== undefined)).toEqual([true]);
+    expect(server.asked).toEqual([{ query: { dismissed: false }, page: 1 }]);
+  });
+
+  it('a page that loads shows the reads and dismisses made elsewhere in the newest page, and what is new', async () => {
+    const notifications = world();
+    const replica = await freshReplica();
+    const server = fakeServer(notifications);
+    await firstSync(replica, server.fetchPage, signal, clock);
+    // Elsewhere: the newest read, the second and the 150th dismissed, the 300th (past the first page) dismissed.
+    Object.assign(notifications[0] as Notification, { read: true });
+    for (const index of [1, 149, 299])
+      Object.assign(notifications[index] as Notification, { dismissed: true });
+    const arrived = aNotification(5000, { lastActionAt: at(-60_000) });
+    notifications.push(arrived);
+    // Dismissed here a moment ago, its answer not in yet: it stays dismissed here whatever the page says.
+    replica.apply(['5'], (notification) => ({ ...notification, dismissed: true }));
+    server.asked.length = 0;
+    await refreshHead(replica, server.fetchPage, signal, clock);
+    expect(server.asked).toEqual([{ query: { dismissed: false }, page: 1 }]);
+    expect(replica.get('1')?.read).toBe(true);
+    expect(replica.get('2')?.dismissed).toBe(true);
+    expect(replica.get('150')?.dismissed).toBe(true);
+    expect(replica.get('5')?.dismissed).toBe(true);
+    expect(replica.all()[0]?.id).toBe('5000');
+    // Past the page's span: the reconciliation's, not this.
+    expect(replica.get('300')?.dismissed).toBe(false);
+  });
+
+  it('a page that loads after more arrived than a page holds asks for the rest of what is new', async () => {
+    const notifications = world();
+    const replica = await freshReplica();
+    const server = fakeServer(notifications);
+    await firstSync(replica, server.fetchPage, signal, clock);
+    for (let index = 0; index < SYNC_PAGE_SIZE + 20; index++)
+      notifications.push(aNotification(10_000 + index, { lastActionAt: at(-1000 * (index + 1)) }));
+    server.asked.length = 0;
+    await refreshHead(replica, server.fetchPage, signal, clock);
+    expect(server.asked[0]).toEqual({ query: { dismissed: false }, page: 1 });
+    expect(server.asked[1]?.query.after).toBeDefined();
+    for (let index = 0; index < SYNC_PAGE_SIZE + 20; index++)
+      expect(replica.get(String(10_000 + index))).toBeDefined();
   });
 
   it('backs off to a quarter while a bulk action has the rate budget', async () => {

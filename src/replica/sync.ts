@@ -105,13 +105,54 @@ export async function pollNew(
   fetchPage: FetchPage,
   signal: AbortSignal,
   now: () => number = Date.now,
+  /** After this time instead of the newest held (what was newest before a page of it arrived). */
+  since?: string,
 ) {
-  const newest = replica.all()[0]?.lastActionAt ?? null;
+  const newest = since ?? replica.all()[0]?.lastActionAt ?? null;
   const query: NotificationQuery = newest
     ? { dismissed: false, after: newest }
     : { dismissed: false };
   await readAllPages(fetchPage, query, signal, (page) => replica.put(page.notifications));
   await replica.setMeta({ polledAt: now() });
+}
+
+/**
+ * The Inbox's newest page read again as a page loads (a reload is someone asking what is true now): what is new
+ * arrives, reads made elsewhere show, and what the replica holds in the page's span that the server no longer lists
+ * in the Inbox (dismissed in Productive or on another device) leaves it, but for actions still settling here. One
+ * request (more only when more is new than a page holds); the rest of the Inbox waits for the reconciliation.
+ */
+export async function refreshHead(
+  replica: Replica,
+  fetchPage: FetchPage,
+  signal: AbortSignal,
+  now: () => number = Date.now,
+) {
+  const started = now();
+  const newestHeld = replica.all()[0]?.lastActionAt ?? null;
+  const page = await fetchPage({ dismissed: false }, 1, signal);
+  const listed = new Set(page.notifications.map((notification) => notification.id));
+  const oldest = page.notifications.at(-1)?.lastActionAt;
+  // The page's span: everything when it is the whole Inbox, else what is newer than its last row (equal times may
+  // sit on the next page).
+  const spanStart = page.hasNextPage ? (oldest ? Date.parse(oldest) : Infinity) : -Infinity;
+  const keep = replica.editedSince(Math.min(started, now() - LOCAL_EDIT_HOLD_MS));
+  const gone = replica
+    .all()
+    .filter(
+      (notification) =>
+        !notification.dismissed &&
+        !listed.has(notification.id) &&
+        !keep.has(notification.id) &&
+        Date.parse(notification.lastActionAt ?? '') > spanStart,
+    )
+    .map((notification) => ({ ...notification, dismissed: true }));
+  const fresh = page.notifications.filter((notification) => !keep.has(notification.id));
+  await replica.put([...fresh, ...gone]);
+  // More is new than one page holds: the rest of it, as a poll asks.
+  if (page.hasNextPage && oldest && newestHeld && Date.parse(oldest) > Date.parse(newestHeld))
+    await pollNew(replica, fetchPage, signal, now, newestHeld);
+  else await replica.setMeta({ polledAt: now() });
 }
 
 /** The whole replica read again; what left the server's lists leaves it, but for actions still settling here. */
@@ -146,7 +187,7 @@ export async function syncStep(
   intervals: SyncIntervals,
   now: () => number = Date.now,
   backOff: () => boolean = () => false,
-  /** Ask what is new now, whenever it was last asked (a page just loaded: a reload shows what is new). */
+  /** Read the newest page again now, whenever it was last asked (a page just loaded: a reload shows what is true). */
   pollNow = false,
 ): Promise<boolean> {
   await replica.loaded;
@@ -156,7 +197,8 @@ export async function syncStep(
   if (!meta.complete) await firstSync(replica, fetchPage, signal, now);
   else if (now() - meta.reconciledAt >= intervals.reconcileMs * slower)
     await reconcile(replica, fetchPage, signal, now);
-  else if (pollNow || now() - meta.polledAt >= intervals.pollMs * slower)
+  else if (pollNow) await refreshHead(replica, fetchPage, signal, now);
+  else if (now() - meta.polledAt >= intervals.pollMs * slower)
     await pollNew(replica, fetchPage, signal, now);
   else return false;
   return true;

@@ -65,6 +65,25 @@ const rowIds = new WeakMap<readonly ListItem[], Remembered<string[]>>();
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
+ * A list's pages as one array, each notification once (its last copy, where it last stands): pages may overlap,
+ * as when the server's first pages were shown before the replica was ready and the replica's whole view came as
+ * the next page, or when new arrivals shifted the server's pages. A row twice would be two rows with one key.
+ */
+export function distinctRows(pages: readonly { notifications: Notification[] }[]): Notification[] {
+  if (pages.length < 2) return pages[0]?.notifications ?? [];
+  const rows = pages.flatMap((page) => page.notifications);
+  const seen = new Set<string>();
+  const last: Notification[] = [];
+  for (let index = rows.length - 1; index >= 0; index--) {
+    const row = rows[index] as Notification;
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    last.push(row);
+  }
+  return last.length === rows.length ? rows : last.reverse();
+}
+
+/**
  * One inbox list's data: the view of the replica (src/replica/, the whole of it, one page), what is shown of it
  * (snoozed ones hidden, those back from snooze first, "unread only" and "read only" over all of it), grouped by day.
  * Those `kept` (open in the reading pane, opened from this list since it was entered: kept-rows.ts) stay shown
@@ -80,7 +99,7 @@ export function useNotificationList(
   const list = useInfiniteQuery(notificationQueries.list(query));
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = list;
 
-  const loaded = useMemo(() => data?.pages.flatMap((page) => page.notifications) ?? [], [data]);
+  const loaded = useMemo(() => distinctRows(data?.pages ?? []), [data]);
   // Snoozed ones hidden, those back from snooze first (docs/decisions/009).
   const snoozed = useSnoozedRows(query, loaded);
   // What arrived on a muted item hidden at once (docs/decisions/018).
