@@ -5,7 +5,6 @@ import { initTheme } from './lib/theme.ts';
 
 initTheme();
 
-
 /**
  * The app's code is a chunk of its own (start.tsx), downloading beside this one from the start (the page preloads
  * it): this entry stays small, so that nothing long runs before the page's first frame.
