@@ -28,6 +28,39 @@ test('the first rows show before any of the app’s code has run', async ({ page
   expect(await page.evaluate(() => document.activeElement?.closest('#first-paint'))).toBeNull();
 });
 
+test('before any script has run they follow the system’s dark mode, and a saved choice once it has', async ({
+  browser,
+}) => {
+  const background = (page: import('@playwright/test').Page, selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
+  const dark = await browser.newContext({ colorScheme: 'dark' });
+  try {
+    const page = await dark.newPage();
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/');
+    await expect(page.getByTestId('first-paint-row').first()).toBeVisible();
+    // Not white: the dark background, with no script to set the class.
+    expect(await background(page, '#first-paint')).not.toBe('rgb(255, 255, 255)');
+    expect(await background(page, '[data-testid="first-paint-row"]')).not.toBe(
+      'rgb(255, 255, 255)',
+    );
+    // The saved choice (light) wins once the app runs.
+    const app = await dark.newPage();
+    await app.goto('/');
+    await app.evaluate(() => localStorage.setItem('inbox.theme', 'light'));
+    await app.reload();
+    await expect(
+      app.locator('[data-testid="notification-row"][data-notification-id]').first(),
+    ).toBeVisible();
+    expect(await background(app, '[data-testid="notification-row"]')).toBe('rgb(255, 255, 255)');
+  } finally {
+    await dark.close();
+  }
+});
+
 test('the app takes over from them with its own rows, read from the page', async ({
   page,
   request,

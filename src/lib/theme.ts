@@ -16,6 +16,7 @@ export function applyTheme(preference: ThemePreference) {
     preference === 'dark' ||
     (preference === 'system' && window.matchMedia?.('(prefers-color-scheme: dark)').matches);
   document.documentElement.classList.toggle('dark', !!dark);
+  document.documentElement.classList.toggle('light', !dark);
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
 }
 
