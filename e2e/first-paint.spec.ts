@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 /** The Inbox view's first rows, written into the page by the server (docs/decisions/019). */
 
@@ -31,7 +31,7 @@ test('the first rows show before any of the app’s code has run', async ({ page
 test('before any script has run they follow the system’s dark mode, and a saved choice once it has', async ({
   browser,
 }) => {
-  const background = (page: import('@playwright/test').Page, selector: string) =>
+  const background = (page: Page, selector: string) =>
     page
       .locator(selector)
       .first()
