@@ -72,6 +72,56 @@ for (const tab of ['reloaded', 'left open'] as const) {
   });
 }
 
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('its copy of the demo page is not what the address shows once it serves a real account', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const standin = await startStandin();
+    const demo = new InboxProcess(port, {});
+    const personal = new InboxProcess(port, {
+      PRODUCTIVE_API_TOKEN: ana.token,
+      PRODUCTIVE_ORGANIZATION_ID: ana.organizationId,
+      PRODUCTIVE_API_URL: standin.url,
+    });
+    const copy = () =>
+      page.evaluate(async () => (await (await caches.match('/?inbox-copy'))?.text()) ?? '');
+    try {
+      await demo.start();
+      await page.goto(`${demo.base}/`);
+      await expect(rows(page).first()).toBeVisible();
+      const demoTitle = (await rows(page).first().innerText()).split('\n')[0] as string;
+      await expect.poll(copy, { timeout: 15_000 }).toContain('first-paint-row');
+      expect(await copy()).toContain('Demo organization');
+
+      await demo.stop();
+      await personal.start();
+      // The copy paints the demo's page; its first request is refused (409), the copy goes, and the page starts
+      // afresh from the server: the real account, and then its copy.
+      await page.reload();
+      await expect(page.getByTestId('signed-in-as')).toContainText('Acme Agency', {
+        timeout: 30_000,
+      });
+      await expect.poll(copy, { timeout: 15_000 }).toContain('Acme Agency');
+      expect(await copy()).not.toContain(demoTitle);
+      // And it stays there: a reload paints the real account's copy at once, nothing of the demo's.
+      await page.reload();
+      await expect(page.getByTestId('signed-in-as')).toContainText('Acme Agency');
+      expect(await page.content()).not.toContain('Demo organization');
+      expect(
+        standin.requests.filter((request) => request.method !== 'GET'),
+        'nothing was sent to the real account',
+      ).toEqual([]);
+    } finally {
+      await personal.stop();
+      await demo.stop();
+      await standin.close();
+    }
+  });
+});
+
 test('"Clear data on this device" drops the saved inbox and the waiting actions, after saying so', async ({
   page,
 }) => {

@@ -75,6 +75,8 @@ async function keep(response, fromInbox, asked) {
 
 /** How many times a page has dropped the copy (an action taken) since this worker started. */
 let dropped = 0;
+/** The last drop's deletion: a navigation right after it waits for it, and so never gets the dropped copy. */
+let deleting = Promise.resolve();
 
 // The page is asked for as the browser starts this worker, not after (navigation preload): a visit without a
 // copy does not wait for the worker to boot before its request goes out (docs/decisions/019).
@@ -91,7 +93,11 @@ self.addEventListener('activate', (event) =>
 self.addEventListener('message', (event) => {
   if (event.data === 'drop-copy') {
     dropped++;
-    event.waitUntil(caches.open(CACHE).then((cache) => cache.delete(COPY)));
+    deleting = caches
+      .open(CACHE)
+      .then((cache) => cache.delete(COPY))
+      .catch(() => {});
+    event.waitUntil(deleting);
   }
   if (event.data !== 'copy-page') return;
   event.waitUntil(
@@ -128,7 +134,7 @@ self.addEventListener('fetch', (event) => {
       (async () => {
         // A second visit to the Inbox paints the copy at once: its rows as the last page left them, under which
         // the app starts from its saved lists and brings them up to date (docs/decisions/019).
-        const copy = inbox ? await caches.match(COPY) : undefined;
+        const copy = inbox ? await deleting.then(() => caches.match(COPY)) : undefined;
         if (copy) return copy;
         try {
           return await network;

@@ -24,7 +24,7 @@ import { PaletteLauncher } from '../features/palette/index.ts';
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx';
 import { ToastProvider, useToast } from '../components/toasts.tsx';
 import { setNotificationActionDefaults } from '../features/inbox/api/action-defaults.ts';
-import { discardOtherScopes, setDeviceScope } from '../lib/device-data.ts';
+import { discardOtherScopes, dropPageCopy, setDeviceScope } from '../lib/device-data.ts';
 import { connectReplica } from '../features/inbox/api/replica-connection.ts';
 import { deleteOtherReplicas, openReplica } from '../replica/store.ts';
 import { seedFirstPage } from '../features/inbox/first-page.ts';
@@ -176,7 +176,8 @@ function ScopedApp({ session, scope }: { session: PublicSession; scope: string }
   const [router] = useState(() => createAppRouter(queryClient, Frame));
   // The server now serves someone else here (restarted in another mode, another sign-in in another tab): start
   // afresh, so this page shows and sends nothing as them.
-  useEffect(() => onSessionChanged(() => window.location.reload()), []);
+  // The worker's copy of the page is the old session's too: dropped first, so the reload asks the server.
+  useEffect(() => onSessionChanged(() => void dropPageCopy().then(() => location.reload())), []);
   return (
     <PersistQueryClientProvider client={queryClient} persistOptions={options}>
       <ToastProvider>
