@@ -113,3 +113,28 @@ test('with the server stopped, the copy paints and the app goes on from its save
     await server.start();
   }
 });
+
+// Last: it empties this server's Inbox.
+test('a bulk action drops the copy as it starts: after "dismiss all", a reload paints none of the old rows', async ({
+  page,
+}) => {
+  await openWithCopy(page);
+  const summary = page.getByTestId('list-summary');
+  await expect(summary).toHaveText(/^[\d,]+ notifications$/);
+  const total = (await summary.textContent())?.split(' ')[0] ?? '';
+  await appRows(page).first().getByRole('checkbox').check();
+  await page.getByRole('button', { name: `Select all ${total} matching` }).click();
+  await expect(page.getByText(`${total} selected`)).toBeVisible({ timeout: 30_000 });
+  await page
+    .getByRole('button', {
+      name: `Dismiss all ${total} notifications of your Inbox in one request`,
+    })
+    .click();
+  await expect(page.getByText('You are all caught up')).toBeVisible({ timeout: 60_000 });
+  // Nothing of the old Inbox in the worker: the server's page of an empty Inbox has no rows to keep.
+  await expect.poll(() => copyOf(page), { timeout: 15_000 }).toBe('');
+  const navigation = page.waitForResponse((response) => response.request().isNavigationRequest());
+  await page.reload();
+  expect(await (await navigation).text()).not.toContain('first-paint-row');
+  await expect(page.getByText('You are all caught up')).toBeVisible();
+});

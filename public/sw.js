@@ -59,19 +59,30 @@ const cut = (text, start, end) => {
  * of drops when the page was asked for.
  */
 async function keep(response, fromInbox, asked) {
-  if (!response.ok) return;
+  // A page asked for before the last drop (an action taken, the device cleared) may not have it: nothing of it is
+  // kept until a newer one is asked for.
+  if (!response.ok || asked !== dropped) return;
   const text = await response.text();
   const cache = await caches.open(CACHE);
+  if (asked !== dropped) return;
   await cache.put('/', html(cut(text, '<!--first-paint-->', '<!--/first-paint-->'), response));
-  // A page asked for before the person's last action may not have it: no copy until a newer one is asked for.
-  if (!fromInbox || asked !== dropped) return;
-  if (text.includes('<!--first-paint-->'))
-    await cache.put(
-      COPY,
-      html(cut(text, '<script type="application/json"', '</script>'), response),
-    );
-  else await cache.delete(COPY);
+  if (!fromInbox) return;
+  if (text.includes('<!--first-paint-->')) {
+    const copy = html(cut(text, '<script type="application/json"', '</script>'), response);
+    copy.headers.set('X-Inbox-Copied-At', String(Date.now()));
+    await cache.put(COPY, copy);
+  } else await cache.delete(COPY);
 }
+
+/**
+ * A copy this old is not painted (the network is asked, as on a first visit): the session it names may have ended
+ * since, with no page open to see it.
+ */
+const COPY_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+const fresh = (copy) =>
+  copy && Date.now() - Number(copy.headers.get('X-Inbox-Copied-At')) < COPY_MAX_AGE_MS
+    ? copy
+    : undefined;
 
 /** How many times a page has dropped the copy (an action taken) since this worker started. */
 let dropped = 0;
@@ -134,7 +145,7 @@ self.addEventListener('fetch', (event) => {
       (async () => {
         // A second visit to the Inbox paints the copy at once: its rows as the last page left them, under which
         // the app starts from its saved lists and brings them up to date (docs/decisions/019).
-        const copy = inbox ? await deleting.then(() => caches.match(COPY)) : undefined;
+        const copy = inbox ? fresh(await deleting.then(() => caches.match(COPY))) : undefined;
         if (copy) return copy;
         try {
           return await network;

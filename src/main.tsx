@@ -32,6 +32,7 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
   // reload right after signing in while it was still installing), or one a page saved while it was being left
   // (the signed-out page's own refresh landing after the signed-in page's navigation). So every page, once the
   // worker is active and the page is idle, replaces the copy with the page as the server sends it now.
+  const servedByWorker = !!navigator.serviceWorker.controller;
   void navigator.serviceWorker
     .register('/sw.js')
     .then(async () => {
@@ -41,7 +42,8 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
           ? requestIdleCallback(done, { timeout: 2000 })
           : setTimeout(done, 500),
       );
-      await refreshCachedPage();
+      // A page the worker served has its copy already (public/sw.js keeps each navigation's answer).
+      if (!servedByWorker) await refreshCachedPage();
     })
     .catch(() => {});
 }

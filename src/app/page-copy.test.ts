@@ -3,6 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { notificationQueries } from '../features/inbox/api/notification-queries.ts';
 import { aNotification, pagesOf } from '../testing/notification-factory.ts';
+import { deviceKey } from '../lib/device-data.ts';
 import { keepPageCopy, saveCacheOnLeave } from './persistence.ts';
 
 // Its own file: what a page does as it is left is registered on the window once per module.
@@ -63,5 +64,38 @@ describe('the service worker’s copy of the Inbox page', () => {
     window.dispatchEvent(new Event('pagehide'));
     await Promise.resolve();
     expect(messages).toEqual(['copy-page']);
+  });
+});
+
+describe('with actions waiting in the outbox (another tab’s, a held read, a bulk action)', () => {
+  const messages: unknown[] = [];
+  beforeEach(() => {
+    messages.length = 0;
+    Object.defineProperty(navigator, 'serviceWorker', {
+      configurable: true,
+      value: { controller: { postMessage: (message: unknown) => messages.push(message) } },
+    });
+  });
+
+  it('asks for no copy: the server does not have them yet', async () => {
+    const entry = {
+      kind: 'inbox-action',
+      key: 'k1',
+      owner: 'another-tab',
+      createdAt: Date.now(),
+      payload: { ids: ['1'], action: 'dismiss' },
+      failure: null,
+    };
+    localStorage.setItem(deviceKey('actions'), JSON.stringify([entry]));
+    try {
+      const client = new QueryClient();
+      saveCacheOnLeave(client);
+      client.setQueryData(inbox, pagesOf(page(), page(), page()));
+      window.dispatchEvent(new Event('pagehide'));
+      await Promise.resolve();
+      expect(messages).toEqual([]);
+    } finally {
+      localStorage.removeItem(deviceKey('actions'));
+    }
   });
 });

@@ -12,6 +12,7 @@ import type {
 } from '@tanstack/react-query-persist-client';
 import type { NotificationPages } from '../features/inbox/model/cache-updates.ts';
 import { isReplicaList, notificationQueries } from '../features/inbox/api/notification-queries.ts';
+import { hasWaiting } from '../outbox/waiting.ts';
 import { projectQueries } from '../features/inbox/api/project-queries.ts';
 import { snoozeQueries } from '../features/inbox/api/snooze-queries.ts';
 import { deviceKey, deviceStorage, dropPageCopy, refreshCachedPage } from '../lib/device-data.ts';
@@ -135,7 +136,7 @@ export function saveCacheOnLeave(queryClient: QueryClient) {
     if (lastSaved.at > lastSaved.changedAt) return;
     saveCacheNow(queryClient);
     // The page the next visit paints first, with the lists as they are now (if the server has every action).
-    if (queryClient.isMutating() === 0) void refreshCachedPage();
+    if (settled(queryClient)) void refreshCachedPage();
   };
   window.addEventListener('pagehide', save);
   document.addEventListener('visibilitychange', () => {
@@ -146,10 +147,14 @@ export function saveCacheOnLeave(queryClient: QueryClient) {
 /**
  * The service worker's copy of the Inbox page paints a second visit's first rows (public/sw.js): it never shows
  * what this person just changed as it was before. An action drops the copy at once (a reload meanwhile asks the
- * server for the page); 3 s after the last action is settled (none pending), a new one is asked for, from the
+ * server for the page; bulk actions drop it too, src/features/inbox/bulk/bulk-actions.ts); 3 s after the last
+ * action is settled (none pending here, nothing in the outbox), a new one is asked for, from the
  * server, which has them all. In personal and team mode that is one request to Productive per burst of actions.
  */
 const COPY_AFTER_MS = 3000;
+
+/** No action on its way: none of this tab's, nothing in the outbox (another tab's, a held read, a bulk action). */
+const settled = (queryClient: QueryClient) => queryClient.isMutating() === 0 && !hasWaiting();
 
 export function keepPageCopy(queryClient: QueryClient) {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -158,7 +163,7 @@ export function keepPageCopy(queryClient: QueryClient) {
     if (event.type === 'added') void dropPageCopy();
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (queryClient.isMutating() === 0) void refreshCachedPage();
+      if (settled(queryClient)) void refreshCachedPage();
     }, COPY_AFTER_MS);
   });
 }

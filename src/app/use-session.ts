@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { onUnauthenticated } from '../api/http.ts';
 import { fetchSession, readPageSession, type PublicSession } from '../api/session.ts';
-import { clearDeviceData, onSignedOutElsewhere, refreshCachedPage } from '../lib/device-data.ts';
+import {
+  clearDeviceData,
+  dropPageCopy,
+  onSignedOutElsewhere,
+  refreshCachedPage,
+} from '../lib/device-data.ts';
 
 const recheckListeners = new Set<() => void>();
 /**
@@ -49,7 +54,8 @@ export function useSession(): SessionState {
   useEffect(() => {
     if (!team) return;
     const signedOut = () => {
-      void refreshCachedPage();
+      // Their copy of the Inbox page goes first, whether or not the signed-out page can be fetched.
+      void dropPageCopy().then(refreshCachedPage);
       setSession((current) =>
         current?.signedIn ? { ...current, signedIn: false, person: null } : current,
       );

@@ -75,6 +75,8 @@ export const deviceStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> 
  * worker with its caches.
  */
 export async function clearDeviceData(): Promise<void> {
+  // The worker keeps no copy of the page fetched before this (public/sw.js): told while the page still may.
+  await dropPageCopy();
   markDeviceCleared();
   removeKeys(null);
   // The inbox's replica (IndexedDB): this tab's closes, and every scope's database goes.

@@ -5,13 +5,19 @@ import { readEntry } from './entry.ts';
 export const outboxKey = () => deviceKey('actions');
 
 /**
- * Whether anything of this kind waits in the outbox, this tab's or another's: read straight from storage, without
+ * Whether anything of this kind (or of any kind) waits in the outbox, this tab's or another's: read straight from storage, without
  * the store's code (which is not part of the first screen; src/app/query-client.ts asks this on reconnecting).
  */
-export function hasWaiting(kind: string): boolean {
+export function hasWaiting(kind?: string): boolean {
   try {
     const stored: unknown = JSON.parse(deviceStorage.getItem(outboxKey()) ?? '[]');
-    return Array.isArray(stored) && stored.some((value) => readEntry(value)?.kind === kind);
+    return (
+      Array.isArray(stored) &&
+      stored.some((value) => {
+        const entry = readEntry(value);
+        return entry !== null && (kind === undefined || entry.kind === kind);
+      })
+    );
   } catch {
     return false;
   }

@@ -324,6 +324,35 @@ describe('the sync', () => {
     expect(replica.get('300')?.dismissed).toBe(false);
   });
 
+  it('a page that loads leaves alone what waits in the outbox (another tab’s action), and trusts no page out of order', async () => {
+    const notifications = world();
+    const replica = await freshReplica();
+    const server = fakeServer(notifications);
+    await firstSync(replica, server.fetchPage, signal, clock);
+    // Another tab dismissed #3: waiting in the outbox, its answer not in; its replica shows it dismissed.
+    await replica.put([{ ...(replica.get('3') as Notification), dismissed: true }]);
+    await refreshHead(replica, server.fetchPage, signal, clock, () => new Set(['3']));
+    expect(replica.get('3')?.dismissed).toBe(true);
+
+    // A page whose times go up (another sort than newest first), or with a record that could not be read: what
+    // it leaves out says nothing.
+    Object.assign(notifications[3] as Notification, { dismissed: true });
+    const unordered: FetchPage = async (query, page, pageSignal) => {
+      const answer = await server.fetchPage(query, page, pageSignal);
+      return { ...answer, notifications: [...answer.notifications].reverse() };
+    };
+    await refreshHead(replica, unordered, signal, clock);
+    expect(replica.get('4')?.dismissed).toBe(false);
+    const skipping: FetchPage = async (query, page, pageSignal) => ({
+      ...(await server.fetchPage(query, page, pageSignal)),
+      skipped: 1,
+    });
+    await refreshHead(replica, skipping, signal, clock);
+    expect(replica.get('4')?.dismissed).toBe(false);
+    await refreshHead(replica, server.fetchPage, signal, clock);
+    expect(replica.get('4')?.dismissed).toBe(true);
+  });
+
   it('a page that loads after more arrived than a page holds asks for the rest of what is new', async () => {
     const notifications = world();
     const replica = await freshReplica();

@@ -14,6 +14,7 @@ import type { Replica } from './store.ts';
  */
 
 import { recentDismissedSince, SYNC_PAGE_SIZE } from './sync-window.ts';
+import { waitingIds } from '../outbox/waiting-ids.ts';
 
 export { DISMISSED_KEPT_DAYS, recentDismissedSince, SYNC_PAGE_SIZE } from './sync-window.ts';
 /** An action's local state stands against a reconciliation for this long (its answer corrects it). */
@@ -127,20 +128,31 @@ export async function refreshHead(
   fetchPage: FetchPage,
   signal: AbortSignal,
   now: () => number = Date.now,
+  /** The ids of actions waiting in the outbox (any tab's). */
+  pending: () => ReadonlySet<string> = () => new Set(),
 ) {
   const started = now();
   const newestHeld = replica.all()[0]?.lastActionAt ?? null;
   const page = await fetchPage({ dismissed: false }, 1, signal);
   const listed = new Set(page.notifications.map((notification) => notification.id));
   const oldest = page.notifications.at(-1)?.lastActionAt;
+  // What "no longer listed" means holds only for a page newest first, every record of it read.
+  const times = page.notifications.map((notification) =>
+    Date.parse(notification.lastActionAt ?? ''),
+  );
+  const inOrder =
+    !page.skipped && times.every((time, index) => index === 0 || !(time > (times[index - 1] ?? 0)));
   // The page's span: everything when it is the whole Inbox, else what is newer than its last row (equal times may
   // sit on the next page).
   const spanStart = page.hasNextPage ? (oldest ? Date.parse(oldest) : Infinity) : -Infinity;
+  // Actions still settling, this tab's and those waiting in the outbox (another tab's, or a held read).
   const keep = replica.editedSince(Math.min(started, now() - LOCAL_EDIT_HOLD_MS));
+  for (const id of pending()) keep.add(id);
   const gone = replica
     .all()
     .filter(
       (notification) =>
+        inOrder &&
         !notification.dismissed &&
         !listed.has(notification.id) &&
         !keep.has(notification.id) &&
@@ -189,6 +201,7 @@ export async function syncStep(
   backOff: () => boolean = () => false,
   /** Read the newest page again now, whenever it was last asked (a page just loaded: a reload shows what is true). */
   pollNow = false,
+  pending?: () => ReadonlySet<string>,
 ): Promise<boolean> {
   await replica.loaded;
   const { meta } = replica;
@@ -197,7 +210,7 @@ export async function syncStep(
   if (!meta.complete) await firstSync(replica, fetchPage, signal, now);
   else if (now() - meta.reconciledAt >= intervals.reconcileMs * slower)
     await reconcile(replica, fetchPage, signal, now);
-  else if (pollNow) await refreshHead(replica, fetchPage, signal, now);
+  else if (pollNow) await refreshHead(replica, fetchPage, signal, now, pending);
   else if (now() - meta.polledAt >= intervals.pollMs * slower)
     await pollNew(replica, fetchPage, signal, now);
   else return false;
@@ -231,7 +244,10 @@ export function startSync(
   intervals: SyncIntervals,
   /** True while the sync should leave the rate budget to something else (a bulk action, docs/decisions/017). */
   backOff: () => boolean = () => false,
+  /** The outbox's kind of inbox actions: a page load's re-read leaves the ones waiting alone. */
+  pendingKind?: string,
 ): () => void {
+  const pending = () => (pendingKind ? waitingIds(pendingKind) : new Set<string>());
   let leading: AbortController | null = null;
   let stopped = false;
 
@@ -250,6 +266,7 @@ export function startSync(
           Date.now,
           backOff,
           pollNow,
+          pending,
         );
         if (!sent) await wait(TICK_MS, signal);
       } catch (error) {

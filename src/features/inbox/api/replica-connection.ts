@@ -6,6 +6,7 @@ import type { Replica } from '../../../replica/store.ts';
 import type { FetchPage } from '../../../replica/sync.ts';
 import { SYNC_PAGE_SIZE } from '../../../replica/sync-window.ts';
 import { isReplicaList } from './notification-queries.ts';
+import { ACTION_KIND } from './notification-action-key.ts';
 
 /** The sync's requests: the API's notification pages at the largest size it allows. */
 export const fetchSyncPage: FetchPage = (query, page, signal) =>
@@ -44,6 +45,7 @@ export function connectReplica(queryClient: QueryClient, replica: Replica): () =
         fetchSyncPage,
         syncIntervals(typeof localStorage === 'undefined' ? null : localStorage),
         isBulkRunning,
+        ACTION_KIND,
       );
     },
     () => {

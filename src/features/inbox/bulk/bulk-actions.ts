@@ -29,6 +29,8 @@ import {
 import type { OutboxEntry } from '../../../outbox/entry.ts';
 import type { OutboxContext, Sender } from '../../../outbox/replay.ts';
 import { complete, update } from '../../../outbox/store.ts';
+import { hasWaiting } from '../../../outbox/waiting.ts';
+import { dropPageCopy, refreshCachedPage } from '../../../lib/device-data.ts';
 import {
   applyToNotification,
   findNotification,
@@ -80,6 +82,20 @@ export function startBulk(request: BulkRequest, context: OutboxContext): string 
   const entry = enqueueBulk(request);
   void runBulkEntry(entry, context);
   return entry.key;
+}
+
+/**
+ * A bulk action (started here, or resumed from the outbox) drops the service worker's copy of the Inbox page as it
+ * starts, and asks for a new one once nothing waits in the outbox: a reload meanwhile never paints its rows back
+ * (src/app/persistence.ts keeps the copy for single actions).
+ */
+async function withoutPageCopy(run: Promise<void>) {
+  void dropPageCopy();
+  try {
+    await run;
+  } finally {
+    if (!hasWaiting()) void refreshCachedPage();
+  }
 }
 
 /** The membership whose Inbox this is: each notification's `owner`, read from one notification of the Inbox. */
@@ -140,7 +156,10 @@ function applyAnswered(
 }
 
 /** Runs (or resumes) one entry to its end, cancel, or the page going away. */
-export async function runBulkEntry(entry: OutboxEntry<StoredProgress>, context: OutboxContext) {
+export const runBulkEntry = (entry: OutboxEntry<StoredProgress>, context: OutboxContext) =>
+  withoutPageCopy(runBulk(entry, context));
+
+async function runBulk(entry: OutboxEntry<StoredProgress>, context: OutboxContext) {
   const { queryClient, showToast } = context;
   const controller = new AbortController();
   const { signal } = controller;
