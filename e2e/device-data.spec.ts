@@ -21,18 +21,24 @@ async function dismissFirstUntilQueued(page: Page, timeout = 5_000) {
     .toContain('"dismiss"');
 }
 
+/** One address, two servers taking turns on it: the demo, then a real account (personal mode on the stand-in). */
+async function demoThenPersonal() {
+  const standin = await startStandin();
+  const demo = new InboxProcess(port, {});
+  const personal = new InboxProcess(port, {
+    PRODUCTIVE_API_TOKEN: ana.token,
+    PRODUCTIVE_ORGANIZATION_ID: ana.organizationId,
+    PRODUCTIVE_API_URL: standin.url,
+  });
+  return { standin, demo, personal };
+}
+
 for (const tab of ['reloaded', 'left open'] as const) {
   test(`an action queued against the demo server is never replayed against a real account on the same address (tab ${tab})`, async ({
     page,
   }) => {
     test.setTimeout(90_000);
-    const standin = await startStandin();
-    const demo = new InboxProcess(port, {});
-    const personal = new InboxProcess(port, {
-      PRODUCTIVE_API_TOKEN: ana.token,
-      PRODUCTIVE_ORGANIZATION_ID: ana.organizationId,
-      PRODUCTIVE_API_URL: standin.url,
-    });
+    const { standin, demo, personal } = await demoThenPersonal();
     try {
       await demo.start();
       await page.goto(`${demo.base}/`);
@@ -79,13 +85,7 @@ test.describe('with the service worker', () => {
     page,
   }) => {
     test.setTimeout(90_000);
-    const standin = await startStandin();
-    const demo = new InboxProcess(port, {});
-    const personal = new InboxProcess(port, {
-      PRODUCTIVE_API_TOKEN: ana.token,
-      PRODUCTIVE_ORGANIZATION_ID: ana.organizationId,
-      PRODUCTIVE_API_URL: standin.url,
-    });
+    const { standin, demo, personal } = await demoThenPersonal();
     const copy = () =>
       page.evaluate(async () => (await (await caches.match('/?inbox-copy'))?.text()) ?? '');
     try {

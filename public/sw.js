@@ -1,4 +1,5 @@
-// The app shell for offline use: the page and its built assets, never the API (the app keeps its own cache of that).
+// The app shell for offline use (the page and its built assets), and a copy of the Inbox page with its first rows
+// that a second visit paints at once; never the API (the app keeps its own cache of that).
 const CACHE = 'inbox-shell-v1';
 
 self.addEventListener('install', (event) => {

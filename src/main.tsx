@@ -30,8 +30,9 @@ else void launch();
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   // The worker's copy of the page may be another session's: the copy from its install (the first visit, or the
   // reload right after signing in while it was still installing), or one a page saved while it was being left
-  // (the signed-out page's own refresh landing after the signed-in page's navigation). So every page, once the
-  // worker is active and the page is idle, replaces the copy with the page as the server sends it now.
+  // (the signed-out page's own refresh landing after the signed-in page's navigation). So a page the worker did not
+  // serve, once the worker is active and the page is idle, asks it to replace the copy with the page as the server
+  // sends it now (one the worker served has it: public/sw.js keeps each navigation's answer).
   const servedByWorker = !!navigator.serviceWorker.controller;
   void navigator.serviceWorker
     .register('/sw.js')
@@ -42,7 +43,6 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
           ? requestIdleCallback(done, { timeout: 2000 })
           : setTimeout(done, 500),
       );
-      // A page the worker served has its copy already (public/sw.js keeps each navigation's answer).
       if (!servedByWorker) await refreshCachedPage();
     })
     .catch(() => {});

@@ -10,16 +10,17 @@ import { keepPageCopy, saveCacheOnLeave } from './persistence.ts';
 const inbox = notificationQueries.listKey({ dismissed: false });
 const page = () => ({ notifications: [aNotification()] });
 
-describe('the service worker’s copy of the Inbox page', () => {
-  const messages: unknown[] = [];
-  beforeEach(() => {
-    messages.length = 0;
-    Object.defineProperty(navigator, 'serviceWorker', {
-      configurable: true,
-      value: { controller: { postMessage: (message: unknown) => messages.push(message) } },
-    });
+/** What the page told its service worker. */
+const messages: unknown[] = [];
+beforeEach(() => {
+  messages.length = 0;
+  Object.defineProperty(navigator, 'serviceWorker', {
+    configurable: true,
+    value: { controller: { postMessage: (message: unknown) => messages.push(message) } },
   });
+});
 
+describe('the service worker’s copy of the Inbox page', () => {
   it('is dropped as an action starts, and asked for again 3 s after the last one is settled', async () => {
     vi.useFakeTimers();
     try {
@@ -68,15 +69,6 @@ describe('the service worker’s copy of the Inbox page', () => {
 });
 
 describe('with actions waiting in the outbox (another tab’s, a held read, a bulk action)', () => {
-  const messages: unknown[] = [];
-  beforeEach(() => {
-    messages.length = 0;
-    Object.defineProperty(navigator, 'serviceWorker', {
-      configurable: true,
-      value: { controller: { postMessage: (message: unknown) => messages.push(message) } },
-    });
-  });
-
   it('asks for no copy: the server does not have them yet', async () => {
     const entry = {
       kind: 'inbox-action',

@@ -5,8 +5,9 @@ import { readEntry } from './entry.ts';
 export const outboxKey = () => deviceKey('actions');
 
 /**
- * Whether anything of this kind (or of any kind) waits in the outbox, this tab's or another's: read straight from storage, without
- * the store's code (which is not part of the first screen; src/app/query-client.ts asks this on reconnecting).
+ * Whether anything of this kind (or of any kind) waits in the outbox, this tab's or another's: read straight from
+ * storage, without the store's code (which is not part of the first screen; src/app/query-client.ts asks this on
+ * reconnecting, src/app/persistence.ts before asking for a copy of the page).
  */
 export function hasWaiting(kind?: string): boolean {
   try {

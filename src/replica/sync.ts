@@ -14,7 +14,6 @@ import type { Replica } from './store.ts';
  */
 
 import { recentDismissedSince, SYNC_PAGE_SIZE } from './sync-window.ts';
-import { waitingIds } from '../outbox/waiting-ids.ts';
 
 export { DISMISSED_KEPT_DAYS, recentDismissedSince, SYNC_PAGE_SIZE } from './sync-window.ts';
 /** An action's local state stands against a reconciliation for this long (its answer corrects it). */
@@ -244,10 +243,9 @@ export function startSync(
   intervals: SyncIntervals,
   /** True while the sync should leave the rate budget to something else (a bulk action, docs/decisions/017). */
   backOff: () => boolean = () => false,
-  /** The outbox's kind of inbox actions: a page load's re-read leaves the ones waiting alone. */
-  pendingKind?: string,
+  /** The ids of actions waiting in the outbox (any tab's): a page load's re-read leaves them alone. */
+  pending?: () => ReadonlySet<string>,
 ): () => void {
-  const pending = () => (pendingKind ? waitingIds(pendingKind) : new Set<string>());
   let leading: AbortController | null = null;
   let stopped = false;
 

@@ -6,7 +6,6 @@ import type { Replica } from '../../../replica/store.ts';
 import type { FetchPage } from '../../../replica/sync.ts';
 import { SYNC_PAGE_SIZE } from '../../../replica/sync-window.ts';
 import { isReplicaList } from './notification-queries.ts';
-import { ACTION_KIND } from './notification-action-key.ts';
 
 /** The sync's requests: the API's notification pages at the largest size it allows. */
 export const fetchSyncPage: FetchPage = (query, page, signal) =>
@@ -37,15 +36,16 @@ export function connectReplica(queryClient: QueryClient, replica: Replica): () =
   // or the page, and the views read the replica again at each of its writes.
   let stopSync: (() => void) | null = null;
   let stopped = false;
-  void import('../../../replica/sync.ts').then(
-    ({ startSync, syncIntervals }) => {
+  void Promise.all([import('../../../replica/sync.ts'), import('./queued-actions.ts')]).then(
+    ([{ startSync, syncIntervals }, { queuedActions }]) => {
       if (stopped) return;
       stopSync = startSync(
         replica,
         fetchSyncPage,
         syncIntervals(typeof localStorage === 'undefined' ? null : localStorage),
         isBulkRunning,
-        ACTION_KIND,
+        // What waits in the outbox (any tab's, held reads too): a page load's re-read leaves it alone.
+        () => new Set(queuedActions().flatMap((action) => action.payload.ids)),
       );
     },
     () => {

@@ -69,16 +69,16 @@ export function useSavedViews() {
 
 const byPosition = (views: SavedView[]) => views.map((view, position) => ({ ...view, position }));
 
-/**
- * Saving, renaming, moving and deleting saved views: each shown at once, sent to the server, put back with the
- * reason if the server refuses.
- */
 /** The deletes the shown toast's Undo brings back (one toast for deletes in quick succession). */
 let lastDeletes: {
   toast: number;
   deletes: { view: SavedView; index: number; deleting: Promise<void> }[];
 } | null = null;
 
+/**
+ * Saving, renaming, moving and deleting saved views: each shown at once, sent to the server, put back with the
+ * reason if the server refuses.
+ */
 export function useSavedViewActions() {
   const queryClient = useQueryClient();
   const showToast = useToast();
