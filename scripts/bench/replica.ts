@@ -40,7 +40,7 @@ const SUMMARY = '[data-testid="list-summary"]';
  * Milliseconds from an input's change to the list updated in the DOM, and to the frame after it has repainted.
  * Each change waits for the last one's work to settle (500 ms), as a person's next keystroke or click would.
  */
-async function changeToPaint(
+export async function changeToPaint(
   page: Page,
   selector: string,
   values: string[],
@@ -85,7 +85,7 @@ async function changeToPaint(
  * last. The API reports only events of 16 ms or more: an interaction without an entry painted within one frame, and
  * counts as 0 in the percentiles. Durations are rounded to 8 ms by the browser.
  */
-async function inputToPaint(
+export async function inputToPaint(
   page: Page,
   presses: { selector: string; keys: string[] },
 ): Promise<{ durations: number[]; underOneFrame: number }> {

@@ -215,7 +215,7 @@ describe('one-click actions', () => {
     const user = userEvent.setup();
     renderApp('/');
     await waitFor(() => expect(rows()).toHaveLength(4));
-    await user.click(screen.getByRole('button', { name: /^Dismiss: .*Task 1/ }));
+    await user.click(await screen.findByRole('button', { name: /^Dismiss: .*Task 1/ }));
     expect(rowIds()).toEqual(['2', '3', '5']);
     expect(mockState.notifications[0]?.dismissed).toBe(false);
     await waitFor(() => expect(mockState.notifications[0]?.dismissed).toBe(true));
@@ -257,7 +257,9 @@ describe('one-click actions', () => {
         listRequests.push(request.url);
     });
     for (let click = 0; click < 3; click++) {
-      await user.click(screen.getAllByRole('button', { name: /^Dismiss: / })[0] as HTMLElement);
+      await user.click(
+        (await screen.findAllByRole('button', { name: /^Dismiss: / }))[0] as HTMLElement,
+      );
     }
     await waitFor(
       () => expect(mockState.notifications.filter((item) => item.dismissed)).toHaveLength(4),
@@ -275,7 +277,7 @@ describe('one-click actions', () => {
     const user = userEvent.setup();
     renderApp('/');
     await waitFor(() => expect(rows()).toHaveLength(4));
-    await user.click(screen.getByRole('button', { name: /^Dismiss: .*Task 1/ }));
+    await user.click(await screen.findByRole('button', { name: /^Dismiss: .*Task 1/ }));
     const alert = await screen.findByText(/Could not dismiss “Task 1”: The server broke/);
     expect(rowIds()).toEqual(['1', '2', '3', '5']);
     mockState.failPatchWith = null;
@@ -292,7 +294,7 @@ describe('undo', () => {
     const user = userEvent.setup();
     renderApp('/');
     await waitFor(() => expect(rows()).toHaveLength(4));
-    await user.click(screen.getByRole('button', { name: /^Dismiss: .*Task 1/ }));
+    await user.click(await screen.findByRole('button', { name: /^Dismiss: .*Task 1/ }));
     await waitFor(() => expect(mockState.notifications[0]?.dismissed).toBe(true));
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(rowIds()).toEqual(['1', '2', '3', '5']));

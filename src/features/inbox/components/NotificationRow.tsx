@@ -1,4 +1,11 @@
-import { createContext, memo, useContext, useState, type MouseEvent } from 'react';
+import {
+  createContext,
+  memo,
+  useContext,
+  useDeferredValue,
+  useState,
+  type MouseEvent,
+} from 'react';
 import { LazyRowActions } from './LazyRowActions.tsx';
 import { Icon } from '../../../components/icons.tsx';
 import type { Notification } from '../../../api/notifications.ts';
@@ -80,6 +87,9 @@ export const NotificationRow = memo(function NotificationRow({
   const plainTitle = titleText(notification.title);
   const unread = !notification.read;
   const [actionsOpen, setActionsOpen] = useState(false);
+  // A row's buttons show only on hover, focus or the current row (touch: behind "More"): a row that just came into
+  // the list paints without them, and they follow in the background (a filter change or a search paints sooner).
+  const actionsReady = useDeferredValue(true, false) || focused || open || actionsOpen;
   const swipe = useSwipe((direction) => {
     if (direction === 'left') (inDismissedView ? actions.restore : actions.dismiss)(id);
     else if (unread) actions.read(id);
@@ -214,23 +224,29 @@ export const NotificationRow = memo(function NotificationRow({
             )}
           </p>
         </div>
-        <button
-          type="button"
-          className="row-more -mr-1 h-8 w-6 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 dark:text-slate-200 dark:hover:bg-slate-700"
-          aria-label={`More actions: ${plainTitle}`}
-          aria-expanded={actionsOpen}
-          onClick={() => setActionsOpen(!actionsOpen)}
-        >
-          <Icon name="more" className="size-5" />
-        </button>
-        <LazyRowActions
-          ids={id}
-          title={plainTitle}
-          unread={unread}
-          inDismissedView={inDismissedView}
-          actions={actions}
-          snoozeRequest={snoozeRequest}
-        />
+        {actionsReady && (
+          <>
+            <button
+              type="button"
+              className="row-more -mr-1 h-8 w-6 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 dark:text-slate-200 dark:hover:bg-slate-700"
+              aria-label={`More actions: ${plainTitle}`}
+              aria-expanded={actionsOpen}
+              onClick={() => setActionsOpen(!actionsOpen)}
+            >
+              <Icon name="more" className="size-5" />
+            </button>
+            <LazyRowActions
+              ids={id}
+              title={plainTitle}
+              unread={unread}
+              inDismissedView={inDismissedView}
+              actions={actions}
+              snoozeRequest={snoozeRequest}
+            />
+          </>
+        )}
+        {/* The place "More" takes on touch, held until it comes: the row's text never shifts. */}
+        {!actionsReady && <span aria-hidden="true" className="row-more -mr-1 h-8 w-6 shrink-0" />}
       </article>
     </div>
   );

@@ -193,7 +193,9 @@ describe('snoozing from the inbox', () => {
     expect(within(back).getByText('Back from snooze')).toBeTruthy();
 
     // Read, it is acknowledged on the server and loses its mark.
-    await userEvent.setup().click(within(back).getByRole('button', { name: /^Mark as read:/ }));
+    await userEvent
+      .setup()
+      .click(await within(back).findByRole('button', { name: /^Mark as read:/ }));
     await waitFor(() => expect(mockState.snoozeRequests).toEqual(['POST 3/acknowledge']));
     await waitFor(() => expect(screen.queryByText('Back from snooze')).toBeNull());
   });

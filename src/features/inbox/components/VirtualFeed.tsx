@@ -71,7 +71,7 @@ export function VirtualFeed({
     items,
     keyOf,
     estimate,
-    overscan: 8,
+    overscan: 3,
     probeOffset: stickyBarHeight + 1,
     coveredTop: stickyBarHeight,
     uniformBy: kindOf,
