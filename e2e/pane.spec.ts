@@ -270,17 +270,34 @@ test.describe('1440 × 900', () => {
   }) => {
     await page.goto('/');
     await expect(rows(page).first()).toBeVisible();
-    const states = await rows(page).evaluateAll((elements) =>
-      elements.map((element) => [
-        element.getAttribute('data-notification-id') as string,
-        element.getAttribute('data-read') === 'true',
-      ]),
-    );
-    const index = states.findIndex(
-      ([, read], at) => at > 0 && !read && states[at + 1] && !states[at + 1]?.[1],
-    );
-    expect(index, 'two unread rows in a row').toBeGreaterThan(0);
-    const [current, next] = [states[index]?.[0] as string, states[index + 1]?.[0] as string];
+    // Two unread rows one after the other (not the first): looked for down the list, a screen at a time, since
+    // only the rows near the window are in the DOM and earlier tests read some.
+    let pair: [string, string] | null = null;
+    for (let screen = 0; screen < 20 && !pair; screen++) {
+      pair = await rows(page).evaluateAll((elements) => {
+        const shown = elements
+          .map((element) => ({
+            id: element.getAttribute('data-notification-id') as string,
+            at: Number(element.getAttribute('aria-posinset')),
+            read: element.getAttribute('data-read') === 'true',
+          }))
+          .sort((a, b) => a.at - b.at);
+        const first = shown.findIndex(
+          (item, index) =>
+            item.at > 1 &&
+            !item.read &&
+            shown[index + 1]?.at === item.at + 1 &&
+            !shown[index + 1]?.read,
+        );
+        return first < 0 ? null : ([shown[first]?.id, shown[first + 1]?.id] as [string, string]);
+      });
+      if (pair) break;
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(150);
+    }
+    expect(pair, 'two unread rows in a row').not.toBeNull();
+    const [current, next] = pair as [string, string];
+    await row(page, current).scrollIntoViewIfNeeded();
     await row(page, current).getByRole('link').first().click();
     await expectPaneOn(page, current);
     await page.keyboard.press('e');
