@@ -227,7 +227,7 @@ describe('one-click actions', () => {
     const user = userEvent.setup();
     renderApp('/');
     await waitFor(() => expect(rows()).toHaveLength(4));
-    await user.click(screen.getByRole('button', { name: /^Mark as read: .*Task 1/ }));
+    await user.click(await screen.findByRole('button', { name: /^Mark as read: .*Task 1/ }));
     expect(rows()[0]?.dataset.read).toBe('true');
     await waitFor(() => expect(mockState.notifications[0]?.read).toBe(true));
   });
@@ -236,7 +236,7 @@ describe('one-click actions', () => {
     const user = userEvent.setup();
     renderApp('/dismissed');
     await waitFor(() => expect(rowIds()).toEqual(['4']));
-    await user.click(screen.getByRole('button', { name: /^Restore: / }));
+    await user.click(await screen.findByRole('button', { name: /^Restore: / }));
     expect(rows()).toHaveLength(0);
     await waitFor(() => expect(mockState.notifications[3]?.dismissed).toBe(false));
   });
@@ -310,7 +310,7 @@ describe('undo', () => {
     const user = userEvent.setup();
     renderApp('/');
     await waitFor(() => expect(rows()).toHaveLength(4));
-    await user.click(screen.getByRole('button', { name: /^Mark as read: .*Task 1/ }));
+    await user.click(await screen.findByRole('button', { name: /^Mark as read: .*Task 1/ }));
     expect(rows()[0]?.dataset.read).toBe('true');
     await user.keyboard('z');
     await waitFor(() => expect(rows()[0]?.dataset.read).toBe('false'));

@@ -52,7 +52,7 @@ describe('a read-only token', () => {
     // Nothing was dismissed: no "Dismissed · Undo" is left to claim it.
     await waitFor(() => expect(screen.queryByText(/^Dismissed “/)).toBeNull());
     // Off, with the reason on hover and as the description.
-    const dismiss = screen.getByRole('button', { name: /^Dismiss: .*Task 2/ });
+    const dismiss = await screen.findByRole('button', { name: /^Dismiss: .*Task 2/ });
     expect(dismiss.matches(':disabled')).toBe(true);
     const group = dismiss.closest('fieldset');
     expect(group?.title).toBe(READ_ONLY_MESSAGE);
