@@ -102,9 +102,12 @@ test('Ctrl+K: every action and place is listed with its shortcut and reached wit
     .toBe(false);
   await expect.poll(async () => (await screenIds(page))[0]).toBe(ids[0]);
 
-  // A snooze preset on the current row.
+  // A snooze preset on the current row. Focus follows the current row a frame after the key: wait for it to land
+  // (on the row the undo brought back, then on the next), or the row read here is the one before.
+  await expect.poll(() => focusedId(page)).toBe(ids[0]);
+  const current = (await screenIds(page))[1] as string;
   await page.keyboard.press('j');
-  const current = (await focusedId(page)) as string;
+  await expect.poll(() => focusedId(page)).toBe(current);
   await runByKeys(page, 'snooze tomorrow', 'Snooze until Tomorrow morning');
   await expect(page.locator(`[data-notification-id="${current}"]`)).toHaveCount(0);
   await expect.poll(async () => (await apiNotification(request, current)).dismissed).toBe(true);
