@@ -27,9 +27,17 @@ interface Seen {
 let upstream: Server;
 let upstreamUrl: string;
 const seen: Seen[] = [];
+/** While set, the stand-in drops every request that comes over a connection it has answered on before. */
+let dropReused = false;
+const answered = new WeakSet<object>();
 
 beforeAll(async () => {
   upstream = createServer((request, response) => {
+    if (dropReused && answered.has(request.socket)) {
+      request.socket.destroy();
+      return;
+    }
+    answered.add(request.socket);
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
@@ -157,6 +165,42 @@ describe('live mode', () => {
       body: '',
     });
     expect(seen[0]?.headers['content-type']).toBe('application/vnd.api+json');
+  });
+
+  it('sends a dismiss once more when Productive closed the reused connection under it, never a reply', async () => {
+    // Keep-alive: Productive closes an idle connection just as the proxy reuses it; the action never reached it.
+    await app().request('/api/v2/notifications?page[size]=50');
+    dropReused = true;
+    try {
+      seen.length = 0;
+      const dismiss = await app().request('/api/v2/notifications/12/dismiss', { method: 'PATCH' });
+      expect(dismiss.status).toBe(200);
+      expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual([
+        'PATCH /api/v2/notifications/12/dismiss',
+      ]);
+
+      // Again a connection in the pool (the dismiss went once more on one of its own), then a reply over it.
+      dropReused = false;
+      await app().request('/api/v2/notifications?page[size]=50');
+      dropReused = true;
+      seen.length = 0;
+      const reply = await app().request('/api/v2/comments', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/vnd.api+json' },
+        body: JSON.stringify({
+          data: {
+            type: 'comments',
+            attributes: { body: '<p>Hi</p>' },
+            relationships: { task: { data: { type: 'tasks', id: '77' } } },
+          },
+        }),
+      });
+      expect(reply.status).toBe(502);
+      expect((await errorOf(reply))?.code).toBe('upstream_unreachable');
+      expect(seen).toEqual([]);
+    } finally {
+      dropReused = false;
+    }
   });
 
   it('forwards the documented inbox-wide dismiss (dismiss_notifications), never clear_notifications', async () => {

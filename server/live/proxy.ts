@@ -281,6 +281,9 @@ export function createLiveApi(options: LiveOptions): Hono {
           body,
           timeoutMs,
           maxBytes: MAX_UPSTREAM_BODY,
+          // Every PATCH forwarded sets a state (read, dismiss, undismiss, dismiss all): sent twice, the same.
+          // A POST (a reply) is never sent twice.
+          repeatable: method !== 'POST',
         },
         options.fetch,
       );

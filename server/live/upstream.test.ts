@@ -4,7 +4,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callUpstream, UpstreamFailure, type UpstreamRequest } from './upstream.ts';
 
-/** A stand-in that answers by path; `/reset-reused` drops every request after a connection's first. */
+/** A stand-in that answers by path; `/reset-reused` drops a request that comes over a connection used before. */
 let server: Server;
 let base: string;
 const served = new WeakMap<Socket, number>();
@@ -80,16 +80,39 @@ describe('an exchange with Productive over node:http', () => {
 
   it('sends a GET once more when its reused connection was closed, never a POST', async () => {
     // Keep-alive: the second call goes over the first one's connection, which the other side now drops.
-    await callUpstream(`${base}/reset-reused`, GET);
+    await callUpstream(`${base}/plain`, GET);
     requests = 0;
     const again = await callUpstream(`${base}/reset-reused`, GET);
     expect(again.status).toBe(200);
     expect(requests).toBe(2);
 
-    await callUpstream(`${base}/reset-reused`, GET);
+    await callUpstream(`${base}/plain`, GET);
     requests = 0;
     const post = callUpstream(`${base}/reset-reused`, { ...GET, method: 'POST', body: '{}' });
     expect(await failureOf(post)).toBe('unreachable');
+    expect(requests).toBe(1);
+  });
+
+  it('sends it once more on a connection of its own, not on another idle one that may be closing too', async () => {
+    // Two connections in the pool, both answered on once: the other side now drops each when it is reused.
+    await Promise.all([callUpstream(`${base}/plain`, GET), callUpstream(`${base}/plain`, GET)]);
+    requests = 0;
+    expect((await callUpstream(`${base}/reset-reused`, GET)).status).toBe(200);
+    expect(requests).toBe(2);
+  });
+
+  it('sends a state-setting PATCH once more (a dismiss), but not one that is not marked so', async () => {
+    const dismiss = { ...GET, method: 'PATCH' };
+    await callUpstream(`${base}/plain`, GET);
+    requests = 0;
+    expect(
+      (await callUpstream(`${base}/reset-reused`, { ...dismiss, repeatable: true })).status,
+    ).toBe(200);
+    expect(requests).toBe(2);
+
+    await callUpstream(`${base}/plain`, GET);
+    requests = 0;
+    expect(await failureOf(callUpstream(`${base}/reset-reused`, dismiss))).toBe('unreachable');
     expect(requests).toBe(1);
   });
 });

@@ -16,6 +16,11 @@ export interface UpstreamRequest {
   timeoutMs: number;
   /** More than this many bytes of answer (decoded) are not read: UpstreamFailure('too-large'). */
   maxBytes: number;
+  /**
+   * Sending it twice changes nothing more than sending it once (a GET; an action that sets a state, such as a
+   * notification's dismiss): it may be sent once more on a fresh connection. Default: GET only.
+   */
+  repeatable?: boolean;
 }
 
 export interface UpstreamAnswer {
@@ -77,8 +82,10 @@ const headerOf = (headers: IncomingHttpHeaders) => (name: string) => {
 };
 
 /**
- * Sends the request and reads the whole answer; an UpstreamFailure otherwise. A GET whose reused keep-alive
- * connection turns out closed by the other side before any answer is sent once more, on a fresh connection.
+ * Sends the request and reads the whole answer; an UpstreamFailure otherwise. A repeatable request (a GET, or one
+ * marked so) whose reused keep-alive connection turns out closed by the other side before any answer is sent once
+ * more, on a fresh connection: the other side closed an idle connection as it was being reused, the request never
+ * reached it.
  */
 export function callUpstream(
   url: string,
@@ -90,7 +97,7 @@ export function callUpstream(
 }
 
 function exchange(url: URL, request: UpstreamRequest, mayRetry: boolean): Promise<UpstreamAnswer> {
-  const { method, body, timeoutMs, maxBytes } = request;
+  const { method, body, timeoutMs, maxBytes, repeatable = method === 'GET' } = request;
   const secure = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -109,7 +116,8 @@ function exchange(url: URL, request: UpstreamRequest, mayRetry: boolean): Promis
       url,
       {
         method,
-        agent: secure ? agents.https : agents.http,
+        // Sent once more, on a connection of its own: the pool's other idle ones may be closing too.
+        agent: mayRetry ? (secure ? agents.https : agents.http) : false,
         headers: {
           ...request.headers,
           'Accept-Encoding': 'gzip, deflate, br',
@@ -151,7 +159,7 @@ function exchange(url: URL, request: UpstreamRequest, mayRetry: boolean): Promis
         mayRetry &&
         !answered &&
         call.reusedSocket &&
-        method === 'GET' &&
+        repeatable &&
         (error.code === 'ECONNRESET' || error.code === 'EPIPE')
       ) {
         settle();
