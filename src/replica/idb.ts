@@ -60,11 +60,9 @@ export async function writeMany(
   store: string,
   records: readonly unknown[],
   deleted: readonly string[] = [],
-  clearFirst = false,
 ): Promise<void> {
   const transaction = db.transaction(store, 'readwrite');
   const objects = transaction.objectStore(store);
-  if (clearFirst) objects.clear();
   for (const key of deleted) objects.delete(key);
   for (const record of records) objects.put(record);
   await finished(transaction);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Notification, NotificationQuery } from '../api/notifications.ts';
 import { countsOf, unreadIn, viewOf } from './queries.ts';
 import { deleteAllReplicas, openReplica, Replica } from './store.ts';
@@ -266,6 +266,60 @@ describe('the sync', () => {
     expect(replica.get('1')?.read).toBe(true);
     expect(replica.get('2')?.dismissed).toBe(true);
     expect(countsOf(replica).inbox).toBe(448);
+  });
+
+  it('keeps the held object of every notification a reconciliation finds unchanged, so lists compare equal at once', async () => {
+    const notifications = world();
+    const replica = await freshReplica();
+    const server = fakeServer(notifications);
+    await firstSync(replica, server.fetchPage, signal, clock);
+    // A project learned here (the API's records never carry it) is no change either.
+    await replica.put([{ ...(replica.get('3') as Notification), projectId: 77 }]);
+    const before = new Map(replica.all().map((notification) => [notification.id, notification]));
+    Object.assign(notifications[0] as Notification, { read: true });
+    await reconcile(replica, server.fetchPage, signal, clock);
+    expect(replica.get('1')).not.toBe(before.get('1'));
+    expect(replica.get('1')?.read).toBe(true);
+    expect(replica.get('3')).toBe(before.get('3'));
+    expect(replica.get('3')?.projectId).toBe(77);
+    const unchanged = replica.all().filter((notification) => notification.id !== '1');
+    expect(unchanged.every((notification) => before.get(notification.id) === notification)).toBe(
+      true,
+    );
+    expect(unchanged.length).toBeGreaterThan(400);
+  });
+
+  it('writes and tells only what a reconciliation changed; another tab and the next visit hold the same', async () => {
+    const notifications = world();
+    const replica = await freshReplica();
+    const server = fakeServer(notifications);
+    await firstSync(replica, server.fetchPage, signal, clock);
+    const otherTab = new Replica(replica.scope);
+    await otherTab.loaded;
+    expect(otherTab.size).toBe(replica.size);
+    Object.assign(notifications[0] as Notification, { read: true });
+    Object.assign(notifications[1] as Notification, { dismissed: true });
+    notifications.splice(2, 1); // #3 is gone from the server altogether.
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const heard = new Promise<void>((resolve) => otherTab.subscribe(() => resolve()));
+    await reconcile(replica, server.fetchPage, signal, clock);
+    // #1 and #2 written again (and the sync's own state), not the 450 others.
+    expect(
+      puts.mock.calls.filter(([value]) => (value as Notification).id !== undefined),
+    ).toHaveLength(2);
+    puts.mockRestore();
+    await heard;
+    const nextVisit = new Replica(replica.scope);
+    await nextVisit.loaded;
+    for (const held of [otherTab, nextVisit]) {
+      expect(held.get('1')?.read).toBe(true);
+      expect(held.get('2')?.dismissed).toBe(true);
+      expect(held.get('3')).toBeUndefined();
+      expect(held.size).toBe(replica.size);
+      expect(countsOf(held)).toEqual(countsOf(replica));
+    }
+    otherTab.close();
+    nextVisit.close();
   });
 
   it('does what is due: nothing within the intervals, a poll after one, a reconciliation after the other', async () => {

@@ -45,7 +45,14 @@ const wrapper: Store = {
     const handle: Handle = {
       writeAll: (all) => writeMany(db, NOTIFICATIONS, all),
       put: (page) => writeMany(db, NOTIFICATIONS, page),
-      clear: () => writeMany(db, NOTIFICATIONS, [], [], true),
+      clear: () =>
+        new Promise<void>((resolve, reject) => {
+          const transaction = db.transaction(NOTIFICATIONS, 'readwrite');
+          transaction.objectStore(NOTIFICATIONS).clear();
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () =>
+            reject(transaction.error ?? new Error('IndexedDB clear failed'));
+        }),
       close: async () => db.close(),
     };
     return { handle, count: records.length };
