@@ -2,6 +2,7 @@
  * The inbox's replica (src/replica/, docs/decisions/016-replica.md) in Chromium over the real server:
  * - the first sync of N notifications: time to the whole inbox held, and the requests it took;
  * - a filter change and a search to the painted list, with N held (p50/p95);
+ * - reconciliations with N held: the page's longest task while the whole inbox is read again;
  * - IndexedDB's size and the page's heap with N held;
  * - the store itself: writing N records in one transaction, reading them all, and a filtered view of them.
  *
@@ -29,6 +30,8 @@ export interface ReplicaFigures {
   /** To the list updated in the DOM (the app's work), before the frame that paints it. */
   filterToUpdate: { p50: number; p95: number; runs: number };
   searchToUpdate: { p50: number; p95: number; runs: number };
+  /** Reconciliations (the whole inbox read again) with N held: the page's longest task, and long tasks' total. */
+  reconciliation: { count: number; longestTaskMs: number; longTasksMs: number };
   indexedDbBytes: number;
   heapBytes: number;
   store: { writeMs: number; readAllMs: number; filteredViewMs: number };
@@ -197,6 +200,49 @@ export async function measureReplica(base: string, runs = 15): Promise<ReplicaFi
       ]),
     });
 
+    // 2c. Reconciliations, every 2 s for 20 s (the sync's setting, as the tests shorten it): the page's long tasks
+    // (over 50 ms) while the whole inbox is read again and compared with what is held.
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'inbox-settings.sync',
+        JSON.stringify({ pollMs: 600_000, reconcileMs: 2_000 }),
+      ),
+    );
+    await page.reload();
+    await page.waitForSelector('[data-view="inbox"] [data-testid="unread-count"]', {
+      timeout: 600_000,
+    });
+    await page.waitForTimeout(3000);
+    let reconciliations = 0;
+    const countReconciliations = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      if (
+        url.pathname === '/api/v2/notifications' &&
+        url.searchParams.get('filter[dismissed]') === 'false' &&
+        url.searchParams.get('page[number]') === '1'
+      )
+        reconciliations++;
+    };
+    page.on('request', countReconciliations);
+    await page.evaluate(() => {
+      const tasks: number[] = [];
+      (window as unknown as { benchLongTasks: number[] }).benchLongTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.waitForTimeout(20_000);
+    page.off('request', countReconciliations);
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { benchLongTasks: number[] }).benchLongTasks,
+    );
+    await page.evaluate(() => localStorage.removeItem('inbox-settings.sync'));
+    const reconciliation = {
+      count: reconciliations,
+      longestTaskMs: Math.max(0, ...longTasks),
+      longTasksMs: longTasks.reduce((sum, duration) => sum + duration, 0),
+    };
+
     // 3. What the device holds: IndexedDB's usage, and the page's heap after a collection.
     const indexedDbBytes = await page.evaluate(
       async () => (await navigator.storage.estimate()).usage ?? 0,
@@ -260,6 +306,7 @@ export async function measureReplica(base: string, runs = 15): Promise<ReplicaFi
       searchInput: { ...stats(searchInput.durations), under: searchInput.underOneFrame },
       filterToUpdate: stats(filterToPaint.update),
       searchToUpdate: stats(searchToPaint.update),
+      reconciliation,
       indexedDbBytes,
       heapBytes: heap.usedSize,
       store: {
@@ -307,6 +354,15 @@ export function replicaRows(figures: ReplicaFigures): [string, string, string][]
       'Replica',
       `Filter change / search keystroke, input to next paint as INP measures it (Event Timing, real keys; p50 / p95, painted within a frame)`,
       `${ms(figures.filterInput.p50)} / ${ms(figures.filterInput.p95)}, ${figures.filterInput.under} of ${figures.filterInput.runs}; ${ms(figures.searchInput.p50)} / ${ms(figures.searchInput.p95)}, ${figures.searchInput.under} of ${figures.searchInput.runs}`,
+    ],
+    [
+      'Replica',
+      `Reconciliation with ${n} held: the page's longest task / its long tasks' total, per reconciliation (${figures.reconciliation.count} in 20 s)`,
+      figures.reconciliation.count === 0
+        ? 'none ran'
+        : figures.reconciliation.longestTaskMs === 0
+          ? 'no task over 50 ms'
+          : `${ms(figures.reconciliation.longestTaskMs)} / ${ms(figures.reconciliation.longTasksMs / figures.reconciliation.count)}`,
     ],
     ['Replica', `IndexedDB usage with ${n} held`, mb(figures.indexedDbBytes)],
     ['Replica', `JS heap with ${n} held (after GC)`, mb(figures.heapBytes)],
