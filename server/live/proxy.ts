@@ -77,6 +77,8 @@ const ROUTES: readonly {
   query: Record<string, Rule>;
   /** The one body shape this route forwards: checked, then rebuilt (never the bytes that came in). */
   body?: (document: unknown) => unknown;
+  /** It sets a state: sent twice, the same (the proxy may send it once more, upstream.ts). A GET always is. */
+  repeatable?: true;
 }[] = [
   {
     method: 'GET',
@@ -103,12 +105,14 @@ const ROUTES: readonly {
     method: 'PATCH',
     path: new RegExp(`^/notifications/${ID}/(read|dismiss|undismiss)$`),
     query: {},
+    repeatable: true,
   },
   // The whole Inbox dismissed in one request (the membership is each notification's owner); never clear_notifications.
   {
     method: 'PATCH',
     path: new RegExp(`^/organization_memberships/${ID}/dismiss_notifications$`),
     query: {},
+    repeatable: true,
   },
   {
     method: 'GET',
@@ -281,9 +285,8 @@ export function createLiveApi(options: LiveOptions): Hono {
           body,
           timeoutMs,
           maxBytes: MAX_UPSTREAM_BODY,
-          // Every PATCH forwarded sets a state (read, dismiss, undismiss, dismiss all): sent twice, the same.
-          // A POST (a reply) is never sent twice.
-          repeatable: method !== 'POST',
+          // A GET, or a route that sets a state (read, dismiss, undismiss, dismiss all); never a reply.
+          repeatable: method === 'GET' || route.repeatable === true,
         },
         options.fetch,
       );

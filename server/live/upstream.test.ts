@@ -35,6 +35,12 @@ beforeAll(async () => {
       // Never answers.
     } else if (url.startsWith('/reset-reused') && count > 1) {
       request.socket.destroy();
+    } else if (url === '/reset-late' && count > 1) {
+      // The request arrived; the connection breaks later than the idle-connection race would.
+      setTimeout(() => request.socket.destroy(), 1200);
+    } else if (url === '/reset-then-silent') {
+      // Over a reused connection: reset after 600 ms; over a new one: no answer at all.
+      if (count > 1) setTimeout(() => request.socket.destroy(), 600);
     } else {
       response.writeHead(200, { 'X-RateLimit-Remaining': '99' });
       response.end(DOCUMENT);
@@ -99,6 +105,23 @@ describe('an exchange with Productive over node:http', () => {
     requests = 0;
     expect((await callUpstream(`${base}/reset-reused`, GET)).status).toBe(200);
     expect(requests).toBe(2);
+  });
+
+  it('sends nothing again after a late reset (the request may have arrived), and keeps one deadline for both', async () => {
+    await callUpstream(`${base}/plain`, GET);
+    requests = 0;
+    expect(await failureOf(callUpstream(`${base}/reset-late`, GET))).toBe('unreachable');
+    expect(requests).toBe(1);
+
+    await callUpstream(`${base}/plain`, GET);
+    requests = 0;
+    const started = Date.now();
+    expect(
+      await failureOf(callUpstream(`${base}/reset-then-silent`, { ...GET, timeoutMs: 900 })),
+    ).toBe('timeout');
+    expect(requests).toBe(2);
+    // One deadline from the first send: 900 ms, not 600 + 900.
+    expect(Date.now() - started).toBeLessThan(1300);
   });
 
   it('sends a state-setting PATCH once more (a dismiss), but not one that is not marked so', async () => {

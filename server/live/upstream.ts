@@ -81,11 +81,14 @@ const headerOf = (headers: IncomingHttpHeaders) => (name: string) => {
   return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 };
 
+/** A reset later than this after sending is no longer the idle-connection race: the request may have arrived. */
+const EARLY_RESET_MS = 1000;
+
 /**
  * Sends the request and reads the whole answer; an UpstreamFailure otherwise. A repeatable request (a GET, or one
- * marked so) whose reused keep-alive connection turns out closed by the other side before any answer is sent once
- * more, on a fresh connection: the other side closed an idle connection as it was being reused, the request never
- * reached it.
+ * marked so) whose reused keep-alive connection is reset by the other side at once, before any answer, is sent once
+ * more on a connection of its own, within the same deadline: the other side most likely closed the idle connection
+ * as it was being reused, before reading the request.
  */
 export function callUpstream(
   url: string,
@@ -93,11 +96,17 @@ export function callUpstream(
   fetchUpstream?: typeof globalThis.fetch,
 ): Promise<UpstreamAnswer> {
   if (fetchUpstream) return viaFetch(fetchUpstream, url, request);
-  return exchange(new URL(url), request, true);
+  return exchange(new URL(url), request, true, Date.now() + request.timeoutMs);
 }
 
-function exchange(url: URL, request: UpstreamRequest, mayRetry: boolean): Promise<UpstreamAnswer> {
-  const { method, body, timeoutMs, maxBytes, repeatable = method === 'GET' } = request;
+function exchange(
+  url: URL,
+  request: UpstreamRequest,
+  mayRetry: boolean,
+  deadline: number,
+): Promise<UpstreamAnswer> {
+  const { method, body, maxBytes, repeatable = method === 'GET' } = request;
+  const sentAt = Date.now();
   const secure = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -152,7 +161,7 @@ function exchange(url: URL, request: UpstreamRequest, mayRetry: boolean): Promis
         });
       },
     );
-    const timer = setTimeout(() => fail('timeout'), timeoutMs);
+    const timer = setTimeout(() => fail('timeout'), deadline - sentAt);
     call.on('error', (error: NodeJS.ErrnoException) => {
       if (settled) return;
       if (
@@ -160,10 +169,11 @@ function exchange(url: URL, request: UpstreamRequest, mayRetry: boolean): Promis
         !answered &&
         call.reusedSocket &&
         repeatable &&
+        Date.now() - sentAt < EARLY_RESET_MS &&
         (error.code === 'ECONNRESET' || error.code === 'EPIPE')
       ) {
         settle();
-        resolve(exchange(url, request, false));
+        resolve(exchange(url, request, false, deadline));
         return;
       }
       fail(answered ? 'broken' : 'unreachable');
