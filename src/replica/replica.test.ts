@@ -289,6 +289,38 @@ describe('the sync', () => {
     expect(unchanged.length).toBeGreaterThan(400);
   });
 
+  it('compares a large inbox a slice at a time: an action taken in a pause stands, the unchanged stay as held', async () => {
+    const many = Array.from({ length: 2_500 }, (_, index) => aNotification(index + 1));
+    const replica = await freshReplica();
+    const server = fakeServer(many);
+    await firstSync(replica, server.fetchPage, signal, clock);
+    const before = new Map(replica.all().map((notification) => [notification.id, notification]));
+    // The last page is in: the comparison starts, and this runs in its first pause between slices.
+    const fetchPage: FetchPage = async (query, page, pageSignal) => {
+      if (query.dismissed === true)
+        setTimeout(() => replica.apply(['5', '2400'], (each) => ({ ...each, read: true })), 0);
+      return server.fetchPage(query, page, pageSignal);
+    };
+    await reconcile(replica, fetchPage, signal, clock);
+    expect(replica.get('5')?.read).toBe(true);
+    expect(replica.get('2400')?.read).toBe(true);
+    const others = replica.all().filter((each) => each.id !== '5' && each.id !== '2400');
+    expect(others).toHaveLength(2_498);
+    expect(others.every((each) => before.get(each.id) === each)).toBe(true);
+  });
+
+  it('a change made or heard while the disk is still read wins over what the disk held', async () => {
+    const replica = await freshReplica();
+    await replica.put([aNotification(1), aNotification(2)]);
+    const opening = new Replica(replica.scope);
+    // Before its read of the disk is in, #1 is read (here, or told by another tab: the same path).
+    await opening.put([aNotification(1, { read: true })]);
+    await opening.loaded;
+    expect(opening.get('1')?.read).toBe(true);
+    expect(opening.get('2')?.read).toBe(false);
+    opening.close();
+  });
+
   it('writes and tells only what a reconciliation changed; another tab and the next visit hold the same', async () => {
     const notifications = world();
     const replica = await freshReplica();
@@ -320,6 +352,12 @@ describe('the sync', () => {
     }
     otherTab.close();
     nextVisit.close();
+
+    // A reconciliation that finds nothing changed tells no view, here or in another tab, to be worked out again.
+    const told: unknown[] = [];
+    replica.subscribe((change) => told.push(change.ids));
+    await reconcile(replica, server.fetchPage, signal, clock);
+    expect(told.filter((ids) => ids === null || (ids as string[]).length > 0)).toEqual([]);
   });
 
   it('does what is due: nothing within the intervals, a poll after one, a reconciliation after the other', async () => {

@@ -94,7 +94,8 @@ export class Replica {
         readAll<Notification>(this.db, NOTIFICATIONS),
         readValue<SyncMeta>(this.db, META, 'sync'),
       ]);
-      for (const record of records) this.byId.set(record.id, record);
+      // What was put or heard from another tab while the disk was read is newer than the disk's copy of it.
+      for (const record of records) if (!this.byId.has(record.id)) this.byId.set(record.id, record);
       this.meta = { ...EMPTY_META, ...meta };
       if (records.length > 0 || this.meta.complete) this.markUsable();
       this.changed(null);
@@ -246,6 +247,8 @@ export class Replica {
     }
     const written = [...next.values()].filter((record) => this.byId.get(record.id) !== record);
     const removed = [...this.byId.keys()].filter((id) => !next.has(id));
+    // Nothing changed: no view in any tab is worked out again.
+    if (!written.length && !removed.length) return;
     this.byId.clear();
     for (const [id, notification] of next) this.byId.set(id, notification);
     this.markUsable();
